@@ -1,0 +1,135 @@
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  ProxiedSignInPage,
+  SignInPage,
+} from '@backstage/core-components';
+import {
+  IdentityApi,
+  configApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { SignInPageProps } from '@backstage/plugin-app-react';
+import { cloudTranslationRef } from '@amue/plugin-cloud';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { oidcAuthApiRef } from './oidcAuthApi';
+
+/** Where the persona chosen on the demonstration sign-in page is kept. */
+export const DEV_USER_STORAGE_KEY = 'amue-cloud.dev-user';
+/** The header the `dev` auth provider reads the user name from. */
+export const DEV_USER_HEADER = 'x-amue-dev-user';
+
+type Persona = { user: string; name: string; description: string };
+
+function readPersonas(config: typeof configApiRef.T): Persona[] {
+  return (config.getOptionalConfigArray('cloud.devSignIn.personas') ?? []).map(
+    c => ({
+      user: c.getString('user'),
+      name: c.getString('name'),
+      description: c.getOptionalString('description') ?? '',
+    }),
+  );
+}
+
+/** Signs in as the chosen persona; forgetting the choice on sign-out. */
+function DevSignIn(props: SignInPageProps & { user: string }) {
+  const { user, onSignInSuccess } = props;
+  return (
+    <ProxiedSignInPage
+      onSignInSuccess={(identity: IdentityApi) =>
+        onSignInSuccess({
+          getProfileInfo: () => identity.getProfileInfo(),
+          getBackstageIdentity: () => identity.getBackstageIdentity(),
+          getCredentials: () => identity.getCredentials(),
+          signOut: async () => {
+            window.localStorage.removeItem(DEV_USER_STORAGE_KEY);
+            await identity.signOut();
+          },
+        })
+      }
+      provider="dev"
+      headers={{ [DEV_USER_HEADER]: user }}
+    />
+  );
+}
+
+function PersonaPicker(props: { onPick: (user: string) => void }) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const personas = readPersonas(useApi(configApiRef));
+  return (
+    <Page themeId="home">
+      <Header title={t('signIn.title')} />
+      <Content>
+        <Typography variant="body1" paragraph>
+          {t('signIn.devNotice')}
+        </Typography>
+        <Grid container spacing={3}>
+          {personas.map(p => (
+            <Grid item xs={12} sm={6} md={3} key={p.user}>
+              <InfoCard title={p.name}>
+                <Typography variant="body2" paragraph>
+                  {p.description}
+                </Typography>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  onClick={() => props.onPick(p.user)}
+                >
+                  {t('signIn.signInAs', { name: p.name })}
+                </Button>
+              </InfoCard>
+            </Grid>
+          ))}
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
+
+/**
+ * The portal's sign-in page: OpenID Connect in production; outside
+ * production, a choice of demonstration personas signed in through the
+ * backend's `dev` provider (which the backend refuses to run when
+ * `auth.environment` is `production`).
+ */
+export function PortalSignInPage(props: SignInPageProps) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const config = useApi(configApiRef);
+  const [user, setUser] = useState(
+    () => window.localStorage.getItem(DEV_USER_STORAGE_KEY) ?? undefined,
+  );
+
+  if (config.getOptionalString('auth.environment') === 'production') {
+    return (
+      <SignInPage
+        {...props}
+        title={t('signIn.title')}
+        auto
+        provider={{
+          id: 'oidc-auth-provider',
+          title: t('signIn.oidc'),
+          message: t('signIn.oidc'),
+          apiRef: oidcAuthApiRef,
+        }}
+      />
+    );
+  }
+
+  if (user) {
+    return <DevSignIn {...props} user={user} />;
+  }
+  return (
+    <PersonaPicker
+      onPick={picked => {
+        window.localStorage.setItem(DEV_USER_STORAGE_KEY, picked);
+        setUser(picked);
+      }}
+    />
+  );
+}

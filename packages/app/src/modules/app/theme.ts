@@ -1,0 +1,42 @@
+import {
+  createUnifiedTheme,
+  genPageTheme,
+  palettes,
+  shapes,
+} from '@backstage/theme';
+
+/** Amue blue and its companions; contrasts checked against white text. */
+const AMUE_BLUE = '#1d4f91';
+const AMUE_NAVY = '#0b2a55';
+
+const pageTheme = genPageTheme({ colors: [AMUE_NAVY, AMUE_BLUE], shape: shapes.wave });
+
+/** The portal's light theme. */
+export const amueLightTheme = createUnifiedTheme({
+  palette: {
+    ...palettes.light,
+    primary: { main: AMUE_BLUE },
+    secondary: { main: '#b3003c' },
+    link: AMUE_BLUE,
+    navigation: {
+      ...palettes.light.navigation,
+      background: AMUE_NAVY,
+      indicator: '#8ec5ff',
+      selectedColor: '#ffffff',
+      color: '#dbe7f5',
+      navItem: { hoverBackground: '#16407a' },
+    },
+  },
+  defaultPageTheme: 'home',
+  pageTheme: {
+    home: pageTheme,
+    documentation: pageTheme,
+    tool: pageTheme,
+    service: pageTheme,
+    website: pageTheme,
+    library: pageTheme,
+    other: pageTheme,
+    app: pageTheme,
+    apis: pageTheme,
+  },
+});

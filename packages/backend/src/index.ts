@@ -1,0 +1,55 @@
+/*
+ * The backend of the Portail Amue Cloud (new backend system).
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDevProvider } from './modules/devAuthProvider';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: OpenID Connect in production, demonstration personas elsewhere
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(authModuleDevProvider);
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@amue/plugin-catalog-backend-module-cloud'));
+
+// permissions: the portal's own policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@amue/plugin-permission-backend-module-cloud-policy'));
+
+// self-service
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+backend.add(import('@amue/plugin-scaffolder-backend-module-cloud'));
+
+// docs
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// search: PostgreSQL engine when the database is PostgreSQL, Lunr otherwise
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+// platform services
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// the portal
+backend.add(import('@amue/plugin-cloud-backend'));
+
+backend.start();

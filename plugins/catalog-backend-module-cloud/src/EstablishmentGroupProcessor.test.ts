@@ -1,0 +1,42 @@
+import { GroupEntity } from '@backstage/catalog-model';
+import { EstablishmentGroupProcessor } from './EstablishmentGroupProcessor';
+
+const group = (
+  type: string,
+  annotations: Record<string, string> = {},
+): GroupEntity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'etab-0333298f', annotations },
+  spec: { type, children: [] },
+});
+
+describe('EstablishmentGroupProcessor', () => {
+  const processor = new EstablishmentGroupProcessor();
+
+  it('accepts an establishment with a valid UAI', async () => {
+    const entity = group('establishment', { 'cloud.amue.fr/uai': '0333298F' });
+    await expect(processor.preProcessEntity(entity)).resolves.toBe(entity);
+  });
+
+  it('ignores groups that are not establishments', async () => {
+    const entity = group('team');
+    await expect(processor.preProcessEntity(entity)).resolves.toBe(entity);
+  });
+
+  it('rejects an establishment without UAI, naming entity and field', async () => {
+    await expect(
+      processor.preProcessEntity(group('establishment')),
+    ).rejects.toThrow(
+      'Group "etab-0333298f": metadata.annotations["cloud.amue.fr/uai"] is invalid: a UAI code is required',
+    );
+  });
+
+  it('rejects an establishment whose UAI has a wrong check letter', async () => {
+    await expect(
+      processor.preProcessEntity(
+        group('establishment', { 'cloud.amue.fr/uai': '0333298G' }),
+      ),
+    ).rejects.toThrow('wrong check letter: expected F');
+  });
+});

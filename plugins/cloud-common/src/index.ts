@@ -1,0 +1,9 @@
+/**
+ * Shared model of the Amue Cloud portal: constants, validators and rules
+ * used by both the frontend and the backend packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './uai';

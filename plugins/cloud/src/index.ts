@@ -1,0 +1,10 @@
+/**
+ * Frontend of the Amue Cloud portal: pages, entity cards and translations.
+ *
+ * @packageDocumentation
+ */
+
+export { cloudPlugin as default } from './plugin';
+export { cloudTranslationRef } from './translation';
+export { cloudTranslations } from './translations';
+export { homeRouteRef } from './routes';

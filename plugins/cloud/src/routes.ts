@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** @public */
+export const homeRouteRef = createRouteRef();

@@ -1,0 +1,8 @@
+/**
+ * The permission policy of the Amue Cloud portal.
+ *
+ * @packageDocumentation
+ */
+
+export { permissionModuleCloudPolicy as default } from './module';
+export { CloudPermissionPolicy } from './CloudPermissionPolicy';

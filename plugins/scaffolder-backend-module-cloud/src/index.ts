@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions of the Amue Cloud portal.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleCloud as default } from './module';
+export { createValidateUaiAction } from './actions/validateUai';
