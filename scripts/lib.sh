@@ -122,3 +122,41 @@ ensure_postgres() {
 ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
 }
+
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+# start_throwaway_postgres: a PostgreSQL 15 cluster in a temporary folder on a
+# free loopback port; sets PG_URL. stop_throwaway_postgres removes it.
+start_throwaway_postgres() {
+  ensure_postgres
+  PG_DIR="$(mktemp -d /tmp/amue-pg.XXXXXX)"
+  PG_PORT="$(free_port)"
+  local password runas=()
+  password="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s\n' "$password" > "$PG_DIR/pwfile"
+  if is_root; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown -R postgres "$PG_DIR"
+    runas=(su postgres -s /bin/sh -c)
+  else
+    runas=(sh -c)
+  fi
+  "${runas[@]}" "'$PG_BIN/initdb' -D '$PG_DIR/data' -U postgres --pwfile='$PG_DIR/pwfile' --auth=scram-sha-256 -E UTF8 >'$PG_DIR/initdb.log' 2>&1" \
+    || die "initdb failed: $(cat "$PG_DIR/initdb.log")"
+  "${runas[@]}" "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w start -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR'\" >/dev/null" \
+    || die "PostgreSQL did not start: $(cat "$PG_DIR/server.log")"
+  PG_URL="postgresql://postgres:$password@127.0.0.1:$PG_PORT"
+  PG_RUNAS=("${runas[@]}")
+  export PG_URL PG_PORT
+  log "PostgreSQL 15 started on 127.0.0.1:$PG_PORT"
+}
+
+stop_throwaway_postgres() {
+  [ -n "${PG_DIR:-}" ] || return 0
+  "${PG_RUNAS[@]}" "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m immediate stop >/dev/null 2>&1" || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+  log "PostgreSQL stopped and removed"
+}

@@ -1,33 +1,81 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, test } from '@playwright/test';
+import { personas, signInAs } from './personas';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+test('the portal opens in French on its sign-in page', async ({ page }) => {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('heading', { name: 'Connexion au Portail Amue Cloud' }),
   ).toBeVisible();
+  await expect(page).toHaveTitle(/Portail Amue Cloud/);
+  for (const persona of personas) {
+    await expect(
+      page.getByRole('button', {
+        name: `Se connecter en tant que ${persona.name}`,
+      }),
+    ).toBeVisible();
+  }
+});
+
+for (const persona of personas) {
+  test(`${persona.name} signs in and sees their own name`, async ({
+    page,
+  }) => {
+    await signInAs(page, persona.name);
+    await expect(page.getByText(`Bonjour, ${persona.name}`)).toBeVisible();
+    for (const other of personas.filter(p => p !== persona)) {
+      await expect(page.getByText(`Bonjour, ${other.name}`)).toHaveCount(0);
+    }
+  });
+}
+
+test('the home page offers the portal entry points, in French', async ({
+  page,
+}) => {
+  await signInAs(page, 'Claire Dubois');
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
+    page.getByRole('heading', { name: 'Par où commencer' }),
+  ).toBeVisible();
+  for (const [title, href] of [
+    ['Catalogue des applications', '/catalog'],
+    ['Demander une instance', '/create'],
+    ['Mes instances', '/catalog?filters%5Buser%5D=owned'],
+    ['Documentation', '/docs'],
+  ]) {
+    await expect(
+      page.getByRole('link', { name: `Ouvrir : ${title}` }),
+    ).toHaveAttribute('href', href);
+  }
+  const nav = page.getByRole('navigation');
+  for (const entry of ['Accueil', 'Catalogue', 'Nouvelle demande', 'Documentation']) {
+    await expect(nav.getByRole('link', { name: entry })).toBeVisible();
+  }
+});
+
+test('a user can switch the portal to English and back', async ({ page }) => {
+  await signInAs(page, 'Julien Lefebvre');
+  await page.goto('/settings');
+  await page.getByText('Français', { exact: true }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { name: 'Where to start' }),
+  ).toBeVisible();
+  await expect(page.getByText('Hello, Julien Lefebvre')).toBeVisible();
+  await page.goto('/settings');
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('option', { name: 'Français' }).click();
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { name: 'Par où commencer' }),
+  ).toBeVisible();
+});
+
+test('signing out returns to the persona choice', async ({ page }) => {
+  await signInAs(page, 'Marc Petit');
+  await page.goto('/settings');
+  await page.getByRole('button', { name: /more|plus/i }).first().click();
+  await page.getByRole('menuitem', { name: /Sign Out|Se déconnecter/ }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Connexion au Portail Amue Cloud' }),
   ).toBeVisible();
 });

@@ -16,7 +16,7 @@ export const cloudTranslationRef = createTranslationRef({
       home: 'Home',
       applications: 'Applications',
       catalog: 'Catalog',
-      request: 'Request an instance',
+      request: 'New request',
       docs: 'Documentation',
       search: 'Search',
       menu: 'Menu',

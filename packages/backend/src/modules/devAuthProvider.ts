@@ -3,7 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { isUserEntity } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   authProvidersExtensionPoint,
   createProxyAuthProviderFactory,
@@ -26,21 +28,39 @@ export function isDevSignInEnabled(config: Config): boolean {
   );
 }
 
-const devAuthenticator = createProxyAuthenticator({
-  defaultProfileTransform: async (result: { userName: string }) => ({
-    profile: { displayName: result.userName },
-  }),
-  initialize: () => undefined,
-  async authenticate({ req }) {
-    const userName = req.header(DEV_USER_HEADER)?.trim().toLowerCase();
-    if (!userName || !USER_NAME.test(userName)) {
-      throw new InputError(
-        `header ${DEV_USER_HEADER} must hold the name of a catalog User`,
-      );
-    }
-    return { result: { userName } };
-  },
-});
+type DevSignInResult = {
+  userName: string;
+  displayName?: string;
+  email?: string;
+};
+
+/** Reads the requested user from the header and looks it up in the catalog. */
+function createDevAuthenticator(
+  findUser: (name: string) => Promise<DevSignInResult | undefined>,
+) {
+  return createProxyAuthenticator({
+    defaultProfileTransform: async (result: DevSignInResult) => ({
+      profile: {
+        displayName: result.displayName ?? result.userName,
+        email: result.email,
+      },
+    }),
+    initialize: () => undefined,
+    async authenticate({ req }) {
+      const userName = req.header(DEV_USER_HEADER)?.trim().toLowerCase();
+      if (!userName || !USER_NAME.test(userName)) {
+        throw new InputError(
+          `header ${DEV_USER_HEADER} must hold the name of a catalog User`,
+        );
+      }
+      const result = await findUser(userName);
+      if (!result) {
+        throw new NotFoundError(`no catalog User is named "${userName}"`);
+      }
+      return { result };
+    },
+  });
+}
 
 /**
  * Demonstration sign-in (provider id `dev`): signs in as any User of the
@@ -57,8 +77,10 @@ export const authModuleDevProvider = createBackendModule({
         providers: authProvidersExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ providers, config, logger }) {
+      async init({ providers, config, logger, auth, catalog }) {
         if (!config.has('auth.providers.dev')) {
           return;
         }
@@ -74,7 +96,20 @@ export const authModuleDevProvider = createBackendModule({
         providers.registerProvider({
           providerId: 'dev',
           factory: createProxyAuthProviderFactory({
-            authenticator: devAuthenticator,
+            authenticator: createDevAuthenticator(async name => {
+              const entity = await catalog.getEntityByRef(
+                { kind: 'User', namespace: 'default', name },
+                { credentials: await auth.getOwnServiceCredentials() },
+              );
+              if (!entity || !isUserEntity(entity)) {
+                return undefined;
+              }
+              return {
+                userName: name,
+                displayName: entity.spec.profile?.displayName,
+                email: entity.spec.profile?.email,
+              };
+            }),
             async signInResolver({ result }, ctx) {
               return ctx.signInWithCatalogUser({
                 entityRef: { name: result.userName },

@@ -9,7 +9,7 @@ const fr = createTranslationMessages({
     'nav.home': 'Accueil',
     'nav.applications': 'Applications',
     'nav.catalog': 'Catalogue',
-    'nav.request': 'Demander une instance',
+    'nav.request': 'Nouvelle demande',
     'nav.docs': 'Documentation',
     'nav.search': 'Rechercher',
     'nav.menu': 'Menu',

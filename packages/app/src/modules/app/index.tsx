@@ -15,11 +15,12 @@ const signInPage = SignInPageBlueprint.make({
   },
 });
 
+// Replaces the app's built-in light theme (theme:app/light).
 const lightTheme = ThemeBlueprint.make({
-  name: 'amue-light',
+  name: 'light',
   params: {
     theme: {
-      id: 'amue-light',
+      id: 'light',
       title: 'Amue',
       variant: 'light',
       Provider: ({ children }) => (

@@ -28,6 +28,12 @@ export const amueLightTheme = createUnifiedTheme({
     },
   },
   defaultPageTheme: 'home',
+  components: {
+    // Room for the French sidebar labels (Backstage's default is 110px).
+    BackstageSidebarItem: {
+      styleOverrides: { label: { width: '140px' } },
+    },
+  },
   pageTheme: {
     home: pageTheme,
     documentation: pageTheme,

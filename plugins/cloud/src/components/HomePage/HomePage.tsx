@@ -100,9 +100,11 @@ export function HomePage() {
                 <Typography variant="body2" paragraph>
                   {entry.text}
                 </Typography>
-                <Link to={entry.to}>
+                <Link
+                  to={entry.to}
+                  aria-label={`${t('home.open')} : ${entry.title}`}
+                >
                   {t('home.open')}
-                  <span className="sr-only"> : {entry.title}</span>
                 </Link>
               </InfoCard>
             </Grid>
