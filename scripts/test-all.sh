@@ -96,13 +96,29 @@ e2e_tests() {
   fi
   record "production build ($((SECONDS - start)) s)" 1 0
 
+  # Stage it as the container image does (packages/backend/Dockerfile):
+  # skeleton, production-only dependencies, bundle, config and catalog.
+  start=$SECONDS
+  local prod="$RESULTS_DIR/prod"
+  mkdir -p "$prod"
+  cp -r .yarn .yarnrc.yml backstage.json yarn.lock package.json "$prod/"
+  tar -xzf packages/backend/dist/skeleton.tar.gz -C "$prod"
+  if ! (cd "$prod" && yarn workspaces focus --all --production) >"$RESULTS_DIR/prod-install.log" 2>&1; then
+    tail -n 40 "$RESULTS_DIR/prod-install.log"
+    record "production install" 0 1
+    return
+  fi
+  tar -xzf packages/backend/dist/bundle.tar.gz -C "$prod"
+  cp -r app-config.yaml app-config.production.yaml app-config.e2e.yaml catalog mkdocs.yml docs "$prod/"
+  record "production image staged ($((SECONDS - start)) s)" 1 0
+
   E2E_PORT="$(free_port)"
   export E2E_PORT
   export AMUE_DATA_DIR="$RESULTS_DIR/data"
   mkdir -p "$AMUE_DATA_DIR"
   log "== serving the portal on http://localhost:$E2E_PORT"
-  (cd packages/backend && NODE_ENV=production exec node . \
-    --config ../../app-config.yaml --config ../../app-config.e2e.yaml) \
+  (cd "$prod" && NODE_ENV=production exec node packages/backend \
+    --config app-config.yaml --config app-config.e2e.yaml) \
     >"$RESULTS_DIR/backend.log" 2>&1 &
   BACKEND_PID=$!
   local ready=""
