@@ -103,7 +103,8 @@ ensure_mkdocs() {
   mkdocs_bin="$(command -v mkdocs || true)"
   if [ -n "$mkdocs_bin" ]; then
     interpreter="$(head -n 1 "$mkdocs_bin" | sed -n 's/^#! *//p' | cut -d' ' -f1)"
-    if [ -x "$interpreter" ] && "$interpreter" -c 'import material' 2>/dev/null; then
+    if [ -x "$interpreter" ] && "$interpreter" -c \
+      'import sys; from mkdocs.utils import get_theme_names; sys.exit("material" not in get_theme_names())' 2>/dev/null; then
       return 0
     fi
   fi

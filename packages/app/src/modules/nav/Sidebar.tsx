@@ -7,7 +7,10 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import {
+  NavContentBlueprint,
+  NavContentComponentProps,
+} from '@backstage/plugin-app-react';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
@@ -20,70 +23,70 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarLogo } from './SidebarLogo';
 
+function PortalSidebar({ navItems }: NavContentComponentProps) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const nav = navItems.withComponent(item => (
+    <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+  ));
+
+  // Pages that have their own entry below, or none.
+  for (const id of [
+    'page:cloud/home',
+    'page:catalog',
+    'page:scaffolder',
+    'page:techdocs',
+    'page:search',
+    'page:notifications',
+    'page:user-settings',
+    'page:catalog-graph',
+  ]) {
+    nav.take(id);
+  }
+
+  return (
+    <Sidebar>
+      <SidebarLogo />
+      <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
+        <SidebarSearchModal />
+      </SidebarGroup>
+      <SidebarDivider />
+      <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
+        <SidebarItem icon={HomeIcon} to="/" text={t('nav.home')} />
+        <SidebarItem icon={AppsIcon} to="/catalog" text={t('nav.catalog')} />
+        <SidebarItem
+          icon={AddCircleOutlineIcon}
+          to="/create"
+          text={t('nav.request')}
+        />
+        <SidebarItem icon={LibraryBooksIcon} to="/docs" text={t('nav.docs')} />
+        <SidebarDivider />
+        <SidebarScrollWrapper>
+          {nav.rest({ sortBy: 'title' })}
+        </SidebarScrollWrapper>
+      </SidebarGroup>
+      <SidebarSpace />
+      <SidebarDivider />
+      <NotificationsSidebarItem />
+      <SidebarDivider />
+      <SidebarGroup
+        label={t('nav.settings')}
+        icon={<UserSettingsSignInAvatar />}
+        to="/settings"
+      >
+        <SidebarItem
+          icon={() => <UserSettingsSignInAvatar size={24} />}
+          to="/settings"
+          text={t('nav.settings')}
+        />
+      </SidebarGroup>
+    </Sidebar>
+  );
+}
+
 /**
  * The portal's sidebar: its own entries (translated) first, then whatever
  * other page a plugin contributes.
  */
 export const SidebarContent = NavContentBlueprint.make({
-  params: {
-    component: ({ navItems }) => {
-      const { t } = useTranslationRef(cloudTranslationRef);
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
-
-      // Pages that have their own entry below, or none.
-      for (const id of [
-        'page:cloud/home',
-        'page:catalog',
-        'page:scaffolder',
-        'page:techdocs',
-        'page:search',
-        'page:notifications',
-        'page:user-settings',
-        'page:catalog-graph',
-      ]) {
-        nav.take(id);
-      }
-
-      return (
-        <Sidebar>
-          <SidebarLogo />
-          <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
-          </SidebarGroup>
-          <SidebarDivider />
-          <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
-            <SidebarItem icon={HomeIcon} to="/" text={t('nav.home')} />
-            <SidebarItem icon={AppsIcon} to="/catalog" text={t('nav.catalog')} />
-            <SidebarItem
-              icon={AddCircleOutlineIcon}
-              to="/create"
-              text={t('nav.request')}
-            />
-            <SidebarItem icon={LibraryBooksIcon} to="/docs" text={t('nav.docs')} />
-            <SidebarDivider />
-            <SidebarScrollWrapper>
-              {nav.rest({ sortBy: 'title' })}
-            </SidebarScrollWrapper>
-          </SidebarGroup>
-          <SidebarSpace />
-          <SidebarDivider />
-          <NotificationsSidebarItem />
-          <SidebarDivider />
-          <SidebarGroup
-            label={t('nav.settings')}
-            icon={<UserSettingsSignInAvatar />}
-            to="/settings"
-          >
-            <SidebarItem
-              icon={() => <UserSettingsSignInAvatar size={24} />}
-              to="/settings"
-              text={t('nav.settings')}
-            />
-          </SidebarGroup>
-        </Sidebar>
-      );
-    },
-  },
+  params: { component: PortalSidebar },
 });
