@@ -6,4 +6,4 @@
  */
 
 export { catalogModuleCloud as default } from './module';
-export { EstablishmentGroupProcessor } from './EstablishmentGroupProcessor';
+export { CloudEntityProcessor } from './CloudEntityProcessor';

@@ -1,9 +1,14 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { CatalogModelSources } from '@backstage/catalog-model/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { EstablishmentGroupProcessor } from './EstablishmentGroupProcessor';
+import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
+import { cloudCatalogModelLayer } from '@amue/plugin-cloud-common/alpha';
+import { CloudEntityProcessor } from './CloudEntityProcessor';
 
 /**
- * The catalog module of the Amue Cloud portal.
+ * The catalog module of the Amue Cloud portal: the Application and Tenant
+ * kinds (catalog model layer) with their relations, and the validation of
+ * the portal's entities.
  *
  * @public
  */
@@ -12,9 +17,13 @@ export const catalogModuleCloud = createBackendModule({
   moduleId: 'cloud',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new EstablishmentGroupProcessor());
+      deps: {
+        processing: catalogProcessingExtensionPoint,
+        model: catalogModelExtensionPoint,
+      },
+      async init({ processing, model }) {
+        model.addModelSource(CatalogModelSources.static([cloudCatalogModelLayer]));
+        processing.addProcessor(new CloudEntityProcessor());
       },
     });
   },

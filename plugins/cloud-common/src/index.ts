@@ -1,9 +1,11 @@
 /**
- * Shared model of the Amue Cloud portal: constants, validators and rules
- * used by both the frontend and the backend packages.
+ * Shared model of the Amue Cloud portal: constants, kinds, validators and
+ * rules used by both the frontend and the backend packages.
  *
  * @packageDocumentation
  */
 
 export * from './constants';
 export * from './uai';
+export * from './naming';
+export * from './kinds';

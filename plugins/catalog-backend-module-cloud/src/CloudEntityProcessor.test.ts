@@ -1,5 +1,5 @@
 import { GroupEntity } from '@backstage/catalog-model';
-import { EstablishmentGroupProcessor } from './EstablishmentGroupProcessor';
+import { CloudEntityProcessor } from './CloudEntityProcessor';
 
 const group = (
   type: string,
@@ -11,8 +11,8 @@ const group = (
   spec: { type, children: [] },
 });
 
-describe('EstablishmentGroupProcessor', () => {
-  const processor = new EstablishmentGroupProcessor();
+describe('CloudEntityProcessor', () => {
+  const processor = new CloudEntityProcessor();
 
   it('accepts an establishment with a valid UAI', async () => {
     const entity = group('establishment', { 'cloud.amue.fr/uai': '0333298F' });

@@ -1,0 +1,7 @@
+/**
+ * Alpha exports of the Amue Cloud shared model (Backstage alpha APIs).
+ *
+ * @packageDocumentation
+ */
+
+export { cloudCatalogModelLayer } from './kinds/modelLayer';

@@ -1,0 +1,3 @@
+export * from './ApplicationEntityV1alpha1';
+export * from './TenantEntityV1alpha1';
+export * from './validation';
