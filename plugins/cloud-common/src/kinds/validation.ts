@@ -81,7 +81,7 @@ function toProblem(error: ErrorObject): EntityProblem {
     case 'uniqueItems':
       return {
         field,
-        message: `must not repeat a value (items ${params.j} and ${params.i} are equal)`,
+        message: `must not repeat a value (items ${Math.min(params.i, params.j)} and ${Math.max(params.i, params.j)} are equal)`,
       };
     default:
       return { field, message: error.message ?? error.keyword };
@@ -139,11 +139,11 @@ export function validateTenantEntity(entity: Entity): EntityProblem[] {
         message: `must name an establishment Group "etab-<UAI>" with a valid UAI code (got ${describe(spec.establishment)})`,
       });
     } else if (
-      typeof spec.application === 'string' &&
-      typeof spec.environment === 'string' &&
-      spec.application &&
-      spec.environment
+      !problems.some(p =>
+        ['spec.application', 'spec.environment'].includes(p.field),
+      )
     ) {
+      // The name is only checked once its parts are valid.
       const expected = tenantName(refName(spec.application), uai, spec.environment);
       if (entity.metadata?.name !== expected) {
         problems.push({
