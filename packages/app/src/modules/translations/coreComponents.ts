@@ -39,8 +39,7 @@ export const coreComponentsMessages = createTranslationMessages({
     'supportConfig.default.title': 'Assistance non configurée',
     'supportConfig.default.linkTitle':
       'Ajoutez la clé de configuration `app.support`',
-    'errorBoundary.title':
-      "Contactez {{slackChannel}} pour obtenir de l'aide.",
+    'errorBoundary.title': "Contactez {{slackChannel}} pour obtenir de l'aide.",
     'oauthRequestDialog.title': 'Connexion requise',
     'oauthRequestDialog.authRedirectTitle':
       'Vous allez être redirigé vers la page de connexion OAuth.',

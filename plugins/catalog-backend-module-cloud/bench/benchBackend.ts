@@ -1,0 +1,128 @@
+/*
+ * A backend for the ingestion benchmark (run.ts starts it): the catalog with
+ * the portal's catalog module, plus a provider that emits synthetic entities
+ * when the benchmark asks for them (POST /api/catalog/bench/emit).
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { CLOUD_API_VERSION, ENVIRONMENTS, tenantName, uaiOfEstablishment } from '@amue/plugin-cloud-common';
+import { catalogModuleCloud } from '../src/module';
+
+type EmitRequest = {
+  kind: 'Tenant' | 'Resource';
+  count: number;
+  establishments: string[];
+  applications: Array<{ name: string; version: string }>;
+  mode: 'full' | 'delta';
+  batchSize: number;
+};
+
+/** N entities, each owned by an establishment and tied to an application. */
+function synthesize(req: EmitRequest): Entity[] {
+  const entities: Entity[] = [];
+  outer: for (const environment of ENVIRONMENTS) {
+    for (const app of req.applications) {
+      for (const establishment of req.establishments) {
+        if (entities.length >= req.count) break outer;
+        const uai = uaiOfEstablishment(establishment)!;
+        const name = tenantName(app.name, uai, environment);
+        const annotations = {
+          'backstage.io/managed-by-location': 'bench:synthetic',
+          'backstage.io/managed-by-origin-location': 'bench:synthetic',
+        };
+        entities.push(
+          req.kind === 'Tenant'
+            ? {
+                apiVersion: CLOUD_API_VERSION,
+                kind: 'Tenant',
+                metadata: { name, annotations },
+                spec: {
+                  application: app.name,
+                  establishment,
+                  environment,
+                  version: app.version,
+                  status: 'live',
+                },
+              }
+            : {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Resource',
+                metadata: { name, annotations },
+                spec: {
+                  type: 'hosted-instance',
+                  owner: `group:default/${establishment}`,
+                  dependsOn: [`application:default/${app.name}`],
+                },
+              },
+        );
+      }
+    }
+  }
+  return entities;
+}
+
+class BenchProvider implements EntityProvider {
+  connection?: EntityProviderConnection;
+  getProviderName() {
+    return 'BenchProvider';
+  }
+  async connect(connection: EntityProviderConnection) {
+    this.connection = connection;
+  }
+}
+
+const benchModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'bench',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        processing: catalogProcessingExtensionPoint,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ processing, httpRouter }) {
+        const provider = new BenchProvider();
+        processing.addEntityProvider(provider);
+        const router = Router();
+        router.use(express.json({ limit: '10mb' }));
+        router.post('/bench/emit', async (req, res) => {
+          const body = req.body as EmitRequest;
+          const entities = synthesize(body).map(entity => ({
+            entity,
+            locationKey: 'bench',
+          }));
+          if (body.mode === 'full') {
+            await provider.connection!.applyMutation({ type: 'full', entities });
+          } else {
+            for (let i = 0; i < entities.length; i += body.batchSize) {
+              await provider.connection!.applyMutation({
+                type: 'delta',
+                added: entities.slice(i, i + body.batchSize),
+                removed: [],
+              });
+            }
+          }
+          res.json({ emitted: entities.length });
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+const backend = createBackend();
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(catalogModuleCloud);
+backend.add(benchModule);
+backend.start();

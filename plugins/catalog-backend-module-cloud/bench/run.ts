@@ -1,0 +1,213 @@
+/*
+ * Catalog ingestion benchmark: N synthetic Tenants over the real
+ * establishments and applications, and the same count of plain Resources
+ * with the same relations, on SQLite and PostgreSQL. Measures the time from
+ * the provider's mutation until every entity is returned by the catalog API
+ * with its relations. See docs/benchmarks.md; run with
+ * `yarn workspace @amue/plugin-catalog-backend-module-cloud bench`.
+ *
+ * Environment: BENCH_COUNTS (default "1000,10000"), BENCH_DATABASES
+ * ("sqlite,postgres"), BENCH_KINDS ("Tenant,Resource"), BENCH_MODE
+ * ("full" | "delta"), BENCH_BATCH (delta batch size, default 1000),
+ * BENCH_PG_URL (postgresql://user:password@host:port, needed for postgres),
+ * BENCH_STITCHING ("immediate" | "deferred").
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const token = 'bench-token-0123456789abcdef';
+
+const counts = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number);
+const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const kinds = (process.env.BENCH_KINDS ?? 'Tenant,Resource').split(',') as Array<'Tenant' | 'Resource'>;
+const mode = (process.env.BENCH_MODE ?? 'full') as 'full' | 'delta';
+const batchSize = Number(process.env.BENCH_BATCH ?? 1000);
+const stitching = process.env.BENCH_STITCHING ?? 'immediate';
+
+function freePort(): Promise<number> {
+  return new Promise(resolve => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+function databaseConfig(database: string, dir: string, runId: string): string {
+  if (database === 'sqlite') {
+    return `  database:\n    client: better-sqlite3\n    connection:\n      directory: ${dir}/sqlite\n`;
+  }
+  const url = process.env.BENCH_PG_URL;
+  if (!url) throw new Error('BENCH_PG_URL is required for postgres');
+  const u = new URL(url);
+  return [
+    '  database:',
+    '    client: pg',
+    `    prefix: bench_${runId}_`,
+    '    connection:',
+    `      host: ${u.hostname}`,
+    `      port: ${u.port}`,
+    `      user: ${decodeURIComponent(u.username)}`,
+    `      password: ${decodeURIComponent(u.password)}`,
+    '',
+  ].join('\n');
+}
+
+async function startBackend(database: string, runId: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-bench-'));
+  const port = await freePort();
+  const config = `backend:
+  baseUrl: http://localhost:${port}
+  listen: { port: ${port} }
+${databaseConfig(database, dir, runId)}  auth:
+    externalAccess:
+      - type: static
+        options: { token: ${token}, subject: bench }
+catalog:
+  stitchingStrategy: { mode: ${stitching} }
+  rules:
+    - allow: [Component, Location, Domain, Group, User, Application, Tenant, Resource]
+  locations:
+    - type: file
+      target: ${path.join(repoRoot, 'catalog/all.yaml')}
+`;
+  fs.writeFileSync(path.join(dir, 'app-config.yaml'), config);
+  const child = spawn(
+    process.execPath,
+    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.join(__dirname, 'benchBackend.ts'), '--config', path.join(dir, 'app-config.yaml')],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  let log = '';
+  child.stdout!.on('data', d => (log = (log + d).slice(-20000)));
+  child.stderr!.on('data', d => (log = (log + d).slice(-20000)));
+  const base = `http://localhost:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`backend exited:\n${log}`);
+    try {
+      const r = await fetch(`${base}/.backstage/health/v1/readiness`);
+      if (r.ok) return { child, base, dir, log: () => log };
+    } catch {
+      /* not yet */
+    }
+    await sleep(500);
+  }
+  throw new Error(`backend not ready:\n${log}`);
+}
+
+async function api(base: string, url: string, init?: RequestInit) {
+  const r = await fetch(`${base}${url}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init?.headers ?? {}) },
+  });
+  if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/** All entities of a query, following the cursor. */
+async function queryAll(base: string, filter: string, fields: string): Promise<any[]> {
+  const items: any[] = [];
+  let url = `/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&fields=${fields}&limit=1000`;
+  for (;;) {
+    const page = await api(base, url);
+    items.push(...page.items);
+    if (!page.pageInfo?.nextCursor) return items;
+    url = `/api/catalog/entities/by-query?cursor=${encodeURIComponent(page.pageInfo.nextCursor)}&fields=${fields}&limit=1000`;
+  }
+}
+
+function peakRssMb(child: ChildProcess): number {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+async function runOne(database: string, kind: 'Tenant' | 'Resource', count: number) {
+  const runId = `${kind.toLowerCase()}${count}_${Date.now() % 100000}`;
+  const backend = await startBackend(database, runId);
+  try {
+    // The baseline: real establishments and applications in the catalog.
+    let establishments: string[] = [];
+    let applications: Array<{ name: string; version: string }> = [];
+    for (let i = 0; i < 240; i++) {
+      establishments = (await queryAll(backend.base, 'kind=group,spec.type=establishment', 'metadata.name'))
+        .map(e => e.metadata.name).sort();
+      applications = (await queryAll(backend.base, 'kind=application', 'metadata.name,spec.versions'))
+        .map(e => ({ name: e.metadata.name, version: e.spec.versions[0].version }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      if (establishments.length > 200 && applications.length >= 13) break;
+      await sleep(1000);
+    }
+    const secondRelation = kind === 'Tenant' ? 'instanceOf' : 'dependsOn';
+    const start = Date.now();
+    await api(backend.base, '/api/catalog/bench/emit', {
+      method: 'POST',
+      body: JSON.stringify({ kind, count, establishments, applications, mode, batchSize }),
+    });
+    const emitted = Date.now();
+    let done = 0;
+    for (;;) {
+      const items = await queryAll(backend.base, `kind=${kind.toLowerCase()}`, 'metadata.name,relations');
+      done = items.filter(e =>
+        e.relations?.some((r: any) => r.type === 'ownedBy') &&
+        e.relations?.some((r: any) => r.type === secondRelation),
+      ).length;
+      if (done >= count) break;
+      if (Date.now() - start > 30 * 60_000) throw new Error(`timeout: ${done}/${count}`);
+      await sleep(1000);
+    }
+    const seconds = (Date.now() - start) / 1000;
+    return {
+      database, kind, count, mode, stitching,
+      seconds: Math.round(seconds * 10) / 10,
+      emitSeconds: Math.round((emitted - start) / 100) / 10,
+      peakRssMb: peakRssMb(backend.child),
+      establishments: establishments.length,
+      applications: applications.length,
+    };
+  } finally {
+    backend.child.kill('SIGTERM');
+    await sleep(1000);
+    fs.rmSync(backend.dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const results = [];
+  console.log(`| database | kind | N | mode | stitching | seconds | of which emit | peak RSS MB |`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const database of databases) {
+    for (const count of counts) {
+      for (const kind of kinds) {
+        const r = await runOne(database, kind, count);
+        results.push(r);
+        console.log(`| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`);
+      }
+    }
+  }
+  for (const database of databases) {
+    for (const count of counts) {
+      const t = results.find(r => r.database === database && r.count === count && r.kind === 'Tenant');
+      const b = results.find(r => r.database === database && r.count === count && r.kind === 'Resource');
+      if (t && b) {
+        console.log(`${database} N=${count}: Tenant/Resource = ${(t.seconds / b.seconds).toFixed(2)}`);
+      }
+    }
+  }
+  console.log(JSON.stringify(results));
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
