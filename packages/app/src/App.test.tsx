@@ -1,8 +1,14 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  const originalEnv = process.env;
+
+  afterEach(() => {
+    process.env = originalEnv;
+  });
+
+  it('should render, up to the portal sign-in page', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -13,16 +19,30 @@ describe('App', () => {
             techdocs: {
               storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
             },
+            cloud: {
+              devSignIn: {
+                personas: [{ user: 'claire.dubois', name: 'Claire Dubois' }],
+              },
+            },
           },
           context: 'test',
         },
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // The app's own sign-in page (modules/app) replaces the default one:
+    // outside production it offers the configured personas.
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Sign in as Claire Dubois' },
+        { timeout: 4_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Sign in to the Amue Cloud Portal'),
+    ).toBeInTheDocument();
   });
 });

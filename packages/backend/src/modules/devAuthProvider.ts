@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { isUserEntity } from '@backstage/catalog-model';
+import { UserEntity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -101,13 +101,14 @@ export const authModuleDevProvider = createBackendModule({
                 { kind: 'User', namespace: 'default', name },
                 { credentials: await auth.getOwnServiceCredentials() },
               );
-              if (!entity || !isUserEntity(entity)) {
+              if (!entity) {
                 return undefined;
               }
+              const profile = (entity as UserEntity).spec.profile;
               return {
                 userName: name,
-                displayName: entity.spec.profile?.displayName,
-                email: entity.spec.profile?.email,
+                displayName: profile?.displayName,
+                email: profile?.email,
               };
             }),
             async signInResolver({ result }, ctx) {
