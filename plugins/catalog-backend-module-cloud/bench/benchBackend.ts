@@ -16,7 +16,12 @@ import {
 } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { CLOUD_API_VERSION, ENVIRONMENTS, tenantName, uaiOfEstablishment } from '@amue/plugin-cloud-common';
+import {
+  CLOUD_API_VERSION,
+  ENVIRONMENTS,
+  tenantName,
+  uaiOfEstablishment,
+} from '@amue/plugin-cloud-common';
 import { catalogModuleCloud } from '../src/module';
 
 type EmitRequest = {
@@ -28,46 +33,53 @@ type EmitRequest = {
   batchSize: number;
 };
 
+/** Every (environment, application, establishment) combination, in order. */
+function* combinations(req: EmitRequest) {
+  for (const environment of ENVIRONMENTS) {
+    for (const app of req.applications) {
+      for (const establishment of req.establishments) {
+        yield { environment, app, establishment };
+      }
+    }
+  }
+}
+
 /** N entities, each owned by an establishment and tied to an application. */
 function synthesize(req: EmitRequest): Entity[] {
   const entities: Entity[] = [];
-  outer: for (const environment of ENVIRONMENTS) {
-    for (const app of req.applications) {
-      for (const establishment of req.establishments) {
-        if (entities.length >= req.count) break outer;
-        const uai = uaiOfEstablishment(establishment)!;
-        const name = tenantName(app.name, uai, environment);
-        const annotations = {
-          'backstage.io/managed-by-location': 'bench:synthetic',
-          'backstage.io/managed-by-origin-location': 'bench:synthetic',
-        };
-        entities.push(
-          req.kind === 'Tenant'
-            ? {
-                apiVersion: CLOUD_API_VERSION,
-                kind: 'Tenant',
-                metadata: { name, annotations },
-                spec: {
-                  application: app.name,
-                  establishment,
-                  environment,
-                  version: app.version,
-                  status: 'live',
-                },
-              }
-            : {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Resource',
-                metadata: { name, annotations },
-                spec: {
-                  type: 'hosted-instance',
-                  owner: `group:default/${establishment}`,
-                  dependsOn: [`application:default/${app.name}`],
-                },
-              },
-        );
-      }
-    }
+  const annotations = {
+    'backstage.io/managed-by-location': 'bench:synthetic',
+    'backstage.io/managed-by-origin-location': 'bench:synthetic',
+  };
+  for (const { environment, app, establishment } of combinations(req)) {
+    if (entities.length >= req.count) break;
+    const uai = uaiOfEstablishment(establishment)!;
+    const name = tenantName(app.name, uai, environment);
+    entities.push(
+      req.kind === 'Tenant'
+        ? {
+            apiVersion: CLOUD_API_VERSION,
+            kind: 'Tenant',
+            metadata: { name, annotations },
+            spec: {
+              application: app.name,
+              establishment,
+              environment,
+              version: app.version,
+              status: 'live',
+            },
+          }
+        : {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Resource',
+            metadata: { name, annotations },
+            spec: {
+              type: 'hosted-instance',
+              owner: `group:default/${establishment}`,
+              dependsOn: [`application:default/${app.name}`],
+            },
+          },
+    );
   }
   return entities;
 }
@@ -103,7 +115,10 @@ const benchModule = createBackendModule({
             locationKey: 'bench',
           }));
           if (body.mode === 'full') {
-            await provider.connection!.applyMutation({ type: 'full', entities });
+            await provider.connection!.applyMutation({
+              type: 'full',
+              entities,
+            });
           } else {
             for (let i = 0; i < entities.length; i += body.batchSize) {
               await provider.connection!.applyMutation({

@@ -21,9 +21,13 @@ import path from 'node:path';
 const repoRoot = path.resolve(__dirname, '../../..');
 const token = 'bench-token-0123456789abcdef';
 
-const counts = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number);
+const counts = (process.env.BENCH_COUNTS ?? '1000,10000')
+  .split(',')
+  .map(Number);
 const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
-const kinds = (process.env.BENCH_KINDS ?? 'Tenant,Resource').split(',') as Array<'Tenant' | 'Resource'>;
+const kinds = (process.env.BENCH_KINDS ?? 'Tenant,Resource').split(
+  ',',
+) as Array<'Tenant' | 'Resource'>;
 const mode = (process.env.BENCH_MODE ?? 'full') as 'full' | 'delta';
 const batchSize = Number(process.env.BENCH_BATCH ?? 1000);
 const stitching = process.env.BENCH_STITCHING ?? 'immediate';
@@ -81,45 +85,69 @@ catalog:
   fs.writeFileSync(path.join(dir, 'app-config.yaml'), config);
   const child = spawn(
     process.execPath,
-    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'benchBackend.ts'), '--config', path.join(dir, 'app-config.yaml')],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+    [
+      '-r',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.join(__dirname, 'benchBackend.ts'),
+      '--config',
+      path.join(dir, 'app-config.yaml'),
+    ],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
   );
-  let log = '';
-  child.stdout!.on('data', d => (log = (log + d).slice(-20000)));
-  child.stderr!.on('data', d => (log = (log + d).slice(-20000)));
+  const output = { log: '' };
+  const keep = (d: Buffer) => {
+    output.log = (output.log + d).slice(-20000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`backend exited:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`backend exited:\n${output.log}`);
     try {
       const r = await fetch(`${base}/.backstage/health/v1/readiness`);
-      if (r.ok) return { child, base, dir, log: () => log };
+      if (r.ok) return { child, base, dir };
     } catch {
       /* not yet */
     }
     await sleep(500);
   }
-  throw new Error(`backend not ready:\n${log}`);
+  throw new Error(`backend not ready:\n${output.log}`);
 }
 
 async function api(base: string, url: string, init?: RequestInit) {
   const r = await fetch(`${base}${url}`, {
     ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(init?.headers ?? {}),
+    },
   });
   if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
   return r.json();
 }
 
 /** All entities of a query, following the cursor. */
-async function queryAll(base: string, filter: string, fields: string): Promise<any[]> {
+async function queryAll(
+  base: string,
+  filter: string,
+  fields: string,
+): Promise<any[]> {
   const items: any[] = [];
-  let url = `/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&fields=${fields}&limit=1000`;
+  let url = `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+    filter,
+  )}&fields=${fields}&limit=1000`;
   for (;;) {
     const page = await api(base, url);
     items.push(...page.items);
     if (!page.pageInfo?.nextCursor) return items;
-    url = `/api/catalog/entities/by-query?cursor=${encodeURIComponent(page.pageInfo.nextCursor)}&fields=${fields}&limit=1000`;
+    url = `/api/catalog/entities/by-query?cursor=${encodeURIComponent(
+      page.pageInfo.nextCursor,
+    )}&fields=${fields}&limit=1000`;
   }
 }
 
@@ -132,7 +160,11 @@ function peakRssMb(child: ChildProcess): number {
   }
 }
 
-async function runOne(database: string, kind: 'Tenant' | 'Resource', count: number) {
+async function runOne(
+  database: string,
+  kind: 'Tenant' | 'Resource',
+  count: number,
+) {
   const runId = `${kind.toLowerCase()}${count}_${Date.now() % 100000}`;
   const backend = await startBackend(database, runId);
   try {
@@ -140,10 +172,26 @@ async function runOne(database: string, kind: 'Tenant' | 'Resource', count: numb
     let establishments: string[] = [];
     let applications: Array<{ name: string; version: string }> = [];
     for (let i = 0; i < 240; i++) {
-      establishments = (await queryAll(backend.base, 'kind=group,spec.type=establishment', 'metadata.name'))
-        .map(e => e.metadata.name).sort();
-      applications = (await queryAll(backend.base, 'kind=application', 'metadata.name,spec.versions'))
-        .map(e => ({ name: e.metadata.name, version: e.spec.versions[0].version }))
+      establishments = (
+        await queryAll(
+          backend.base,
+          'kind=group,spec.type=establishment',
+          'metadata.name',
+        )
+      )
+        .map(e => e.metadata.name)
+        .sort();
+      applications = (
+        await queryAll(
+          backend.base,
+          'kind=application',
+          'metadata.name,spec.versions',
+        )
+      )
+        .map(e => ({
+          name: e.metadata.name,
+          version: e.spec.versions[0].version,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
       if (establishments.length > 200 && applications.length >= 13) break;
       await sleep(1000);
@@ -152,23 +200,40 @@ async function runOne(database: string, kind: 'Tenant' | 'Resource', count: numb
     const start = Date.now();
     await api(backend.base, '/api/catalog/bench/emit', {
       method: 'POST',
-      body: JSON.stringify({ kind, count, establishments, applications, mode, batchSize }),
+      body: JSON.stringify({
+        kind,
+        count,
+        establishments,
+        applications,
+        mode,
+        batchSize,
+      }),
     });
     const emitted = Date.now();
     let done = 0;
     for (;;) {
-      const items = await queryAll(backend.base, `kind=${kind.toLowerCase()}`, 'metadata.name,relations');
-      done = items.filter(e =>
-        e.relations?.some((r: any) => r.type === 'ownedBy') &&
-        e.relations?.some((r: any) => r.type === secondRelation),
+      const items = await queryAll(
+        backend.base,
+        `kind=${kind.toLowerCase()}`,
+        'metadata.name,relations',
+      );
+      done = items.filter(
+        e =>
+          e.relations?.some((r: any) => r.type === 'ownedBy') &&
+          e.relations?.some((r: any) => r.type === secondRelation),
       ).length;
       if (done >= count) break;
-      if (Date.now() - start > 30 * 60_000) throw new Error(`timeout: ${done}/${count}`);
+      if (Date.now() - start > 30 * 60_000)
+        throw new Error(`timeout: ${done}/${count}`);
       await sleep(1000);
     }
     const seconds = (Date.now() - start) / 1000;
     return {
-      database, kind, count, mode, stitching,
+      database,
+      kind,
+      count,
+      mode,
+      stitching,
       seconds: Math.round(seconds * 10) / 10,
       emitSeconds: Math.round((emitted - start) / 100) / 10,
       peakRssMb: peakRssMb(backend.child),
@@ -184,23 +249,37 @@ async function runOne(database: string, kind: 'Tenant' | 'Resource', count: numb
 
 async function main() {
   const results = [];
-  console.log(`| database | kind | N | mode | stitching | seconds | of which emit | peak RSS MB |`);
+  console.log(
+    `| database | kind | N | mode | stitching | seconds | of which emit | peak RSS MB |`,
+  );
   console.log(`|---|---|---|---|---|---|---|---|`);
   for (const database of databases) {
     for (const count of counts) {
       for (const kind of kinds) {
         const r = await runOne(database, kind, count);
         results.push(r);
-        console.log(`| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`);
+        console.log(
+          `| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`,
+        );
       }
     }
   }
   for (const database of databases) {
     for (const count of counts) {
-      const t = results.find(r => r.database === database && r.count === count && r.kind === 'Tenant');
-      const b = results.find(r => r.database === database && r.count === count && r.kind === 'Resource');
+      const t = results.find(
+        r =>
+          r.database === database && r.count === count && r.kind === 'Tenant',
+      );
+      const b = results.find(
+        r =>
+          r.database === database && r.count === count && r.kind === 'Resource',
+      );
       if (t && b) {
-        console.log(`${database} N=${count}: Tenant/Resource = ${(t.seconds / b.seconds).toFixed(2)}`);
+        console.log(
+          `${database} N=${count}: Tenant/Resource = ${(
+            t.seconds / b.seconds
+          ).toFixed(2)}`,
+        );
       }
     }
   }

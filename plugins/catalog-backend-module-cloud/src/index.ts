@@ -7,3 +7,13 @@
 
 export { catalogModuleCloud as default } from './module';
 export { CloudEntityProcessor } from './CloudEntityProcessor';
+export {
+  EstablishmentEntityProvider,
+  parseEstablishments,
+} from './providers/EstablishmentEntityProvider';
+export type {
+  EstablishmentEntityProviderOptions,
+  ParseEstablishmentsOptions,
+  ParsedEstablishments,
+  SkippedEstablishment,
+} from './providers/EstablishmentEntityProvider';

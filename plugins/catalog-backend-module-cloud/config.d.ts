@@ -1,0 +1,29 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * The establishment entity provider of the Amue Cloud portal: one
+       * catalog Group (`spec.type: establishment`, named `etab-<uai>`) per
+       * establishment of the ministry's dataset "Principaux établissements
+       * d'enseignement supérieur".
+       */
+      cloudEstablishments?: {
+        /**
+         * Where to read the dataset: a file path (relative paths are resolved
+         * from the backend's working directory) or an http(s) URL of the
+         * ministry's `;`-separated CSV export. Defaults to the copy shipped
+         * in the data/ folder of this package.
+         */
+        source?: string;
+        /**
+         * When to read the dataset again. Defaults to every 24 hours, with a
+         * 10-minute timeout and a 5-second initial delay. Runs on one
+         * backend replica at a time.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
+}
