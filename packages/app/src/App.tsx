@@ -1,8 +1,15 @@
 import { createApp } from '@backstage/frontend-defaults';
+import { catalogGraphModuleCloud } from '@amue/plugin-cloud';
 import { appModule } from './modules/app';
 import { navModule } from './modules/nav';
 import { translationsModule } from './modules/translations';
 
 export default createApp({
-  features: [appModule, navModule, translationsModule],
+  features: [
+    appModule,
+    navModule,
+    translationsModule,
+    // Application/Tenant relations (hasInstance, instanceOf) in the catalog graph.
+    catalogGraphModuleCloud,
+  ],
 });

@@ -8,3 +8,8 @@ export { cloudPlugin as default } from './plugin';
 export { cloudTranslationRef } from './translation';
 export { cloudTranslations } from './translations';
 export { homeRouteRef } from './routes';
+export { catalogGraphModuleCloud } from './catalogGraph';
+export {
+  EntityEstablishmentFilter,
+  type CloudEntityFilters,
+} from './components/EstablishmentPicker/EntityEstablishmentFilter';

@@ -3,6 +3,7 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import HomeIcon from '@material-ui/icons/Home';
+import { entityExtensions } from './entityExtensions';
 import { homeRouteRef } from './routes';
 
 const homePage = PageBlueprint.make({
@@ -27,5 +28,5 @@ export const cloudPlugin = createFrontendPlugin({
   pluginId: 'cloud',
   info: { packageJson: () => import('../package.json') },
   routes: { home: homeRouteRef },
-  extensions: [homePage],
+  extensions: [homePage, ...entityExtensions],
 });

@@ -8,7 +8,7 @@ import type { StatusTone, ValueLabel } from './labels';
  * colour, carries the meaning.
  */
 const TONES: Record<StatusTone, CSSProperties> = {
-  success: { color: '#1b5e20', backgroundColor: '#e3f3e6' },
+  success: { color: '#17561b', backgroundColor: '#e3f3e6' },
   info: { color: '#0b3d91', backgroundColor: '#e3eefb' },
   warning: { color: '#663c00', backgroundColor: '#fff1d6' },
   danger: { color: '#8a1c1c', backgroundColor: '#fde7e9' },

@@ -55,7 +55,8 @@ const SSO_PROTOCOLS: Record<string, string> = {
 };
 
 function lookup<T extends object>(table: T, value: unknown) {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value)
+  return typeof value === 'string' &&
+    Object.prototype.hasOwnProperty.call(table, value)
     ? table[value as keyof T]
     : undefined;
 }
@@ -74,7 +75,10 @@ export function useCloudLabels() {
           | undefined;
         return entry
           ? { label: t(entry[0]), tone: entry[1] }
-          : { label: String(value ?? t('values.notProvided')), tone: 'neutral' };
+          : {
+              label: String(value ?? t('values.notProvided')),
+              tone: 'neutral',
+            };
       };
     };
     return {
@@ -116,12 +120,26 @@ export function useFormatDate(): (date: string) => string {
         timeZone: 'UTC',
       });
     }
+    // French writes the first day of a month "1er" ("1er septembre 2025").
+    const firstDay = format.resolvedOptions().locale.startsWith('fr')
+      ? '1er'
+      : undefined;
     return (date: string) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
         return date;
       }
       const parsed = new Date(`${date}T00:00:00Z`);
-      return Number.isNaN(parsed.getTime()) ? date : format.format(parsed);
+      if (Number.isNaN(parsed.getTime())) {
+        return date;
+      }
+      return format
+        .formatToParts(parsed)
+        .map(part =>
+          part.type === 'day' && part.value === '1' && firstDay
+            ? firstDay
+            : part.value,
+        )
+        .join('');
     };
   }, [language]);
 }

@@ -1,0 +1,2 @@
+export { ApplicationVersionsCard } from './ApplicationVersionsCard';
+export { ApplicationInstancesCard } from './ApplicationInstancesCard';

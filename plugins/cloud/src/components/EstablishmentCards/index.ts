@@ -1,0 +1,2 @@
+export { EstablishmentCard } from './EstablishmentCard';
+export { EstablishmentInstancesCard } from './EstablishmentInstancesCard';

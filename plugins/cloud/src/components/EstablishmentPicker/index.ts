@@ -1,0 +1,5 @@
+export {
+  EntityEstablishmentFilter,
+  type CloudEntityFilters,
+} from './EntityEstablishmentFilter';
+export { EntityEstablishmentPicker } from './EntityEstablishmentPicker';

@@ -1,0 +1,1 @@
+export { TenantCard } from './TenantCard';

@@ -1,0 +1,103 @@
+/**
+ * The portal's extensions of the catalog: entity cards and the catalog
+ * index filter. The only file of this package that imports the catalog's
+ * alpha blueprints (`@backstage/plugin-catalog-react/alpha`), so an upgrade
+ * of those is one edit.
+ */
+import {
+  CatalogFilterBlueprint,
+  EntityCardBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  CLOUD_API_VERSION,
+  ESTABLISHMENT_GROUP_TYPE,
+} from '@amue/plugin-cloud-common';
+
+/** Entities of kind Application of the portal's API version. */
+const isApplication = { kind: 'application', apiVersion: CLOUD_API_VERSION };
+/** Entities of kind Tenant of the portal's API version. */
+const isTenant = { kind: 'tenant', apiVersion: CLOUD_API_VERSION };
+/** Groups that are establishments. */
+const isEstablishment = {
+  kind: 'group',
+  'spec.type': ESTABLISHMENT_GROUP_TYPE,
+};
+
+/** `entity-card:cloud/application-versions` */
+export const applicationVersionsEntityCard = EntityCardBlueprint.make({
+  name: 'application-versions',
+  params: {
+    filter: isApplication,
+    loader: () =>
+      import('./components/ApplicationCards').then(m => (
+        <m.ApplicationVersionsCard />
+      )),
+  },
+});
+
+/** `entity-card:cloud/application-instances` */
+export const applicationInstancesEntityCard = EntityCardBlueprint.make({
+  name: 'application-instances',
+  params: {
+    filter: isApplication,
+    loader: () =>
+      import('./components/ApplicationCards').then(m => (
+        <m.ApplicationInstancesCard />
+      )),
+  },
+});
+
+/** `entity-card:cloud/tenant` */
+export const tenantEntityCard = EntityCardBlueprint.make({
+  name: 'tenant',
+  params: {
+    filter: isTenant,
+    loader: () => import('./components/TenantCard').then(m => <m.TenantCard />),
+  },
+});
+
+/** `entity-card:cloud/establishment` */
+export const establishmentEntityCard = EntityCardBlueprint.make({
+  name: 'establishment',
+  params: {
+    type: 'info',
+    filter: isEstablishment,
+    loader: () =>
+      import('./components/EstablishmentCards').then(m => (
+        <m.EstablishmentCard />
+      )),
+  },
+});
+
+/** `entity-card:cloud/establishment-instances` */
+export const establishmentInstancesEntityCard = EntityCardBlueprint.make({
+  name: 'establishment-instances',
+  params: {
+    filter: isEstablishment,
+    loader: () =>
+      import('./components/EstablishmentCards').then(m => (
+        <m.EstablishmentInstancesCard />
+      )),
+  },
+});
+
+/** `catalog-filter:cloud/establishment` */
+export const establishmentCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'establishment',
+  params: {
+    loader: () =>
+      import('./components/EstablishmentPicker').then(m => (
+        <m.EntityEstablishmentPicker />
+      )),
+  },
+});
+
+/** Every catalog extension of the plugin. */
+export const entityExtensions = [
+  applicationVersionsEntityCard,
+  applicationInstancesEntityCard,
+  tenantEntityCard,
+  establishmentEntityCard,
+  establishmentInstancesEntityCard,
+  establishmentCatalogFilter,
+];
