@@ -277,6 +277,7 @@ async function runOne(
       count,
       mode,
       stitching,
+      processingInterval: processingInterval ?? 'default',
       seconds: Math.round(seconds * 10) / 10,
       emitSeconds: Math.round((emitted - start) / 100) / 10,
       peakRssMb: peakRssMb(backend.child),
@@ -293,16 +294,16 @@ async function runOne(
 async function main() {
   const results = [];
   console.log(
-    `| database | kind | N | mode | stitching | seconds | of which emit | peak RSS MB |`,
+    `| database | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB |`,
   );
-  console.log(`|---|---|---|---|---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
   for (const database of databases) {
     for (const count of counts) {
       for (const kind of kinds) {
         const r = await runOne(database, kind, count);
         results.push(r);
         console.log(
-          `| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`,
+          `| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`,
         );
       }
     }
