@@ -18,7 +18,7 @@ export interface Config {
          */
         source?: string;
         /**
-         * When to read the dataset again. Defaults to every 24 hours, with a
+         * When to read the dataset again. Defaults to every hour, with a
          * 10-minute timeout and a 5-second initial delay. Runs on one
          * backend replica at a time.
          */

@@ -17,9 +17,7 @@ test('the portal opens in French on its sign-in page', async ({ page }) => {
 });
 
 for (const persona of personas) {
-  test(`${persona.name} signs in and sees their own name`, async ({
-    page,
-  }) => {
+  test(`${persona.name} signs in and sees their own name`, async ({ page }) => {
     await signInAs(page, persona.name);
     await expect(page.getByText(`Bonjour, ${persona.name}`)).toBeVisible();
     for (const other of personas.filter(p => p !== persona)) {
@@ -46,7 +44,12 @@ test('the home page offers the portal entry points, in French', async ({
     ).toHaveAttribute('href', href);
   }
   const nav = page.getByRole('navigation');
-  for (const entry of ['Accueil', 'Catalogue', 'Nouvelle demande', 'Documentation']) {
+  for (const entry of [
+    'Accueil',
+    'Catalogue',
+    'Nouvelle demande',
+    'Documentation',
+  ]) {
     await expect(nav.getByRole('link', { name: entry })).toBeVisible();
   }
 });
@@ -73,7 +76,10 @@ test('a user can switch the portal to English and back', async ({ page }) => {
 test('signing out returns to the persona choice', async ({ page }) => {
   await signInAs(page, 'Marc Petit');
   await page.goto('/settings');
-  await page.getByRole('button', { name: /more|plus/i }).first().click();
+  await page
+    .getByRole('button', { name: /more|plus/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /Sign Out|Se déconnecter/ }).click();
   await expect(
     page.getByRole('heading', { name: 'Connexion au Portail Amue Cloud' }),

@@ -558,7 +558,7 @@ describe('EstablishmentEntityProvider', () => {
     );
   });
 
-  it('schedules every 24 hours by default', async () => {
+  it('schedules every hour by default', async () => {
     const scheduler = mockServices.scheduler.mock();
     const provider = EstablishmentEntityProvider.fromConfig(
       mockServices.rootConfig({ data: {} }),
@@ -568,7 +568,7 @@ describe('EstablishmentEntityProvider', () => {
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
         scope: 'global',
-        frequency: { hours: 24 },
+        frequency: { hours: 1 },
         timeout: { minutes: 10 },
         initialDelay: { seconds: 5 },
       }),

@@ -44,7 +44,7 @@ function defaultSource(): string {
 
 /** Default schedule: every day, at most 10 minutes, 5 s after start-up. */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 24 },
+  frequency: { hours: 1 },
   timeout: { minutes: 10 },
   initialDelay: { seconds: 5 },
 };
