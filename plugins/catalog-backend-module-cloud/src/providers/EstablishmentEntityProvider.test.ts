@@ -141,6 +141,15 @@ describe('the shipped dataset', () => {
     const codes = cells.flatMap(cell => cell.split(';').filter(Boolean));
     expect(codes).toHaveLength(246);
     expect(codes.filter(code => !checkUai(code).valid)).toEqual([]);
+    // Every other check letter fails, for each of the 246 codes.
+    const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ'.split('');
+    const altered = codes.flatMap(code =>
+      letters
+        .filter(letter => letter !== code[7])
+        .map(letter => code.slice(0, 7) + letter),
+    );
+    expect(altered).toHaveLength(246 * 22);
+    expect(altered.filter(code => checkUai(code).valid)).toEqual([]);
     const firstCodes = cells
       .filter(cell => cell !== '')
       .map(cell => cell.split(';')[0]);
