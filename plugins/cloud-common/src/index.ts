@@ -9,3 +9,5 @@ export * from './constants';
 export * from './uai';
 export * from './naming';
 export * from './kinds';
+export * from './onboarding';
+export * from './permissions';
