@@ -1,0 +1,808 @@
+import {
+  applyStepAction,
+  currentStep,
+  deriveTenantStatus,
+  ENVIRONMENTS,
+  establishmentGroupName,
+  getStepDefinition,
+  initialSteps,
+  isOnboardingStepId,
+  checkUai,
+  ONBOARDING_REASON_MAX_LENGTH,
+  OnboardingAction,
+  OnboardingActorSide,
+  OnboardingStepId,
+  OnboardingStepState,
+  refName,
+  SSO_PROTOCOLS,
+  tenantName,
+} from '@amue/plugin-cloud-common';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  CreateTenantInput,
+  CreateTenantResult,
+  ListTenantsOptions,
+  Tenant,
+  TenantDetails,
+  TenantEvent,
+  TenantEventType,
+  TenantFunding,
+  TenantOrder,
+  TenantPage,
+  TenantStep,
+  TenantStore,
+  TenantTraining,
+  VersionedWriteOptions,
+} from './TenantStore';
+
+const migrationsDir = resolvePackagePath(
+  '@amue/plugin-cloud-backend',
+  'migrations',
+);
+
+const TENANTS = 'cloud_tenants';
+const STEPS = 'cloud_onboarding_steps';
+const EVENTS = 'cloud_events';
+const FUNDING = 'cloud_funding';
+const TRAINING = 'cloud_training';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ORDER_COLUMNS: Record<TenantOrder['field'], string> = {
+  name: 'name',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+const CURSOR_VALUE: Record<TenantOrder['field'], (tenant: Tenant) => string> = {
+  name: t => t.name,
+  createdAt: t => t.createdAt,
+  updatedAt: t => t.updatedAt,
+};
+
+const EVENT_OF_ACTION: Record<OnboardingAction, TenantEventType> = {
+  start: 'step.started',
+  complete: 'step.completed',
+  block: 'step.blocked',
+  unblock: 'step.unblocked',
+  skip: 'step.skipped',
+  reopen: 'step.reopened',
+};
+
+type Row = Record<string, any>;
+
+function toIso(value: unknown): string {
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (typeof value === 'number') {
+    return new Date(value).toISOString();
+  }
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(String(value)).toISOString();
+}
+
+function toIsoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : toIso(value);
+}
+
+function parseJson(value: unknown): unknown {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function toJson(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    (typeof e?.message === 'string' &&
+      /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(
+        e.message,
+      ))
+  );
+}
+
+function toTenant(row: Row): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    application: row.application,
+    establishment: row.establishment,
+    uai: row.uai,
+    environment: row.environment,
+    version: row.version,
+    status: row.status,
+    currentStep: row.current_step ?? null,
+    url: row.url ?? null,
+    ssoProtocol: row.sso_protocol ?? null,
+    ssoIdpEntityId: row.sso_idp_entity_id ?? null,
+    suspended: Boolean(row.suspended),
+    decommissioned: Boolean(row.decommissioned),
+    request: parseJson(row.request) as Tenant['request'],
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+function toStep(row: Row): TenantStep {
+  const definition = getStepDefinition(row.step_id);
+  return {
+    id: row.step_id,
+    status: row.status,
+    reason: row.reason ?? null,
+    side: definition.side,
+    order: definition.order,
+    dueDate: toIsoOrNull(row.due_date),
+    updatedBy: row.updated_by,
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+function toFunding(row: Row): TenantFunding {
+  return {
+    grantedEur: Number(row.granted_eur),
+    paidEur: Number(row.paid_eur),
+    updatedBy: row.updated_by,
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+function toTraining(row: Row): TenantTraining {
+  return {
+    sessionsHeld: Number(row.sessions_held),
+    staffTrained: Number(row.staff_trained),
+    updatedBy: row.updated_by,
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+function toEvent(row: Row): TenantEvent {
+  return {
+    id: Number(row.id),
+    tenantId: row.tenant_id,
+    at: toIso(row.at),
+    actor: row.actor,
+    type: row.type,
+    stepId: row.step_id ?? null,
+    comment: row.comment ?? null,
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+  };
+}
+
+function stepSnapshot(step: OnboardingStepState & { rowVersion?: number }) {
+  return {
+    status: step.status,
+    reason: step.reason ?? null,
+    ...(step.rowVersion === undefined ? {} : { rowVersion: step.rowVersion }),
+  };
+}
+
+function requireText(value: unknown, field: string, max = 255): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`${field} is required and must be a non-blank string`);
+  }
+  const text = value.trim();
+  if (text.length > max) {
+    throw new InputError(`${field} must be at most ${max} characters`);
+  }
+  return text;
+}
+
+function requireCount(value: unknown, field: string): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < 0 ||
+    value > 2_000_000_000
+  ) {
+    throw new InputError(`${field} must be a non-negative whole number`);
+  }
+  return value;
+}
+
+function requireVersion(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new InputError('expectedVersion must be a positive whole number');
+  }
+  return value;
+}
+
+function stale(what: string): ConflictError {
+  return new ConflictError(
+    `${what} was changed by someone else; reload it and try again`,
+  );
+}
+
+interface Cursor {
+  o: string;
+  v: string;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(value: string, order: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      cursor &&
+      cursor.o === order &&
+      typeof cursor.v === 'string' &&
+      typeof cursor.id === 'string'
+    ) {
+      return cursor;
+    }
+  } catch {
+    // reported below
+  }
+  throw new InputError(
+    'cursor is not valid for this list (use the nextCursor of the previous page with the same orderBy)',
+  );
+}
+
+/**
+ * {@link TenantStore} on the plugin's database (SQLite or PostgreSQL).
+ *
+ * @public
+ */
+export class DatabaseTenantStore implements TenantStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseTenantStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip && !skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseTenantStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  private get isPostgres(): boolean {
+    return String(this.db.client.config.client).startsWith('pg');
+  }
+
+  /** Locks the tenant row for the rest of the transaction (PostgreSQL). */
+  private async lockTenant(tx: Knex.Transaction, tenantId: string) {
+    if (!UUID_PATTERN.test(tenantId)) {
+      return undefined;
+    }
+    const query = tx(TENANTS).where({ id: tenantId }).first();
+    if (this.isPostgres) {
+      query.forUpdate();
+    }
+    return (await query) as Row | undefined;
+  }
+
+  private async requireTenant(
+    tx: Knex.Transaction,
+    tenantId: string,
+  ): Promise<Row> {
+    const row = await this.lockTenant(tx, tenantId);
+    if (!row) {
+      throw new NotFoundError(`tenant "${tenantId}" was not found`);
+    }
+    return row;
+  }
+
+  private async details(
+    db: Knex | Knex.Transaction,
+    row: Row,
+  ): Promise<TenantDetails> {
+    const [steps, funding, training] = await Promise.all([
+      db(STEPS).where({ tenant_id: row.id }),
+      db(FUNDING).where({ tenant_id: row.id }).first(),
+      db(TRAINING).where({ tenant_id: row.id }).first(),
+    ]);
+    return {
+      ...toTenant(row),
+      steps: steps.map(toStep).sort((a, b) => a.order - b.order),
+      funding: toFunding(funding),
+      training: toTraining(training),
+    };
+  }
+
+  async getTenant(idOrName: string): Promise<TenantDetails | undefined> {
+    if (typeof idOrName !== 'string' || idOrName === '') {
+      return undefined;
+    }
+    const row = UUID_PATTERN.test(idOrName)
+      ? await this.db(TENANTS).where({ id: idOrName.toLowerCase() }).first()
+      : await this.db(TENANTS)
+          .where({ name: idOrName.trim().toLowerCase() })
+          .first();
+    return row ? this.details(this.db, row) : undefined;
+  }
+
+  async createTenant(
+    input: CreateTenantInput,
+    options: { actor: string; idempotencyKey?: string },
+  ): Promise<CreateTenantResult> {
+    const actor = requireText(options?.actor, 'actor');
+    const idempotencyKey =
+      options.idempotencyKey === undefined
+        ? undefined
+        : requireText(options.idempotencyKey, 'idempotencyKey');
+    const application = refName(
+      requireText(input?.application, 'application'),
+    ).toLowerCase();
+    const uaiCheck = checkUai(input.uai);
+    if (!uaiCheck.valid) {
+      throw new InputError(`uai: ${uaiCheck.reason}`);
+    }
+    const uai = uaiCheck.uai;
+    if (!(ENVIRONMENTS as readonly unknown[]).includes(input.environment)) {
+      throw new InputError(
+        `environment must be one of ${ENVIRONMENTS.join(', ')}`,
+      );
+    }
+    const version = requireText(input.version, 'version', 64);
+    if (
+      input.ssoProtocol !== undefined &&
+      input.ssoProtocol !== null &&
+      !(SSO_PROTOCOLS as readonly unknown[]).includes(input.ssoProtocol)
+    ) {
+      throw new InputError(
+        `ssoProtocol must be one of ${SSO_PROTOCOLS.join(', ')}`,
+      );
+    }
+    const request = input.request;
+    if (!request || typeof request !== 'object' || Array.isArray(request)) {
+      throw new InputError('request must be an object');
+    }
+    if (typeof request.migration !== 'boolean') {
+      throw new InputError('request.migration must be a boolean');
+    }
+    const name = tenantName(application, uai, input.environment);
+
+    const existing = await this.findByIdempotencyKey(idempotencyKey, name);
+    if (existing) {
+      return { tenant: existing, created: false };
+    }
+
+    const id = randomUUID();
+    const now = new Date();
+    const steps = initialSteps({ migration: request.migration });
+    const status = deriveTenantStatus(steps);
+    try {
+      const existingId = await this.db.transaction(async tx => {
+        if (idempotencyKey !== undefined) {
+          const sameKey = await tx(TENANTS)
+            .where({ idempotency_key: idempotencyKey })
+            .first('id');
+          if (sameKey) {
+            return sameKey.id as string;
+          }
+        }
+        const sameName = await tx(TENANTS).where({ name }).first('id');
+        if (sameName) {
+          throw new ConflictError(`tenant "${name}" already exists`);
+        }
+        await tx(TENANTS).insert({
+          id,
+          name,
+          application,
+          establishment: establishmentGroupName(uai),
+          uai,
+          environment: input.environment,
+          version,
+          status,
+          current_step: currentStep(steps) ?? null,
+          url: input.url ?? null,
+          sso_protocol: input.ssoProtocol ?? null,
+          sso_idp_entity_id: input.ssoIdpEntityId ?? null,
+          suspended: false,
+          decommissioned: false,
+          request: JSON.stringify(request),
+          idempotency_key: idempotencyKey ?? null,
+          created_by: actor,
+          created_at: now,
+          updated_at: now,
+          row_version: 1,
+        });
+        await tx(STEPS).insert(
+          steps.map(step => ({
+            tenant_id: id,
+            step_id: step.id,
+            status: step.status,
+            reason: step.reason ?? null,
+            due_date: null,
+            updated_by: actor,
+            updated_at: now,
+            row_version: 1,
+          })),
+        );
+        const counters = { updated_by: actor, updated_at: now, row_version: 1 };
+        await tx(FUNDING).insert({
+          tenant_id: id,
+          granted_eur: 0,
+          paid_eur: 0,
+          ...counters,
+        });
+        await tx(TRAINING).insert({
+          tenant_id: id,
+          sessions_held: 0,
+          staff_trained: 0,
+          ...counters,
+        });
+        await tx(EVENTS).insert({
+          tenant_id: id,
+          at: now,
+          actor,
+          type: 'request.created',
+          step_id: 'request',
+          comment: null,
+          before: null,
+          after: toJson({ name, status, request }),
+        });
+        return undefined;
+      });
+      if (existingId !== undefined) {
+        const winner = await this.findByIdempotencyKey(idempotencyKey, name);
+        if (winner) {
+          return { tenant: winner, created: false };
+        }
+      }
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      // A concurrent creation won: the same request again, or the same name.
+      const winner = await this.findByIdempotencyKey(idempotencyKey, name);
+      if (winner) {
+        return { tenant: winner, created: false };
+      }
+      throw new ConflictError(`tenant "${name}" already exists`);
+    }
+    const tenant = await this.getTenant(id);
+    return { tenant: tenant!, created: true };
+  }
+
+  private async findByIdempotencyKey(
+    idempotencyKey: string | undefined,
+    name: string,
+  ): Promise<TenantDetails | undefined> {
+    if (idempotencyKey === undefined) {
+      return undefined;
+    }
+    const row = await this.db(TENANTS)
+      .where({ idempotency_key: idempotencyKey })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    if (row.name !== name) {
+      throw new ConflictError(
+        `idempotency key "${idempotencyKey}" was already used for tenant "${row.name}"`,
+      );
+    }
+    return this.details(this.db, row);
+  }
+
+  async listEvents(tenantId: string): Promise<TenantEvent[]> {
+    if (!UUID_PATTERN.test(tenantId)) {
+      return [];
+    }
+    const rows = await this.db(EVENTS)
+      .where({ tenant_id: tenantId })
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toEvent);
+  }
+
+  /**
+   * The filtered query on `cloud_tenants`, before order and pagination:
+   * more conditions (permissions) can be added to it as where clauses.
+   */
+  private filteredQuery(options: ListTenantsOptions): Knex.QueryBuilder {
+    const filters = options.filters ?? {};
+    const query = this.db<Row>(TENANTS);
+    const anyOf = (column: string, values?: string[]) => {
+      if (values && values.length > 0) {
+        query.whereIn(`${TENANTS}.${column}`, values);
+      }
+    };
+    anyOf(
+      'establishment',
+      filters.establishment?.map(v => refName(v)),
+    );
+    anyOf(
+      'application',
+      filters.application?.map(v => refName(v)),
+    );
+    anyOf('environment', filters.environment);
+    anyOf('status', filters.status);
+    if (filters.currentStep !== undefined) {
+      query.where(`${TENANTS}.current_step`, filters.currentStep);
+    }
+    if (filters.blocked !== undefined) {
+      const blockedSteps = this.db(STEPS)
+        .select(this.db.raw('1'))
+        .whereRaw('??.?? = ??.??', [STEPS, 'tenant_id', TENANTS, 'id'])
+        .where(`${STEPS}.status`, 'blocked');
+      if (filters.blocked) {
+        query.whereExists(blockedSteps);
+      } else {
+        query.whereNotExists(blockedSteps);
+      }
+    }
+    if (options.condition) {
+      query.where(builder => {
+        options.condition!(builder);
+      });
+    }
+    return query;
+  }
+
+  async listTenants(options: ListTenantsOptions = {}): Promise<TenantPage> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw new InputError(
+        `limit must be a whole number from 1 to ${MAX_LIMIT}`,
+      );
+    }
+    const order = options.orderBy ?? { field: 'name', direction: 'asc' };
+    const column = ORDER_COLUMNS[order.field];
+    if (!column || (order.direction !== 'asc' && order.direction !== 'desc')) {
+      throw new InputError(
+        `orderBy must be one of ${Object.keys(ORDER_COLUMNS).join(
+          ', ',
+        )}, asc or desc`,
+      );
+    }
+    const orderKey = `${order.field}:${order.direction}`;
+    const isDate = column !== 'name';
+    const query = this.filteredQuery(options).select(`${TENANTS}.*`);
+    if (options.cursor !== undefined) {
+      const cursor = decodeCursor(options.cursor, orderKey);
+      const value = isDate ? new Date(cursor.v) : cursor.v;
+      const op = order.direction === 'asc' ? '>' : '<';
+      query.where(builder =>
+        builder
+          .where(`${TENANTS}.${column}`, op, value)
+          .orWhere(inner =>
+            inner
+              .where(`${TENANTS}.${column}`, value)
+              .where(`${TENANTS}.id`, op, cursor.id),
+          ),
+      );
+    }
+    const rows: Row[] = await query
+      .orderBy([
+        { column: `${TENANTS}.${column}`, order: order.direction },
+        { column: `${TENANTS}.id`, order: order.direction },
+      ])
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).map(toTenant);
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit && last
+        ? {
+            nextCursor: encodeCursor({
+              o: orderKey,
+              v: CURSOR_VALUE[order.field](last),
+              id: last.id,
+            }),
+          }
+        : {}),
+    };
+  }
+
+  async applyStepAction(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    action: OnboardingAction,
+    options: {
+      reason?: string | null;
+      actorSide: OnboardingActorSide;
+      actor: string;
+      expectedVersion: number;
+    },
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    await this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      const rows = await tx(STEPS).where({ tenant_id: tenant.id });
+      const steps = rows.map(toStep).sort((a, b) => a.order - b.order);
+      const step = steps.find(s => s.id === stepId);
+      if (step && step.rowVersion !== expectedVersion) {
+        throw stale(`step "${stepId}" of tenant "${tenant.name}"`);
+      }
+      const result = applyStepAction(steps, stepId, action, {
+        reason: options.reason,
+        actorSide: options.actorSide,
+      });
+      if (!result.ok) {
+        throw new InputError(result.error.message);
+      }
+      const now = new Date();
+      const updated = await tx(STEPS)
+        .where({
+          tenant_id: tenant.id,
+          step_id: stepId,
+          row_version: expectedVersion,
+        })
+        .update({
+          status: result.step.status,
+          reason: result.step.reason ?? null,
+          updated_by: actor,
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`step "${stepId}" of tenant "${tenant.name}"`);
+      }
+      await tx(TENANTS)
+        .where({ id: tenant.id })
+        .update({
+          status: deriveTenantStatus(result.steps, {
+            suspended: Boolean(tenant.suspended),
+            decommissioned: Boolean(tenant.decommissioned),
+          }),
+          current_step: currentStep(result.steps) ?? null,
+          updated_at: now,
+          row_version: tx.raw('row_version + 1'),
+        });
+      await tx(EVENTS).insert({
+        tenant_id: tenant.id,
+        at: now,
+        actor,
+        type: EVENT_OF_ACTION[action],
+        step_id: stepId,
+        comment: result.reason ?? null,
+        before: toJson(stepSnapshot(result.previous)),
+        after: toJson(
+          stepSnapshot({ ...result.step, rowVersion: expectedVersion + 1 }),
+        ),
+      });
+    });
+    return (await this.getTenant(tenantId))!;
+  }
+
+  async addComment(
+    tenantId: string,
+    comment: string,
+    options: { actor: string; stepId?: OnboardingStepId },
+  ): Promise<TenantEvent> {
+    const actor = requireText(options?.actor, 'actor');
+    const text = requireText(comment, 'comment', ONBOARDING_REASON_MAX_LENGTH);
+    if (options.stepId !== undefined && !isOnboardingStepId(options.stepId)) {
+      throw new InputError(
+        `stepId "${String(options.stepId)}" is not an onboarding step`,
+      );
+    }
+    return this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      const now = new Date();
+      const [row] = await tx(EVENTS)
+        .insert({
+          tenant_id: tenant.id,
+          at: now,
+          actor,
+          type: 'comment.added',
+          step_id: options.stepId ?? null,
+          comment: text,
+          before: null,
+          after: null,
+        })
+        .returning('*');
+      return toEvent(row);
+    });
+  }
+
+  async recordFunding(
+    tenantId: string,
+    funding: { grantedEur: number; paidEur: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantFunding> {
+    const grantedEur = requireCount(funding?.grantedEur, 'grantedEur');
+    const paidEur = requireCount(funding?.paidEur, 'paidEur');
+    const row = await this.recordCounters(
+      FUNDING,
+      'funding.recorded',
+      'funding',
+      tenantId,
+      { granted_eur: grantedEur, paid_eur: paidEur },
+      options,
+    );
+    return toFunding(row);
+  }
+
+  async recordTraining(
+    tenantId: string,
+    training: { sessionsHeld: number; staffTrained: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantTraining> {
+    const sessionsHeld = requireCount(training?.sessionsHeld, 'sessionsHeld');
+    const staffTrained = requireCount(training?.staffTrained, 'staffTrained');
+    const row = await this.recordCounters(
+      TRAINING,
+      'training.recorded',
+      'training figures',
+      tenantId,
+      { sessions_held: sessionsHeld, staff_trained: staffTrained },
+      options,
+    );
+    return toTraining(row);
+  }
+
+  private async recordCounters(
+    table: string,
+    type: TenantEventType,
+    what: string,
+    tenantId: string,
+    values: Record<string, number>,
+    options: VersionedWriteOptions,
+  ): Promise<Row> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    const convert = table === FUNDING ? toFunding : toTraining;
+    return this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      const before = await tx(table).where({ tenant_id: tenant.id }).first();
+      if (!before || Number(before.row_version) !== expectedVersion) {
+        throw stale(`the ${what} of tenant "${tenant.name}"`);
+      }
+      const now = new Date();
+      const updated = await tx(table)
+        .where({ tenant_id: tenant.id, row_version: expectedVersion })
+        .update({
+          ...values,
+          updated_by: actor,
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`the ${what} of tenant "${tenant.name}"`);
+      }
+      const after = await tx(table).where({ tenant_id: tenant.id }).first();
+      const snapshot = (row: Row) => {
+        const { updatedBy: _b, updatedAt: _a, ...rest } = convert(row);
+        return rest;
+      };
+      await tx(EVENTS).insert({
+        tenant_id: tenant.id,
+        at: now,
+        actor,
+        type,
+        step_id: null,
+        comment: null,
+        before: toJson(snapshot(before)),
+        after: toJson(snapshot(after)),
+      });
+      return after;
+    });
+  }
+}
