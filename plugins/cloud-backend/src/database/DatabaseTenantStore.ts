@@ -10,7 +10,6 @@ import {
   checkUai,
   ONBOARDING_REASON_MAX_LENGTH,
   OnboardingAction,
-  OnboardingActorSide,
   OnboardingStepId,
   OnboardingStepState,
   refName,
@@ -36,6 +35,7 @@ import {
   TenantOrder,
   TenantPage,
   TenantStep,
+  StepActionInput,
   TenantStore,
   TenantTraining,
   VersionedWriteOptions,
@@ -623,12 +623,7 @@ export class DatabaseTenantStore implements TenantStore {
     tenantId: string,
     stepId: OnboardingStepId,
     action: OnboardingAction,
-    options: {
-      reason?: string | null;
-      actorSide: OnboardingActorSide;
-      actor: string;
-      expectedVersion: number;
-    },
+    options: StepActionInput,
   ): Promise<TenantDetails> {
     const actor = requireText(options?.actor, 'actor');
     const expectedVersion = requireVersion(options.expectedVersion);

@@ -259,6 +259,18 @@ export interface TenantPage {
 }
 
 /**
+ * Who applies a step action, with which reason, on which row version.
+ *
+ * @public
+ */
+export interface StepActionInput {
+  reason?: string | null;
+  actorSide: OnboardingActorSide;
+  actor: string;
+  expectedVersion: number;
+}
+
+/**
  * Storage of tenants and their onboarding. Every write is one transaction;
  * every mutable row is checked against the version the caller saw.
  *
@@ -292,12 +304,7 @@ export interface TenantStore {
     tenantId: string,
     stepId: OnboardingStepId,
     action: OnboardingAction,
-    options: {
-      reason?: string | null;
-      actorSide: OnboardingActorSide;
-      actor: string;
-      expectedVersion: number;
-    },
+    options: StepActionInput,
   ): Promise<TenantDetails>;
 
   addComment(
