@@ -11,3 +11,4 @@ export * from './naming';
 export * from './kinds';
 export * from './onboarding';
 export * from './permissions';
+export * from './tenants';

@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  PermissionCondition,
+} from '@backstage/plugin-permission-common';
 
 /**
  * Resource type of the portal's tenants in the permission framework: the
@@ -78,3 +81,72 @@ export const cloudPermissions = [
   cloudRequestApprovePermission,
   cloudReportReadPermission,
 ];
+
+/**
+ * Names of the permission rules the cloud backend registers for the
+ * {@link TENANT_RESOURCE_TYPE} resource type. Each rule is applied both in
+ * memory (one tenant) and as a database filter (lists and reports), so that
+ * pagination stays right.
+ *
+ * @public
+ */
+export const CLOUD_TENANT_RULES = Object.freeze({
+  /**
+   * The tenant belongs to one of the establishments among `claims` (entity
+   * refs the user is part of, e.g. `group:default/etab-0333298f`).
+   */
+  isEstablishmentMember: 'IS_ESTABLISHMENT_MEMBER',
+  /**
+   * The tenant is an instance of one of `applications` (names of
+   * Application entities): the policy passes the applications owned by the
+   * user's groups, so that "owner of the tenant's application" holds.
+   */
+  isApplicationOwner: 'IS_APPLICATION_OWNER',
+} as const);
+
+/**
+ * Parameters of the `IS_ESTABLISHMENT_MEMBER` rule.
+ *
+ * @public
+ */
+export interface EstablishmentMemberParams {
+  /** Entity refs of the user's ownership (its own ref and its groups). */
+  claims: string[];
+}
+
+/**
+ * Parameters of the `IS_APPLICATION_OWNER` rule.
+ *
+ * @public
+ */
+export interface ApplicationOwnerParams {
+  /** Names (or refs) of the Application entities the user's groups own. */
+  applications: string[];
+}
+
+/**
+ * Conditions on tenants for permission policies, as plain data (the rules
+ * themselves live in the cloud backend).
+ *
+ * @public
+ */
+export const cloudTenantConditions = Object.freeze({
+  isEstablishmentMember(
+    params: EstablishmentMemberParams,
+  ): PermissionCondition<typeof TENANT_RESOURCE_TYPE> {
+    return {
+      rule: CLOUD_TENANT_RULES.isEstablishmentMember,
+      resourceType: TENANT_RESOURCE_TYPE,
+      params: { claims: [...params.claims] },
+    };
+  },
+  isApplicationOwner(
+    params: ApplicationOwnerParams,
+  ): PermissionCondition<typeof TENANT_RESOURCE_TYPE> {
+    return {
+      rule: CLOUD_TENANT_RULES.isApplicationOwner,
+      resourceType: TENANT_RESOURCE_TYPE,
+      params: { applications: [...params.applications] },
+    };
+  },
+});

@@ -27,6 +27,7 @@ import {
   CreateTenantInput,
   CreateTenantResult,
   ListTenantsOptions,
+  RequestDecision,
   Tenant,
   TenantDetails,
   TenantEvent,
@@ -275,16 +276,29 @@ export class DatabaseTenantStore implements TenantStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /**
+     * Source of the timestamps written (the current time by default); the
+     * demo data and the tests set it to write a believable history.
+     */
+    clock?: () => Date;
   }): Promise<DatabaseTenantStore> {
-    const { database, skipMigrations } = options;
+    const { database, skipMigrations, clock } = options;
     const client = await database.getClient();
     if (!database.migrations?.skip && !skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseTenantStore(client);
+    return new DatabaseTenantStore(client, clock ?? (() => new Date()));
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** The database client, for read models built on the same tables. */
+  get client(): Knex {
+    return this.db;
+  }
 
   private get isPostgres(): boolean {
     return String(this.db.client.config.client).startsWith('pg');
@@ -389,7 +403,7 @@ export class DatabaseTenantStore implements TenantStore {
     }
 
     const id = randomUUID();
-    const now = new Date();
+    const now = this.clock();
     const steps = initialSteps({ migration: request.migration });
     const status = deriveTenantStatus(steps);
     try {
@@ -642,7 +656,7 @@ export class DatabaseTenantStore implements TenantStore {
       if (!result.ok) {
         throw new InputError(result.error.message);
       }
-      const now = new Date();
+      const now = this.clock();
       const updated = await tx(STEPS)
         .where({
           tenant_id: tenant.id,
@@ -686,6 +700,120 @@ export class DatabaseTenantStore implements TenantStore {
     return (await this.getTenant(tenantId))!;
   }
 
+  async decideRequest(
+    tenantId: string,
+    decision: RequestDecision,
+    options: { actor: string; expectedVersion: number; reason?: string | null },
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    if (decision !== 'approve' && decision !== 'reject') {
+      throw new InputError(
+        `decision "${String(decision)}" is not one of approve, reject`,
+      );
+    }
+    await this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      if (tenant.decommissioned) {
+        throw new ConflictError(
+          `the request of tenant "${tenant.name}" is closed (rejected or decommissioned)`,
+        );
+      }
+      const rows = await tx(STEPS).where({ tenant_id: tenant.id });
+      const steps = rows.map(toStep).sort((a, b) => a.order - b.order);
+      const step = steps.find(s => s.id === 'qualification')!;
+      if (step.rowVersion !== expectedVersion) {
+        throw stale(`step "qualification" of tenant "${tenant.name}"`);
+      }
+      let next: TenantStep;
+      let newSteps: OnboardingStepState[];
+      let reason: string | null = null;
+      if (decision === 'approve') {
+        // Approving a request still in `todo` (or blocked) starts (or
+        // unblocks) and completes the qualification in one decision.
+        let working: OnboardingStepState[] = steps;
+        if (step.status === 'todo' || step.status === 'blocked') {
+          const opened = applyStepAction(
+            working,
+            'qualification',
+            step.status === 'todo' ? 'start' : 'unblock',
+            { actorSide: 'amue' },
+          );
+          if (!opened.ok) {
+            throw new InputError(opened.error.message);
+          }
+          working = opened.steps;
+        }
+        const result = applyStepAction(working, 'qualification', 'complete', {
+          actorSide: 'amue',
+          reason: options.reason,
+        });
+        if (!result.ok) {
+          throw new InputError(result.error.message);
+        }
+        reason = result.reason ?? null;
+        next = { ...step, status: result.step.status, reason: null };
+        newSteps = result.steps;
+      } else {
+        reason = requireText(
+          options.reason,
+          'reason',
+          ONBOARDING_REASON_MAX_LENGTH,
+        );
+        if (step.status === 'done' || step.status === 'skipped') {
+          throw new InputError(
+            `the request of tenant "${tenant.name}" is already approved; it can no longer be rejected`,
+          );
+        }
+        next = { ...step, status: 'blocked', reason };
+        newSteps = steps.map(s => (s.id === 'qualification' ? next : s));
+      }
+      const now = this.clock();
+      const updated = await tx(STEPS)
+        .where({
+          tenant_id: tenant.id,
+          step_id: 'qualification',
+          row_version: expectedVersion,
+        })
+        .update({
+          status: next.status,
+          reason: next.reason ?? null,
+          updated_by: actor,
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`step "qualification" of tenant "${tenant.name}"`);
+      }
+      const decommissioned = decision === 'reject';
+      await tx(TENANTS)
+        .where({ id: tenant.id })
+        .update({
+          status: deriveTenantStatus(newSteps, {
+            suspended: Boolean(tenant.suspended),
+            decommissioned,
+          }),
+          decommissioned,
+          current_step: currentStep(newSteps) ?? null,
+          updated_at: now,
+          row_version: tx.raw('row_version + 1'),
+        });
+      await tx(EVENTS).insert({
+        tenant_id: tenant.id,
+        at: now,
+        actor,
+        type: decision === 'approve' ? 'request.approved' : 'request.rejected',
+        step_id: 'qualification',
+        comment: reason,
+        before: toJson(stepSnapshot(step)),
+        after: toJson(
+          stepSnapshot({ ...next, rowVersion: expectedVersion + 1 }),
+        ),
+      });
+    });
+    return (await this.getTenant(tenantId))!;
+  }
+
   async addComment(
     tenantId: string,
     comment: string,
@@ -700,7 +828,7 @@ export class DatabaseTenantStore implements TenantStore {
     }
     return this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
-      const now = new Date();
+      const now = this.clock();
       const [row] = await tx(EVENTS)
         .insert({
           tenant_id: tenant.id,
@@ -770,7 +898,7 @@ export class DatabaseTenantStore implements TenantStore {
       if (!before || Number(before.row_version) !== expectedVersion) {
         throw stale(`the ${what} of tenant "${tenant.name}"`);
       }
-      const now = new Date();
+      const now = this.clock();
       const updated = await tx(table)
         .where({ tenant_id: tenant.id, row_version: expectedVersion })
         .update({

@@ -2,161 +2,28 @@ import type {
   Environment,
   OnboardingAction,
   OnboardingActorSide,
-  OnboardingSide,
   OnboardingStepId,
-  OnboardingStepStatus,
   SsoProtocol,
-  TenantStatus,
+  TenantDetails,
+  TenantEvent,
+  TenantFunding,
+  TenantRequest,
+  TenantTraining,
+  Tenant,
 } from '@amue/plugin-cloud-common';
 import type { Knex } from 'knex';
 
-/**
- * A contact of the establishment given with a request.
- *
- * @public
- */
-export interface TenantRequestContact {
-  name: string;
-  email: string;
-  role?: string;
-}
-
-/**
- * The request that created a tenant, stored as submitted.
- *
- * @public
- */
-export interface TenantRequest {
-  /** Wished go-live date (ISO date). */
-  wishedGoLiveDate?: string;
-  /** Expected number of users. */
-  expectedUsers?: number;
-  /** True when the data comes from an on-premise installation. */
-  migration: boolean;
-  contacts?: TenantRequestContact[];
-  comment?: string;
-  [key: string]: unknown;
-}
-
-/**
- * One onboarding step of a tenant.
- *
- * @public
- */
-export interface TenantStep {
-  id: OnboardingStepId;
-  status: OnboardingStepStatus;
-  reason?: string | null;
-  side: OnboardingSide;
-  order: number;
-  dueDate: string | null;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
-
-/**
- * Incentive funding of a tenant, in whole euros.
- *
- * @public
- */
-export interface TenantFunding {
-  grantedEur: number;
-  paidEur: number;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
-
-/**
- * Training figures of a tenant.
- *
- * @public
- */
-export interface TenantTraining {
-  sessionsHeld: number;
-  staffTrained: number;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
-
-/**
- * A tenant as listed.
- *
- * @public
- */
-export interface Tenant {
-  id: string;
-  /** `<application>-<uai>-<environment>`, lowercase. */
-  name: string;
-  application: string;
-  /** Name of the establishment Group, `etab-<uai>`. */
-  establishment: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  status: TenantStatus;
-  /** First step neither done nor skipped; null once all are. */
-  currentStep: OnboardingStepId | null;
-  url: string | null;
-  ssoProtocol: SsoProtocol | null;
-  ssoIdpEntityId: string | null;
-  suspended: boolean;
-  decommissioned: boolean;
-  request: TenantRequest;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  rowVersion: number;
-}
-
-/**
- * A tenant with its steps, funding and training figures.
- *
- * @public
- */
-export interface TenantDetails extends Tenant {
-  steps: TenantStep[];
-  funding: TenantFunding;
-  training: TenantTraining;
-}
-
-/**
- * Types of the events of the log.
- *
- * @public
- */
-export type TenantEventType =
-  | 'request.created'
-  | `step.${
-      | 'started'
-      | 'completed'
-      | 'blocked'
-      | 'unblocked'
-      | 'skipped'
-      | 'reopened'}`
-  | 'comment.added'
-  | 'funding.recorded'
-  | 'training.recorded';
-
-/**
- * One entry of a tenant's append-only event log.
- *
- * @public
- */
-export interface TenantEvent {
-  id: number;
-  tenantId: string;
-  at: string;
-  /** User entity ref of who acted. */
-  actor: string;
-  type: TenantEventType;
-  stepId: OnboardingStepId | null;
-  comment: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type {
+  Tenant,
+  TenantDetails,
+  TenantEvent,
+  TenantEventType,
+  TenantFunding,
+  TenantRequest,
+  TenantRequestContact,
+  TenantStep,
+  TenantTraining,
+} from '@amue/plugin-cloud-common';
 
 /**
  * What a request gives to create a tenant.
@@ -271,6 +138,13 @@ export interface StepActionInput {
 }
 
 /**
+ * A decision on a request.
+ *
+ * @public
+ */
+export type RequestDecision = 'approve' | 'reject';
+
+/**
  * Storage of tenants and their onboarding. Every write is one transaction;
  * every mutable row is checked against the version the caller saw.
  *
@@ -305,6 +179,22 @@ export interface TenantStore {
     stepId: OnboardingStepId,
     action: OnboardingAction,
     options: StepActionInput,
+  ): Promise<TenantDetails>;
+
+  /**
+   * Approves (the `qualification` step becomes done) or rejects (the step
+   * is blocked with the reason and the tenant closed: `decommissioned`) a
+   * request. `expectedVersion` is the row version of the `qualification`
+   * step; a reason is required to reject.
+   */
+  decideRequest(
+    tenantId: string,
+    decision: RequestDecision,
+    options: {
+      actor: string;
+      expectedVersion: number;
+      reason?: string | null;
+    },
   ): Promise<TenantDetails>;
 
   addComment(
