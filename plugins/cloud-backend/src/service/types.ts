@@ -1,0 +1,130 @@
+import type {
+  OnboardingAction,
+  OnboardingStepId,
+  TenantDetails,
+  TenantEvent,
+  TenantEventType,
+  TenantFunding,
+  TenantTraining,
+} from '@amue/plugin-cloud-common';
+import type {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import type {
+  CreateTenantInput,
+  RequestDecision,
+  TenantFilters,
+  TenantOrder,
+  TenantPage,
+} from '../database/TenantStore';
+
+/**
+ * Who calls the service: a signed-in user, or a backend plugin acting with
+ * its own service credentials (the catalog's tenant provider).
+ *
+ * @internal
+ */
+export type Caller = BackstageCredentials;
+
+/**
+ * A user caller, for the writes (only users act on tenants).
+ *
+ * @internal
+ */
+export type UserCaller = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * A tenant with its event log (the timeline, comments included).
+ *
+ * @internal
+ */
+export interface TenantWithEvents extends TenantDetails {
+  events: TenantEvent[];
+}
+
+/**
+ * A committed change of a tenant, handed to the listeners (events service,
+ * signals, notifications) after the transaction.
+ *
+ * @internal
+ */
+export interface TenantChange {
+  type: TenantEventType;
+  tenant: TenantDetails;
+  /** User entity ref of who acted. */
+  actor: string;
+  stepId?: OnboardingStepId | null;
+  /** Reason or comment given with the change. */
+  comment?: string | null;
+}
+
+/**
+ * Something that reacts to committed changes. Listeners never fail the
+ * change: their errors are logged.
+ *
+ * @internal
+ */
+export type TenantChangeListener = (change: TenantChange) => Promise<void>;
+
+/**
+ * The onboarding service: every read and write of tenants, with the
+ * permission checks, audit events and change listeners. The REST router and
+ * the actions registry both call it, so they enforce the same rules.
+ *
+ * Errors are Backstage errors: `InputError` (400, names the field),
+ * `NotAllowedError` (403), `NotFoundError` (404, also for a tenant the
+ * caller may not read), `ConflictError` (409, stale row version).
+ *
+ * @internal
+ */
+export interface TenantService {
+  createRequest(
+    input: CreateTenantInput,
+    options: { credentials: Caller; idempotencyKey?: string },
+  ): Promise<{ tenant: TenantDetails; created: boolean }>;
+
+  listTenants(options: {
+    credentials: Caller;
+    filters?: TenantFilters;
+    limit?: number;
+    cursor?: string;
+    orderBy?: TenantOrder;
+  }): Promise<TenantPage>;
+
+  getTenant(
+    name: string,
+    options: { credentials: Caller },
+  ): Promise<TenantWithEvents>;
+
+  applyStepAction(
+    name: string,
+    stepId: OnboardingStepId,
+    action: OnboardingAction,
+    options: { credentials: Caller; reason?: string; rowVersion: number },
+  ): Promise<TenantDetails>;
+
+  decideRequest(
+    name: string,
+    decision: RequestDecision,
+    options: { credentials: Caller; reason?: string; rowVersion: number },
+  ): Promise<TenantDetails>;
+
+  addComment(
+    name: string,
+    comment: string,
+    options: { credentials: Caller; stepId?: OnboardingStepId },
+  ): Promise<TenantEvent>;
+
+  recordFunding(
+    name: string,
+    funding: { grantedEur: number; paidEur: number },
+    options: { credentials: Caller; rowVersion: number },
+  ): Promise<TenantFunding>;
+
+  recordTraining(
+    name: string,
+    training: { sessionsHeld: number; staffTrained: number },
+    options: { credentials: Caller; rowVersion: number },
+  ): Promise<TenantTraining>;
+}
