@@ -1,7 +1,28 @@
+import { cloudPermissions } from '@amue/plugin-cloud-common';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { DatabaseTenantStore } from './database/DatabaseTenantStore';
+import { seedDemoData } from './demo/seedDemoData';
+import {
+  createTenantPermissionFilters,
+  tenantPermissionRules,
+  tenantResourceRef,
+} from './permissions/rules';
+import { registerTenantActions } from './service/actions';
+import { DefaultReportService } from './service/DefaultReportService';
+import { DefaultTenantService } from './service/DefaultTenantService';
+import {
+  createEventsPublisher,
+  createSignalsPublisher,
+} from './service/listeners';
+import { createTenantNotifier } from './service/notifier';
 import { createRouter } from './service/router';
 
 /**
@@ -15,12 +36,81 @@ export const cloudPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        signals: signalsServiceRef,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ database, httpRouter, logger }) {
-        httpRouter.use(await createRouter({ database, logger }));
+      async init(deps) {
+        const { config, database, httpRouter, logger } = deps;
+        const store = await DatabaseTenantStore.create({ database });
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: tenantResourceRef,
+          permissions: cloudPermissions,
+          rules: tenantPermissionRules,
+          getResources: async names =>
+            Promise.all(names.map(name => store.getTenant(name))),
+        });
+        const filters = createTenantPermissionFilters(
+          deps.permissionsRegistry.getPermissionRuleset(tenantResourceRef),
+        );
+
+        const tenants = new DefaultTenantService({
+          store,
+          filters,
+          permissions: deps.permissions,
+          auth: deps.auth,
+          auditor: deps.auditor,
+          catalog: deps.catalog,
+          logger,
+          listeners: [
+            createEventsPublisher(deps.events),
+            createSignalsPublisher(deps),
+            createTenantNotifier({
+              ...deps,
+              baseUrl: config.getOptionalString('app.baseUrl'),
+            }),
+          ],
+        });
+        const reports = new DefaultReportService({
+          db: store.client,
+          tenants,
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+
+        if (config.getOptionalBoolean('cloud.demoData') ?? false) {
+          const { seeded, tenants: count } = await seedDemoData({
+            database,
+            logger,
+          });
+          if (seeded) {
+            logger.info(`Loaded ${count} demo tenants into an empty database`);
+          }
+        }
+
+        registerTenantActions(deps.actionsRegistry, tenants);
+        httpRouter.use(
+          await createRouter({
+            database,
+            logger,
+            httpAuth: deps.httpAuth,
+            tenants,
+            reports,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -28,6 +28,14 @@ export const UAI_ANNOTATION = 'cloud.amue.fr/uai';
 export const FORMER_UAIS_ANNOTATION = 'cloud.amue.fr/former-uais';
 
 /**
+ * Annotation of a Tenant entity holding the id (uuid) of its tenant in the
+ * cloud backend.
+ *
+ * @public
+ */
+export const TENANT_ID_ANNOTATION = 'cloud.amue.fr/tenant-id';
+
+/**
  * Labels of establishment Groups (slugs of the ministry dataset's values).
  *
  * @public

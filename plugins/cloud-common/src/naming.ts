@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ESTABLISHMENT_NAME_PREFIX } from './constants';
 import { checkUai } from './uai';
 
@@ -51,4 +52,28 @@ export function tenantName(
 export function refName(ref: string): string {
   const afterSlash = ref.slice(ref.lastIndexOf('/') + 1);
   return afterSlash.slice(afterSlash.indexOf(':') + 1);
+}
+
+/**
+ * The Group entity ref of an owner as written in a `spec.owner` field
+ * (`amue-equipe-finance`, `group:amue-equipe-finance` or
+ * `group:default/amue-equipe-finance`); undefined when it is not a valid
+ * entity reference.
+ *
+ * @public
+ */
+export function ownerGroupRef(owner: unknown): string | undefined {
+  if (typeof owner !== 'string' || owner.trim() === '') {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
 }

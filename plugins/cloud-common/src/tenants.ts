@@ -4,7 +4,10 @@ import type {
   TenantStatus,
 } from './constants';
 import type { OnboardingSide, OnboardingStepId } from './onboarding/steps';
-import type { OnboardingStepStatus } from './onboarding/transitions';
+import type {
+  OnboardingAction,
+  OnboardingStepStatus,
+} from './onboarding/transitions';
 
 /*
  * The tenants of the onboarding service as its REST API returns them. The
@@ -161,6 +164,22 @@ export interface TenantEvent {
   before: unknown;
   after: unknown;
 }
+
+/**
+ * The type of the event log entry an action on a step writes.
+ *
+ * @public
+ */
+export const STEP_ACTION_EVENT_TYPES: Readonly<
+  Record<OnboardingAction, TenantEventType>
+> = Object.freeze({
+  start: 'step.started',
+  complete: 'step.completed',
+  block: 'step.blocked',
+  unblock: 'step.unblocked',
+  skip: 'step.skipped',
+  reopen: 'step.reopened',
+});
 
 /**
  * The events service topic on which the cloud backend publishes, after each

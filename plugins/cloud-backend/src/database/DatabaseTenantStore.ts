@@ -14,6 +14,7 @@ import {
   OnboardingStepState,
   refName,
   SSO_PROTOCOLS,
+  STEP_ACTION_EVENT_TYPES,
   tenantName,
 } from '@amue/plugin-cloud-common';
 import {
@@ -69,15 +70,6 @@ const CURSOR_VALUE: Record<TenantOrder['field'], (tenant: Tenant) => string> = {
   name: t => t.name,
   createdAt: t => t.createdAt,
   updatedAt: t => t.updatedAt,
-};
-
-const EVENT_OF_ACTION: Record<OnboardingAction, TenantEventType> = {
-  start: 'step.started',
-  complete: 'step.completed',
-  block: 'step.blocked',
-  unblock: 'step.unblocked',
-  skip: 'step.skipped',
-  reopen: 'step.reopened',
 };
 
 type Row = Record<string, any>;
@@ -688,7 +680,7 @@ export class DatabaseTenantStore implements TenantStore {
         tenant_id: tenant.id,
         at: now,
         actor,
-        type: EVENT_OF_ACTION[action],
+        type: STEP_ACTION_EVENT_TYPES[action],
         step_id: stepId,
         comment: result.reason ?? null,
         before: toJson(stepSnapshot(result.previous)),

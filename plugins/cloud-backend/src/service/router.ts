@@ -1,27 +1,168 @@
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError } from '@backstage/errors';
-import express from 'express';
-import Router from 'express-promise-router';
+import { ONBOARDING_STEP_IDS } from '@amue/plugin-cloud-common';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import * as OpenApiValidator from 'express-openapi-validator';
+import express, {
+  ErrorRequestHandler,
+  Request,
+  RequestHandler,
+} from 'express';
+import type { TenantFilters, TenantOrder } from '../database/TenantStore';
+import { spec } from '../schema/openapi';
+import type { ReportService } from './ReportService';
+import type { TenantService } from './types';
 
 /** @internal */
 export interface RouterOptions {
   database: DatabaseService;
   logger: LoggerService;
+  httpAuth: HttpAuthService;
+  tenants: TenantService;
+  reports: ReportService;
+}
+
+/** Maximum size of a JSON body. */
+const BODY_LIMIT = '100kb';
+
+/**
+ * Malformed JSON is the caller's mistake: a 400 that says so, before the
+ * OpenAPI validation.
+ */
+const malformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
+  if (error?.type === 'entity.parse.failed') {
+    next(new InputError(`request body is not valid JSON: ${error.message}`));
+  } else if (error?.type === 'entity.too.large') {
+    next(new InputError(`request body is larger than ${BODY_LIMIT}`));
+  } else {
+    next(error);
+  }
+};
+
+/** `/body/request/expectedUsers` → `request.expectedUsers`. */
+function fieldOf(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  if (['body', 'query', 'params', 'headers', 'path'].includes(parts[0])) {
+    parts.shift();
+  }
+  return parts.join('.') || 'body';
 }
 
 /**
- * The cloud plugin's HTTP API. Today it answers its own health check, which
- * proves the plugin reaches its database; the onboarding issue adds the
- * tenant and request endpoints.
+ * Turns the validator's errors into one InputError naming each field: e.g.
+ * `request.expectedUsers must be integer; colour is not a known field`.
+ */
+const invalidRequest: ErrorRequestHandler = (error, _req, _res, next) => {
+  if (!Array.isArray(error?.errors) || typeof error?.status !== 'number') {
+    next(error);
+    return;
+  }
+  if (error.status !== 400) {
+    next(error.status === 405 ? new InputError(error.message) : error);
+    return;
+  }
+  const messages = error.errors.map(
+    (e: { path?: string; message?: string; errorCode?: string }) => {
+      const field = fieldOf(String(e.path ?? ''));
+      if (e.errorCode?.startsWith('additionalProperties')) {
+        return `${field} is not a known field`;
+      }
+      if (e.errorCode?.startsWith('required')) {
+        return `${field} is required`;
+      }
+      return `${field} ${e.message}`;
+    },
+  );
+  next(new InputError(`invalid request: ${messages.join('; ')}`));
+};
+
+function list(value: unknown): string[] | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+function single(value: unknown): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    throw new InputError('a query parameter was given more than once');
+  }
+  return String(value);
+}
+
+function filtersOf(query: Request['query']): TenantFilters {
+  const blocked = single(query.blocked);
+  return {
+    establishment: list(query.establishment),
+    application: list(query.application),
+    environment: list(query.environment),
+    status: list(query.status),
+    currentStep: single(query.currentStep),
+    blocked: blocked === undefined ? undefined : blocked === 'true',
+  };
+}
+
+function limitOf(query: Request['query']): number | undefined {
+  const limit = single(query.limit);
+  return limit === undefined ? undefined : Number(limit);
+}
+
+function orderOf(query: Request['query']): TenantOrder | undefined {
+  const field = single(query.orderBy) as TenantOrder['field'] | undefined;
+  const direction = single(query.order) as TenantOrder['direction'] | undefined;
+  if (!field && !direction) {
+    return undefined;
+  }
+  return { field: field ?? 'name', direction: direction ?? 'asc' };
+}
+
+/**
+ * The cloud plugin's REST API, validated against its OpenAPI document
+ * (src/schema/openapi.ts, served at /api/cloud/openapi.json). Every handler
+ * delegates to the {@link TenantService} or the {@link ReportService}, which
+ * enforce the permissions.
  *
  * @internal
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, logger } = options;
-  const router = Router();
-  router.use(express.json());
+  const { database, logger, httpAuth, tenants, reports } = options;
+  // Requests are validated by express-openapi-validator against the
+  // document, with an error handler that names every offending field (the
+  // default one of the OpenAPI tooling keeps only a summary). The handlers
+  // below read the validated request as plain express does: the typed
+  // router of the tooling is too deep for this document.
+  const router = createValidatedOpenApiRouter(spec as any, {
+    middleware: [
+      express.json({ limit: BODY_LIMIT }),
+      // error handlers (four arguments): express calls them on errors only
+      malformedJson as unknown as RequestHandler,
+      ...OpenApiValidator.middleware({
+        apiSpec: spec as any,
+        validateRequests: {
+          coerceTypes: false,
+          allowUnknownQueryParameters: false,
+        },
+        validateResponses: false,
+        ignoreUndocumented: true,
+        useRequestUrl: true,
+      }),
+      invalidRequest as unknown as RequestHandler,
+    ],
+    validatorOptions: { validateRequests: false },
+  }) as unknown as express.Router;
+
+  const user = (req: Request) => httpAuth.credentials(req, { allow: ['user'] });
+  const reader = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', async (_req, res) => {
     const client = await database.getClient();
@@ -32,6 +173,119 @@ export async function createRouter(
       throw new ServiceUnavailableError('cloud database is not reachable');
     }
     res.json({ status: 'ok', database: client.client.config.client });
+  });
+
+  router.post('/requests', async (req, res) => {
+    const { idempotencyKey: bodyKey, sso, ...rest } = req.body;
+    const input = {
+      ...rest,
+      ssoProtocol: sso?.protocol,
+      ssoIdpEntityId: sso?.idpEntityId,
+    };
+    const headerKey = req.header('idempotency-key');
+    if (bodyKey && headerKey && bodyKey !== headerKey) {
+      throw new InputError(
+        'idempotencyKey of the body and the Idempotency-Key header differ',
+      );
+    }
+    const result = await tenants.createRequest(input, {
+      credentials: await user(req),
+      request: req,
+      idempotencyKey: bodyKey ?? headerKey,
+    });
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.get('/tenants', async (req, res) => {
+    const page = await tenants.listTenants({
+      credentials: await reader(req),
+      filters: filtersOf(req.query),
+      limit: limitOf(req.query),
+      cursor: single(req.query.cursor),
+      orderBy: orderOf(req.query),
+    });
+    res.json(page);
+  });
+
+  router.get('/tenants/:name', async (req, res) => {
+    res.json(
+      await tenants.getTenant(req.params.name, {
+        credentials: await reader(req),
+      }),
+    );
+  });
+
+  router.post('/tenants/:name/steps/:stepId', async (req, res) => {
+    const stepId = req.params.stepId as (typeof ONBOARDING_STEP_IDS)[number];
+    res.json(
+      await tenants.applyStepAction(req.params.name, stepId, req.body.action, {
+        credentials: await user(req),
+        request: req,
+        reason: req.body.reason,
+        rowVersion: req.body.rowVersion,
+      }),
+    );
+  });
+
+  router.post('/tenants/:name/decision', async (req, res) => {
+    res.json(
+      await tenants.decideRequest(req.params.name, req.body.decision, {
+        credentials: await user(req),
+        request: req,
+        reason: req.body.reason,
+        rowVersion: req.body.rowVersion,
+      }),
+    );
+  });
+
+  router.post('/tenants/:name/comments', async (req, res) => {
+    const event = await tenants.addComment(req.params.name, req.body.comment, {
+      credentials: await user(req),
+      request: req,
+      stepId: req.body.stepId,
+    });
+    res.status(201).json(event);
+  });
+
+  router.put('/tenants/:name/funding', async (req, res) => {
+    const { grantedEur, paidEur, rowVersion } = req.body;
+    res.json(
+      await tenants.recordFunding(
+        req.params.name,
+        { grantedEur, paidEur },
+        { credentials: await user(req), request: req, rowVersion },
+      ),
+    );
+  });
+
+  router.put('/tenants/:name/training', async (req, res) => {
+    const { sessionsHeld, staffTrained, rowVersion } = req.body;
+    res.json(
+      await tenants.recordTraining(
+        req.params.name,
+        { sessionsHeld, staffTrained },
+        { credentials: await user(req), request: req, rowVersion },
+      ),
+    );
+  });
+
+  router.get('/reports/:report', async (req, res) => {
+    const report = req.params.report as
+      | 'adoption'
+      | 'funnel'
+      | 'durations'
+      | 'blocked';
+    const credentials = await user(req);
+    if (single(req.query.format) === 'csv') {
+      const csv = await reports.csv(report, { credentials });
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`${report}.csv`)
+        .send(csv);
+    } else {
+      res.json(await reports.json(report, { credentials }));
+    }
   });
 
   return router;

@@ -18,6 +18,7 @@ import type {
   TenantOrder,
   TenantPage,
 } from '../database/TenantStore';
+import type { Request } from 'express';
 
 /**
  * Who calls the service: a signed-in user, or a backend plugin acting with
@@ -33,6 +34,16 @@ export type Caller = BackstageCredentials;
  * @internal
  */
 export type UserCaller = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * Who writes, and the HTTP request (if any) for the audit event.
+ *
+ * @internal
+ */
+export interface WriteContext {
+  credentials: Caller;
+  request?: Request;
+}
 
 /**
  * A tenant with its event log (the timeline, comments included).
@@ -81,7 +92,7 @@ export type TenantChangeListener = (change: TenantChange) => Promise<void>;
 export interface TenantService {
   createRequest(
     input: CreateTenantInput,
-    options: { credentials: Caller; idempotencyKey?: string },
+    options: WriteContext & { idempotencyKey?: string },
   ): Promise<{ tenant: TenantDetails; created: boolean }>;
 
   listTenants(options: {
@@ -101,30 +112,30 @@ export interface TenantService {
     name: string,
     stepId: OnboardingStepId,
     action: OnboardingAction,
-    options: { credentials: Caller; reason?: string; rowVersion: number },
+    options: WriteContext & { reason?: string; rowVersion: number },
   ): Promise<TenantDetails>;
 
   decideRequest(
     name: string,
     decision: RequestDecision,
-    options: { credentials: Caller; reason?: string; rowVersion: number },
+    options: WriteContext & { reason?: string; rowVersion: number },
   ): Promise<TenantDetails>;
 
   addComment(
     name: string,
     comment: string,
-    options: { credentials: Caller; stepId?: OnboardingStepId },
+    options: WriteContext & { stepId?: OnboardingStepId },
   ): Promise<TenantEvent>;
 
   recordFunding(
     name: string,
     funding: { grantedEur: number; paidEur: number },
-    options: { credentials: Caller; rowVersion: number },
+    options: WriteContext & { rowVersion: number },
   ): Promise<TenantFunding>;
 
   recordTraining(
     name: string,
     training: { sessionsHeld: number; staffTrained: number },
-    options: { credentials: Caller; rowVersion: number },
+    options: WriteContext & { rowVersion: number },
   ): Promise<TenantTraining>;
 }

@@ -1,0 +1,734 @@
+import {
+  currentStep,
+  deriveTenantStatus,
+  ONBOARDING_STEP_IDS,
+  OnboardingAction,
+  OnboardingStepId,
+  OnboardingStepState,
+  uaiCheckLetter,
+} from '@amue/plugin-cloud-common';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { CreateTenantInput, TenantQueryCondition } from '../database/TenantStore';
+import {
+  ReportApplication,
+  ReportEstablishment,
+  TenantReports,
+  percentile,
+} from './TenantReports';
+
+jest.setTimeout(120_000);
+
+const ACTOR = 'user:default/alice';
+const DAY = 24 * 60 * 60 * 1000;
+const BASE = Date.parse('2026-01-05T00:00:00.000Z');
+
+/** Bordeaux, Lille, Strasbourg, Bordeaux Montaigne (no tenant). */
+const UAI_A = '0333298F';
+const UAI_B = '0597239Y';
+const UAI_C = '0673021V';
+
+const ESTABLISHMENTS: ReportEstablishment[] = [
+  {
+    name: 'etab-0333298f',
+    title: 'Université de Bordeaux',
+    uai: UAI_A,
+    region: 'nouvelle-aquitaine',
+    type: 'universite',
+  },
+  {
+    // an entity ref works as well as a name
+    name: 'group:default/etab-0597239y',
+    title: 'Université de Lille',
+    uai: UAI_B,
+    region: 'hauts-de-france',
+    type: 'universite',
+  },
+  {
+    name: 'etab-0673021v',
+    title: 'Université de Strasbourg',
+    uai: UAI_C,
+    region: 'grand-est',
+    type: 'universite',
+  },
+  { name: 'etab-0331766r', title: 'Université Bordeaux Montaigne', uai: '0331766R' },
+];
+
+const APPLICATIONS: ReportApplication[] = [
+  { name: 'sifac', title: 'SIFAC' },
+  { name: 'application:default/siham', title: 'SIHAM' },
+  { name: 'pegase', title: 'PEGASE' },
+];
+
+const ONLY_BORDEAUX: TenantQueryCondition = q =>
+  q.where('establishment', 'etab-0333298f');
+
+describe('TenantReports', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  /**
+   * A believable history, written through the store with a controlled
+   * clock (days after 2026-01-05):
+   *
+   * - T1 sifac Bordeaux production: live at day 30 (qualification 2 -> 5,
+   *   provisioning 5 -> 9, identity 9 -> 10, data migration 10 -> 20,
+   *   acceptance 20 -> 27, training 27 -> 28, go-live 28 -> 30);
+   * - T2 sifac Bordeaux test (new installation): approved from `todo` at
+   *   day 4, provisioning started at 4 and blocked at 6;
+   * - T3 siham Lille production: qualification 1 -> 3, provisioning
+   *   3 -> 11, identity in progress, data migration blocked at 12.5;
+   * - T4 pegase Strasbourg production: rejected at day 3 (decommissioned);
+   * - T5 sifac Lille preproduction: qualification blocked from `todo` at 5,
+   *   unblocked at 7, completed at 8;
+   * - T6 siham Bordeaux production: request reopened at 1, completed at 2;
+   * - T7 apogee Bordeaux production (not in the reported applications):
+   *   requested.
+   */
+  async function seed(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    let now = new Date(BASE);
+    const at = (day: number) => {
+      now = new Date(BASE + day * DAY);
+    };
+    const store = await DatabaseTenantStore.create({
+      database: { getClient: async () => knex },
+      clock: () => now,
+    });
+
+    const create = async (input: Partial<CreateTenantInput>) =>
+      (
+        await store.createTenant(
+          {
+            application: 'sifac',
+            uai: UAI_A,
+            environment: 'production',
+            version: '2026.1',
+            request: { migration: true },
+            ...input,
+          },
+          { actor: ACTOR },
+        )
+      ).tenant.id;
+    const versionOf = async (id: string, step: OnboardingStepId) =>
+      (await store.getTenant(id))!.steps.find(s => s.id === step)!.rowVersion;
+    const act = async (
+      id: string,
+      step: OnboardingStepId,
+      action: OnboardingAction,
+      reason?: string,
+    ) =>
+      store.applyStepAction(id, step, action, {
+        actorSide: 'any',
+        actor: ACTOR,
+        expectedVersion: await versionOf(id, step),
+        reason,
+      });
+    const decide = async (
+      id: string,
+      decision: 'approve' | 'reject',
+      reason?: string,
+    ) =>
+      store.decideRequest(id, decision, {
+        actor: ACTOR,
+        expectedVersion: await versionOf(id, 'qualification'),
+        reason,
+      });
+    const run = async (id: string, step: OnboardingStepId, from: number, to: number) => {
+      at(from);
+      await act(id, step, 'start');
+      at(to);
+      await act(id, step, 'complete');
+    };
+
+    at(0);
+    const t1 = await create({});
+    at(2);
+    await act(t1, 'qualification', 'start');
+    at(5);
+    await decide(t1, 'approve');
+    await run(t1, 'provisioning', 5, 9);
+    await run(t1, 'identity', 9, 10);
+    await run(t1, 'data-migration', 10, 20);
+    await run(t1, 'acceptance', 20, 27);
+    await run(t1, 'training', 27, 28);
+    await run(t1, 'go-live', 28, 30);
+    await store.recordFunding(
+      t1,
+      { grantedEur: 15000, paidEur: 5000 },
+      { actor: ACTOR, expectedVersion: 1 },
+    );
+    await store.recordTraining(
+      t1,
+      { sessionsHeld: 3, staffTrained: 42 },
+      { actor: ACTOR, expectedVersion: 1 },
+    );
+
+    at(0);
+    const t2 = await create({
+      environment: 'test',
+      request: { migration: false },
+    });
+    at(4);
+    await decide(t2, 'approve');
+    at(4);
+    await act(t2, 'provisioning', 'start');
+    at(6);
+    await act(t2, 'provisioning', 'block', 'waiting for DNS');
+
+    at(1);
+    const t3 = await create({ application: 'siham', uai: UAI_B });
+    await run(t3, 'qualification', 1, 3);
+    await run(t3, 'provisioning', 3, 11);
+    at(11);
+    await act(t3, 'identity', 'start');
+    at(12.5);
+    await act(
+      t3,
+      'data-migration',
+      'block',
+      '=extractions manquantes, "SIHAM" 2025',
+    );
+    await store.recordFunding(
+      t3,
+      { grantedEur: 8000, paidEur: 8000 },
+      { actor: ACTOR, expectedVersion: 1 },
+    );
+
+    at(2);
+    const t4 = await create({ application: 'pegase', uai: UAI_C });
+    await store.recordFunding(
+      t4,
+      { grantedEur: 1000, paidEur: 0 },
+      { actor: ACTOR, expectedVersion: 1 },
+    );
+    at(3);
+    await decide(t4, 'reject', 'hors périmètre');
+
+    at(3);
+    const t5 = await create({ uai: UAI_B, environment: 'preproduction' });
+    at(5);
+    await act(t5, 'qualification', 'block', 'convention non signée');
+    at(7);
+    await act(t5, 'qualification', 'unblock');
+    at(8);
+    await act(t5, 'qualification', 'complete');
+
+    at(0);
+    const t6 = await create({ application: 'siham' });
+    at(1);
+    await act(t6, 'request', 'reopen');
+    at(2);
+    await act(t6, 'request', 'complete');
+
+    at(0);
+    await create({ application: 'apogee' });
+
+    const reports = new TenantReports(knex, {
+      clock: () => new Date(BASE + 40 * DAY),
+    });
+    return { knex, store, reports };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'reports adoption per application and establishment, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      const report = await reports.adoption({
+        establishments: ESTABLISHMENTS,
+        applications: APPLICATIONS,
+      });
+      expect(report.applications).toEqual([
+        {
+          application: 'sifac',
+          title: 'SIFAC',
+          live: 1,
+          inProgress: 1,
+          notStarted: 2,
+          total: 4,
+        },
+        {
+          application: 'siham',
+          title: 'SIHAM',
+          live: 0,
+          inProgress: 2,
+          notStarted: 2,
+          total: 4,
+        },
+        {
+          // the only pegase tenant was rejected
+          application: 'pegase',
+          title: 'PEGASE',
+          live: 0,
+          inProgress: 0,
+          notStarted: 4,
+          total: 4,
+        },
+      ]);
+      expect(report.establishments).toEqual([
+        {
+          establishment: 'etab-0333298f',
+          title: 'Université de Bordeaux',
+          uai: UAI_A,
+          region: 'nouvelle-aquitaine',
+          type: 'universite',
+          // sifac: one tenant live and one in provisioning: live
+          cells: { sifac: 'live', siham: 'in_progress', pegase: 'not_started' },
+        },
+        {
+          establishment: 'etab-0597239y',
+          title: 'Université de Lille',
+          uai: UAI_B,
+          region: 'hauts-de-france',
+          type: 'universite',
+          cells: {
+            sifac: 'in_progress',
+            siham: 'in_progress',
+            pegase: 'not_started',
+          },
+        },
+        {
+          establishment: 'etab-0673021v',
+          title: 'Université de Strasbourg',
+          uai: UAI_C,
+          region: 'grand-est',
+          type: 'universite',
+          cells: {
+            sifac: 'not_started',
+            siham: 'not_started',
+            pegase: 'not_started',
+          },
+        },
+        {
+          establishment: 'etab-0331766r',
+          title: 'Université Bordeaux Montaigne',
+          uai: '0331766R',
+          region: null,
+          type: null,
+          cells: {
+            sifac: 'not_started',
+            siham: 'not_started',
+            pegase: 'not_started',
+          },
+        },
+      ]);
+      // every permitted tenant, the rejected one included
+      expect(report.funding).toEqual({ grantedEur: 24000, paidEur: 13000 });
+      expect(report.training).toEqual({ sessionsHeld: 3, staffTrained: 42 });
+
+      const restricted = await reports.adoption({
+        condition: ONLY_BORDEAUX,
+        establishments: ESTABLISHMENTS,
+        applications: APPLICATIONS,
+      });
+      expect(
+        restricted.applications.map(a => [
+          a.application,
+          a.live,
+          a.inProgress,
+          a.notStarted,
+          a.total,
+        ]),
+      ).toEqual([
+        ['sifac', 1, 0, 3, 4],
+        ['siham', 0, 1, 3, 4],
+        ['pegase', 0, 0, 4, 4],
+      ]);
+      expect(restricted.establishments[1].cells).toEqual({
+        sifac: 'not_started',
+        siham: 'not_started',
+        pegase: 'not_started',
+      });
+      expect(restricted.funding).toEqual({ grantedEur: 15000, paidEur: 5000 });
+      expect(restricted.training).toEqual({ sessionsHeld: 3, staffTrained: 42 });
+
+      const nothing = await reports.adoption({
+        condition: q => q.where('application', 'none'),
+        establishments: ESTABLISHMENTS,
+        applications: [],
+      });
+      expect(nothing.applications).toEqual([]);
+      expect(nothing.establishments[0].cells).toEqual({});
+      expect(nothing.funding).toEqual({ grantedEur: 0, paidEur: 0 });
+      expect(nothing.training).toEqual({ sessionsHeld: 0, staffTrained: 0 });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reports the funnel without decommissioned tenants, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      const report = await reports.funnel();
+      expect(report.tenants).toBe(6);
+      const table = report.steps.map(s => [
+        s.step,
+        s.side,
+        s.reached,
+        s.done,
+        s.skipped,
+        s.inProgress,
+        s.blocked,
+        s.todo,
+        s.current,
+      ]);
+      expect(table).toEqual([
+        // step, side, reached, done, skipped, inProgress, blocked, todo, current
+        ['request', 'establishment', 6, 6, 0, 0, 0, 0, 0],
+        ['qualification', 'amue', 6, 4, 0, 0, 0, 2, 2],
+        ['provisioning', 'amue', 4, 2, 0, 0, 1, 3, 2],
+        ['identity', 'establishment', 2, 1, 0, 1, 0, 4, 1],
+        ['data-migration', 'amue', 1, 1, 1, 0, 1, 3, 0],
+        ['acceptance', 'establishment', 1, 1, 0, 0, 0, 5, 0],
+        ['training', 'amue', 1, 1, 0, 0, 0, 5, 0],
+        ['go-live', 'amue', 1, 1, 0, 0, 0, 5, 0],
+        ['decommissioning', 'establishment', 1, 0, 0, 0, 0, 6, 1],
+      ]);
+
+      const restricted = await reports.funnel({ condition: ONLY_BORDEAUX });
+      expect(restricted.tenants).toBe(4);
+      expect(
+        restricted.steps.map(s => [
+          s.step,
+          s.reached,
+          s.done,
+          s.skipped,
+          s.inProgress,
+          s.blocked,
+          s.todo,
+          s.current,
+        ]),
+      ).toEqual([
+        ['request', 4, 4, 0, 0, 0, 0, 0],
+        ['qualification', 4, 2, 0, 0, 0, 2, 2],
+        ['provisioning', 2, 1, 0, 0, 1, 2, 1],
+        ['identity', 1, 1, 0, 0, 0, 3, 0],
+        ['data-migration', 1, 1, 1, 0, 0, 2, 0],
+        ['acceptance', 1, 1, 0, 0, 0, 3, 0],
+        ['training', 1, 1, 0, 0, 0, 3, 0],
+        ['go-live', 1, 1, 0, 0, 0, 3, 0],
+        ['decommissioning', 1, 0, 0, 0, 0, 4, 1],
+      ]);
+
+      // a condition on a column that the steps table also has
+      const provisioning = await reports.funnel({
+        condition: q => q.where('status', 'provisioning'),
+      });
+      expect(provisioning.tenants).toBe(2);
+      expect(provisioning.steps[2]).toMatchObject({
+        step: 'provisioning',
+        reached: 2,
+        blocked: 1,
+        todo: 1,
+        current: 2,
+      });
+
+      const none = await reports.funnel({
+        condition: q => q.where('establishment', 'etab-nobody'),
+      });
+      expect(none.tenants).toBe(0);
+      expect(none.steps.every(s => s.reached === 0 && s.todo === 0)).toBe(true);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reports the median and p90 durations of the steps done, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      const report = await reports.durations();
+      expect(
+        report.steps.map(s => [s.step, s.count, s.medianDays, s.p90Days]),
+      ).toEqual([
+        // 0 days for six requests (T4 rejected included), 2 for the one
+        // reopened: p90 at rank 5.4 of 0..6 is 0.4 * 2
+        ['request', 7, 0, 0.8],
+        // 3 (T1: started 2, approved 5), 4 (T2: approved from todo at 4,
+        // since its creation), 2 (T3), 3 (T5: blocked from todo at 5, done
+        // at 8)
+        ['qualification', 4, 3, 3.7],
+        ['provisioning', 2, 6, 7.6],
+        ['identity', 1, 1, 1],
+        ['data-migration', 1, 10, 10],
+        ['acceptance', 1, 7, 7],
+        ['training', 1, 1, 1],
+        ['go-live', 1, 2, 2],
+        ['decommissioning', 0, null, null],
+      ]);
+      expect(report.steps[1].side).toBe('amue');
+
+      const restricted = await reports.durations({ condition: ONLY_BORDEAUX });
+      expect(
+        restricted.steps
+          .slice(0, 3)
+          .map(s => [s.step, s.count, s.medianDays, s.p90Days]),
+      ).toEqual([
+        ['request', 4, 0, 1.4],
+        ['qualification', 2, 3.5, 3.9],
+        ['provisioning', 1, 4, 4],
+      ]);
+
+      const provisioning = await reports.durations({
+        condition: q => q.where('status', 'provisioning'),
+      });
+      expect(provisioning.steps[1]).toMatchObject({
+        step: 'qualification',
+        count: 2,
+        medianDays: 3.5,
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists the blocked steps, oldest first, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      const report = await reports.blocked();
+      expect(report).toEqual({
+        total: 2,
+        items: [
+          {
+            tenant: 'sifac-0333298f-test',
+            application: 'sifac',
+            establishment: 'etab-0333298f',
+            environment: 'test',
+            step: 'provisioning',
+            side: 'amue',
+            reason: 'waiting for DNS',
+            since: '2026-01-11T00:00:00.000Z',
+            ageDays: 34,
+          },
+          {
+            tenant: 'siham-0597239y-production',
+            application: 'siham',
+            establishment: 'etab-0597239y',
+            environment: 'production',
+            step: 'data-migration',
+            side: 'amue',
+            reason: '=extractions manquantes, "SIHAM" 2025',
+            since: '2026-01-17T12:00:00.000Z',
+            ageDays: 27.5,
+          },
+        ],
+      });
+      // the rejected request (qualification blocked) is not listed
+
+      const first = await reports.blocked({ limit: 1 });
+      expect(first.total).toBe(2);
+      expect(first.items.map(i => i.tenant)).toEqual(['sifac-0333298f-test']);
+
+      const lille = await reports.blocked({
+        condition: q => q.where('uai', UAI_B),
+      });
+      expect(lille.total).toBe(1);
+      expect(lille.items.map(i => i.tenant)).toEqual([
+        'siham-0597239y-production',
+      ]);
+      const bordeaux = await reports.blocked({ condition: ONLY_BORDEAUX });
+      expect(bordeaux.items.map(i => i.tenant)).toEqual(['sifac-0333298f-test']);
+      const byStatus = await reports.blocked({
+        condition: q => q.where('status', 'onboarding'),
+      });
+      expect(byStatus.items.map(i => i.tenant)).toEqual([
+        'siham-0597239y-production',
+      ]);
+
+      await expect(reports.blocked({ limit: 0 })).rejects.toThrow(InputError);
+      await expect(reports.blocked({ limit: 1.5 })).rejects.toThrow(/limit/);
+      await knex.destroy();
+    },
+  );
+
+  describe('on 10,000 tenants and 100,000 events', () => {
+    const APPS = ['sifac', 'siham', 'pegase', 'apogee'];
+
+    async function bulkSeed(knex: Knex) {
+      const tenants: object[] = [];
+      const steps: object[] = [];
+      const events: object[] = [];
+      const counters: object[] = [];
+      const training: object[] = [];
+      for (let i = 0; i < 10_000; i++) {
+        const id = randomUUID();
+        const digits = String(Math.floor(i / 4) + 100000).padStart(7, '0');
+        const uai = `${digits}${uaiCheckLetter(digits)}`;
+        const application = APPS[i % 4];
+        const created = BASE + (i % 100) * DAY;
+        // `progress` steps done, the next one in progress or blocked
+        const progress = 1 + (i % 9);
+        const states: OnboardingStepState[] = ONBOARDING_STEP_IDS.map(
+          (stepId, j) => {
+            if (j < progress) {
+              return { id: stepId, status: 'done' };
+            }
+            if (j === progress) {
+              return i % 7 === 0
+                ? { id: stepId, status: 'blocked', reason: 'waiting' }
+                : { id: stepId, status: 'in_progress' };
+            }
+            return { id: stepId, status: 'todo' };
+          },
+        );
+        const decommissioned = i % 50 === 0;
+        tenants.push({
+          id,
+          name: `${application}-${uai.toLowerCase()}-production`,
+          application,
+          establishment: `etab-${uai.toLowerCase()}`,
+          uai,
+          environment: 'production',
+          version: '2026.1',
+          status: deriveTenantStatus(states, { decommissioned }),
+          current_step: currentStep(states) ?? null,
+          decommissioned,
+          request: '{"migration":true}',
+          created_by: ACTOR,
+          created_at: new Date(created),
+          updated_at: new Date(created),
+        });
+        const tenantEvents: object[] = [
+          {
+            tenant_id: id,
+            at: new Date(created),
+            actor: ACTOR,
+            type: 'request.created',
+            step_id: 'request',
+          },
+        ];
+        states.forEach((state, j) => {
+          const start = created + j * 3 * DAY;
+          steps.push({
+            tenant_id: id,
+            step_id: state.id,
+            status: state.status,
+            reason: state.reason ?? null,
+            updated_by: ACTOR,
+            updated_at: new Date(start),
+          });
+          if (j > 0 && j <= progress) {
+            tenantEvents.push({
+              tenant_id: id,
+              at: new Date(start),
+              actor: ACTOR,
+              type: 'step.started',
+              step_id: state.id,
+            });
+          }
+          if (j > 0 && j < progress) {
+            tenantEvents.push({
+              tenant_id: id,
+              at: new Date(start + (1 + (i % 5)) * DAY),
+              actor: ACTOR,
+              type: 'step.completed',
+              step_id: state.id,
+            });
+          }
+        });
+        while (tenantEvents.length < 10) {
+          tenantEvents.push({
+            tenant_id: id,
+            at: new Date(created + tenantEvents.length * DAY),
+            actor: ACTOR,
+            type: 'comment.added',
+            step_id: null,
+            comment: 'hello',
+          });
+        }
+        events.push(...tenantEvents);
+        counters.push({
+          tenant_id: id,
+          granted_eur: 100,
+          paid_eur: 50,
+          updated_by: ACTOR,
+          updated_at: new Date(created),
+        });
+        training.push({
+          tenant_id: id,
+          sessions_held: 1,
+          staff_trained: 2,
+          updated_by: ACTOR,
+          updated_at: new Date(created),
+        });
+      }
+      // SQLite inserts many rows as one compound select: at most 500 terms
+      const chunk = 250;
+      await knex.batchInsert('cloud_tenants', tenants as any[], chunk);
+      await knex.batchInsert('cloud_onboarding_steps', steps as any[], chunk);
+      await knex.batchInsert('cloud_events', events as any[], chunk);
+      await knex.batchInsert('cloud_funding', counters as any[], chunk);
+      await knex.batchInsert('cloud_training', training as any[], chunk);
+      return events.length;
+    }
+
+    it.each(databases.eachSupportedId())(
+      'answers every report in well under a second, %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        await DatabaseTenantStore.create({
+          database: { getClient: async () => knex },
+        });
+        expect(await bulkSeed(knex)).toBeGreaterThanOrEqual(100_000);
+        const reports = new TenantReports(knex);
+        const establishments = Array.from({ length: 2500 }, (_, e) => {
+          const digits = String(e + 100000).padStart(7, '0');
+          const uai = `${digits}${uaiCheckLetter(digits)}`;
+          return { name: `etab-${uai.toLowerCase()}`, title: uai, uai };
+        });
+        const applications = APPS.map(name => ({ name, title: name }));
+
+        for (const condition of [
+          undefined,
+          ((q => q.whereIn('application', ['sifac', 'siham'])) as TenantQueryCondition),
+        ]) {
+          const timings: Record<string, number> = {};
+          const time = async <T>(name: string, run: () => Promise<T>) => {
+            const start = performance.now();
+            const result = await run();
+            timings[name] = performance.now() - start;
+            return result;
+          };
+          const adoption = await time('adoption', () =>
+            reports.adoption({ condition, establishments, applications }),
+          );
+          const funnel = await time('funnel', () =>
+            reports.funnel({ condition }),
+          );
+          const durations = await time('durations', () =>
+            reports.durations({ condition }),
+          );
+          const blocked = await time('blocked', () =>
+            reports.blocked({ condition }),
+          );
+
+          const share = condition ? 0.5 : 1;
+          expect(adoption.funding.grantedEur).toBe(100 * 10_000 * share);
+          expect(
+            adoption.applications.reduce((sum, a) => sum + a.live, 0),
+          ).toBeGreaterThan(0);
+          // 1 tenant in 50 is decommissioned
+          expect(funnel.tenants).toBe(9800 * share);
+          expect(durations.steps[1].count).toBeGreaterThan(0);
+          expect(blocked.items).toHaveLength(500);
+          for (const [name, ms] of Object.entries(timings)) {
+            expect([name, ms < 1000]).toEqual([name, true]);
+          }
+        }
+        await knex.destroy();
+      },
+    );
+  });
+});
+
+describe('percentile', () => {
+  it('interpolates linearly between the closest ranks', () => {
+    expect(percentile([7], 0.5)).toBe(7);
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(percentile([0, 10], 0.9)).toBe(9);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1);
+    expect(() => percentile([], 0.5)).toThrow(RangeError);
+  });
+});

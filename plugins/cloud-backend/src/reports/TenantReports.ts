@@ -1,0 +1,642 @@
+/**
+ * The reports of the onboarding programme, read from the plugin's tables.
+ *
+ * Every report takes a `condition`: the permission filter of the caller,
+ * a {@link TenantQueryCondition} written for an unqualified query on
+ * `cloud_tenants`. It is applied only inside a subquery
+ * `select id from cloud_tenants where <condition>`, and every report
+ * restricts its rows to the tenant ids of that subquery, so a report never
+ * counts a tenant the caller may not read and the condition's column names
+ * never clash with the joined tables.
+ *
+ * Definitions of the figures:
+ *
+ * Adoption ({@link TenantReports.adoption}):
+ * - the rows are the member establishments and the columns the applications
+ *   given by the caller (from the catalog); tenants of other establishments
+ *   or applications are not shown;
+ * - the state of an establishment for an application is that of its most
+ *   advanced tenant of the application, any environment, decommissioned
+ *   tenants (closed instances, rejected requests) ignored: `live` when one
+ *   of them is live, `in_progress` when one is requested, provisioning,
+ *   onboarding or suspended, `not_started` otherwise;
+ * - per application, `live`, `inProgress` and `notStarted` count
+ *   establishments (each once), and `total` is the number of
+ *   establishments;
+ * - `funding` and `training` are the sums over every permitted tenant,
+ *   decommissioned ones included (money granted or paid and staff trained
+ *   remain facts of the programme).
+ *
+ * Funnel ({@link TenantReports.funnel}), over the permitted tenants that are
+ * not decommissioned (closed instances and rejected requests are left out):
+ * - `done`, `skipped`, `inProgress`, `blocked`: tenants whose step has that
+ *   status; `todo`: the others (a step missing counts as `todo`);
+ * - `current`: tenants whose current step (the first step neither done nor
+ *   skipped) is this step;
+ * - `reached`: tenants whose onboarding got to this step, i.e. whose current
+ *   step is this step or a later one, or who have no current step left
+ *   (every step done or skipped). It never grows from one step to the next.
+ *
+ * Durations ({@link TenantReports.durations}), over the permitted tenants,
+ * decommissioned ones included (their history stays true), for the steps
+ * whose status is `done` now:
+ * - a step starts the first time it left `todo` to be worked on: its first
+ *   `step.started`, `step.blocked`, `step.unblocked` or `step.reopened`
+ *   event. `request` starts when the tenant was created. `qualification`
+ *   approved directly from `todo` (no such event before its first
+ *   completion) starts when the request was created;
+ * - a step ends at its last completion: the last `step.completed` event, or
+ *   for `qualification` also `request.approved`; `request` ends at its last
+ *   completion, or at its creation when it was never reopened;
+ * - `medianDays` and `p90Days` are the 50th and 90th percentiles of these
+ *   durations in days, by linear interpolation between the closest ranks
+ *   (the method of Excel's PERCENTILE.INC, NumPy's and R's default), rounded
+ *   to two decimals; null when `count` is 0.
+ *
+ * Blocked ({@link TenantReports.blocked}), over the permitted tenants that
+ * are not decommissioned (a rejected request keeps its `qualification`
+ * blocked with the rejection reason, and is left out):
+ * - every blocked step, the oldest first; `since` is the last change of the
+ *   step (when it was blocked), `ageDays` the days since then, rounded to
+ *   two decimals; `total` counts them all while `items` stops at `limit`.
+ */
+
+import {
+  getStepDefinition,
+  isOnboardingStepId,
+  ONBOARDING_STEPS,
+  OnboardingSide,
+  OnboardingStepId,
+  refName,
+} from '@amue/plugin-cloud-common';
+import { InputError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import type { TenantQueryCondition } from '../database/TenantStore';
+
+const TENANTS = 'cloud_tenants';
+const STEPS = 'cloud_onboarding_steps';
+const EVENTS = 'cloud_events';
+const FUNDING = 'cloud_funding';
+const TRAINING = 'cloud_training';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Statuses of a tenant whose onboarding is under way. */
+const IN_PROGRESS_STATUSES = [
+  'requested',
+  'provisioning',
+  'onboarding',
+  'suspended',
+] as const;
+
+/** Events that put a step to work for the first time (left `todo`). */
+const START_EVENTS = [
+  'step.started',
+  'step.blocked',
+  'step.unblocked',
+  'step.reopened',
+] as const;
+
+/** Events that complete a step. */
+const COMPLETION_EVENTS = ['step.completed', 'request.approved'] as const;
+
+/** Default and maximum number of items of the blocked report. */
+export const BLOCKED_REPORT_DEFAULT_LIMIT = 500;
+/** @internal */
+export const BLOCKED_REPORT_MAX_LIMIT = 5000;
+
+/**
+ * Options common to every report.
+ *
+ * @internal
+ */
+export interface ReportOptions {
+  /** The permission filter: only the tenants it lets through are counted. */
+  condition?: TenantQueryCondition;
+}
+
+/**
+ * A member establishment, as the catalog describes it.
+ *
+ * @internal
+ */
+export interface ReportEstablishment {
+  /** Name of the establishment Group (`etab-<uai>`) or its entity ref. */
+  name: string;
+  title: string;
+  uai: string;
+  region?: string | null;
+  type?: string | null;
+}
+
+/**
+ * An application, as the catalog describes it.
+ *
+ * @internal
+ */
+export interface ReportApplication {
+  /** Name of the Application entity or its entity ref. */
+  name: string;
+  title: string;
+}
+
+/**
+ * Where an establishment stands with an application.
+ *
+ * @internal
+ */
+export type AdoptionState = 'live' | 'in_progress' | 'not_started';
+
+/** @internal */
+export interface ApplicationAdoption {
+  application: string;
+  title: string;
+  /** Establishments with a live tenant of the application. */
+  live: number;
+  /** Establishments with a tenant under way and none live. */
+  inProgress: number;
+  /** Establishments with no tenant of the application (or only closed ones). */
+  notStarted: number;
+  /** Number of establishments. */
+  total: number;
+}
+
+/** @internal */
+export interface EstablishmentAdoption {
+  establishment: string;
+  title: string;
+  uai: string;
+  region: string | null;
+  type: string | null;
+  /** The state of the establishment for each application, by name. */
+  cells: Record<string, AdoptionState>;
+}
+
+/** @internal */
+export interface AdoptionReport {
+  applications: ApplicationAdoption[];
+  /** The matrix: one row per establishment, one cell per application. */
+  establishments: EstablishmentAdoption[];
+  funding: { grantedEur: number; paidEur: number };
+  training: { sessionsHeld: number; staffTrained: number };
+}
+
+/** @internal */
+export interface FunnelStep {
+  step: OnboardingStepId;
+  side: OnboardingSide;
+  reached: number;
+  done: number;
+  skipped: number;
+  inProgress: number;
+  blocked: number;
+  todo: number;
+  current: number;
+}
+
+/** @internal */
+export interface FunnelReport {
+  /** Tenants counted (permitted, not decommissioned). */
+  tenants: number;
+  steps: FunnelStep[];
+}
+
+/** @internal */
+export interface StepDurations {
+  step: OnboardingStepId;
+  side: OnboardingSide;
+  /** Number of durations measured (tenants with the step done). */
+  count: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+/** @internal */
+export interface DurationsReport {
+  steps: StepDurations[];
+}
+
+/** @internal */
+export interface BlockedStep {
+  /** Tenant name. */
+  tenant: string;
+  application: string;
+  establishment: string;
+  environment: string;
+  step: OnboardingStepId;
+  side: OnboardingSide;
+  reason: string | null;
+  /** When the step was blocked (ISO 8601). */
+  since: string;
+  ageDays: number;
+}
+
+/** @internal */
+export interface BlockedReport {
+  /** Blocked steps, the oldest first, at most `limit`. */
+  items: BlockedStep[];
+  /** Number of blocked steps, beyond `limit` too. */
+  total: number;
+}
+
+type Row = Record<string, any>;
+
+/** Milliseconds since the epoch of a timestamp read from either database. */
+function toMillis(value: unknown): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (value instanceof Date) {
+    return value.getTime();
+  }
+  if (typeof value === 'number') {
+    return value;
+  }
+  if (typeof value === 'bigint') {
+    return Number(value);
+  }
+  const text = String(value);
+  return /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+}
+
+function toCount(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The p-th percentile (0 to 1) of sorted values, by linear interpolation
+ * between the closest ranks (R type 7, Excel PERCENTILE.INC).
+ *
+ * @internal
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) {
+    throw new RangeError('percentile of no values');
+  }
+  const h = (sorted.length - 1) * p;
+  const low = Math.floor(h);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/**
+ * The reports of the onboarding programme: adoption, funnel, durations and
+ * blocked steps, aggregated in SQL (SQLite and PostgreSQL). See the
+ * definitions at the top of this file.
+ *
+ * @internal
+ */
+export class TenantReports {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly db: Knex,
+    options: {
+      /** Source of the current time, for the age of blocked steps. */
+      clock?: () => Date;
+    } = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** `select id from cloud_tenants where <condition>`: the permitted ids. */
+  private permittedIds(condition?: TenantQueryCondition): Knex.QueryBuilder {
+    const query = this.db(TENANTS).select('id');
+    if (condition) {
+      query.where(builder => {
+        condition(builder);
+      });
+    }
+    return query;
+  }
+
+  async adoption(
+    options: ReportOptions & {
+      establishments: readonly ReportEstablishment[];
+      applications: readonly ReportApplication[];
+    },
+  ): Promise<AdoptionReport> {
+    const { condition } = options;
+    const applications = options.applications.map(a => ({
+      name: refName(a.name).toLocaleLowerCase('en-US'),
+      title: a.title,
+    }));
+    const establishments = options.establishments.map(e => ({
+      name: refName(e.name).toLocaleLowerCase('en-US'),
+      title: e.title,
+      uai: e.uai,
+      region: e.region ?? null,
+      type: e.type ?? null,
+    }));
+
+    // The best level of each (application, establishment): 2 live, 1 under
+    // way. At most one row per pair, so this stays small.
+    const levels: Row[] =
+      applications.length === 0
+        ? []
+        : await this.db(TENANTS)
+            .select(
+              'application',
+              'establishment',
+              this.db.raw(
+                `max(case when status = ? then 2 when status in (${placeholders(
+                  IN_PROGRESS_STATUSES,
+                )}) then 1 else 0 end) as level`,
+                ['live', ...IN_PROGRESS_STATUSES],
+              ),
+            )
+            .whereIn('id', this.permittedIds(condition))
+            .whereIn(
+              'application',
+              applications.map(a => a.name),
+            )
+            .whereNot('status', 'decommissioned')
+            .groupBy('application', 'establishment');
+
+    const levelOf = new Map<string, number>();
+    for (const row of levels) {
+      levelOf.set(`${row.application}\u0000${row.establishment}`, toCount(row.level));
+    }
+    const stateOf = (application: string, establishment: string) => {
+      const level = levelOf.get(`${application}\u0000${establishment}`) ?? 0;
+      if (level >= 2) {
+        return 'live';
+      }
+      return level === 1 ? 'in_progress' : 'not_started';
+    };
+
+    const rows: EstablishmentAdoption[] = establishments.map(e => ({
+      establishment: e.name,
+      title: e.title,
+      uai: e.uai,
+      region: e.region,
+      type: e.type,
+      cells: Object.fromEntries(
+        applications.map(a => [a.name, stateOf(a.name, e.name)]),
+      ),
+    }));
+
+    const summary: ApplicationAdoption[] = applications.map(a => {
+      const counts = { live: 0, in_progress: 0, not_started: 0 };
+      for (const row of rows) {
+        counts[row.cells[a.name]] += 1;
+      }
+      return {
+        application: a.name,
+        title: a.title,
+        live: counts.live,
+        inProgress: counts.in_progress,
+        notStarted: counts.not_started,
+        total: rows.length,
+      };
+    });
+
+    const [funding, training] = await Promise.all([
+      this.db(FUNDING)
+        .whereIn('tenant_id', this.permittedIds(condition))
+        .sum({ granted: 'granted_eur', paid: 'paid_eur' })
+        .first(),
+      this.db(TRAINING)
+        .whereIn('tenant_id', this.permittedIds(condition))
+        .sum({ sessions: 'sessions_held', staff: 'staff_trained' })
+        .first(),
+    ]);
+
+    return {
+      applications: summary,
+      establishments: rows,
+      funding: {
+        grantedEur: toCount(funding?.granted),
+        paidEur: toCount(funding?.paid),
+      },
+      training: {
+        sessionsHeld: toCount(training?.sessions),
+        staffTrained: toCount(training?.staff),
+      },
+    };
+  }
+
+  /**
+   * The onboarding funnel: per step, in order, the tenants that reached it
+   * and the statuses of the step. Decommissioned tenants (closed instances,
+   * rejected requests) are not counted.
+   */
+  async funnel(options: ReportOptions = {}): Promise<FunnelReport> {
+    const { condition } = options;
+    const [byStatus, byCurrent]: [Row[], Row[]] = await Promise.all([
+      this.db(`${STEPS} as s`)
+        .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+        .whereIn('s.tenant_id', this.permittedIds(condition))
+        .whereNot('t.status', 'decommissioned')
+        .groupBy('s.step_id', 's.status')
+        .select('s.step_id as step', 's.status as status')
+        .count({ count: '*' }),
+      this.db(TENANTS)
+        .whereIn('id', this.permittedIds(condition))
+        .whereNot('status', 'decommissioned')
+        .groupBy('current_step')
+        .select('current_step as step')
+        .count({ count: '*' }),
+    ]);
+
+    let tenants = 0;
+    const current = new Map<string | null, number>();
+    for (const row of byCurrent) {
+      const count = toCount(row.count);
+      tenants += count;
+      current.set(row.step ?? null, count);
+    }
+    const statuses = new Map<string, number>();
+    for (const row of byStatus) {
+      statuses.set(`${row.step}\u0000${row.status}`, toCount(row.count));
+    }
+
+    // Tenants whose current step is at or after each step, or none left.
+    let reached = current.get(null) ?? 0;
+    const reachedOf = new Map<OnboardingStepId, number>();
+    for (const definition of [...ONBOARDING_STEPS].reverse()) {
+      reached += current.get(definition.id) ?? 0;
+      reachedOf.set(definition.id, reached);
+    }
+
+    return {
+      tenants,
+      steps: ONBOARDING_STEPS.map(definition => {
+        const count = (status: string) =>
+          statuses.get(`${definition.id}\u0000${status}`) ?? 0;
+        const done = count('done');
+        const skipped = count('skipped');
+        const inProgress = count('in_progress');
+        const blocked = count('blocked');
+        return {
+          step: definition.id,
+          side: definition.side,
+          reached: reachedOf.get(definition.id) ?? 0,
+          done,
+          skipped,
+          inProgress,
+          blocked,
+          todo: tenants - done - skipped - inProgress - blocked,
+          current: current.get(definition.id) ?? 0,
+        };
+      }),
+    };
+  }
+
+  /**
+   * How long the steps take: per step, the median and 90th percentile of
+   * the days from its first start to its last completion, over the steps
+   * done.
+   */
+  async durations(options: ReportOptions = {}): Promise<DurationsReport> {
+    const { condition } = options;
+    const types = [...START_EVENTS, ...COMPLETION_EVENTS];
+    // One row per (tenant, step done): its first start, first and last
+    // completion, and the creation of the tenant.
+    const rows: Row[] = await this.db(`${STEPS} as s`)
+      .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+      .leftJoin(`${EVENTS} as e`, builder =>
+        builder
+          .on('e.tenant_id', '=', 's.tenant_id')
+          .andOn('e.step_id', '=', 's.step_id')
+          .andOnIn('e.type', types),
+      )
+      .whereIn('s.tenant_id', this.permittedIds(condition))
+      .where('s.status', 'done')
+      .groupBy('s.tenant_id', 's.step_id')
+      .select(
+        's.step_id as step',
+        this.db.raw('min(t.created_at) as created_at'),
+        this.db.raw(
+          `min(case when e.type in (${placeholders(
+            START_EVENTS,
+          )}) then e.at end) as first_start`,
+          [...START_EVENTS],
+        ),
+        this.db.raw(
+          `min(case when e.type in (${placeholders(
+            COMPLETION_EVENTS,
+          )}) then e.at end) as first_done`,
+          [...COMPLETION_EVENTS],
+        ),
+        this.db.raw(
+          `max(case when e.type in (${placeholders(
+            COMPLETION_EVENTS,
+          )}) then e.at end) as last_done`,
+          [...COMPLETION_EVENTS],
+        ),
+      );
+
+    const days = new Map<OnboardingStepId, number[]>(
+      ONBOARDING_STEPS.map(d => [d.id, []]),
+    );
+    for (const row of rows) {
+      if (!isOnboardingStepId(row.step)) {
+        continue;
+      }
+      const step: OnboardingStepId = row.step;
+      const createdAt = toMillis(row.created_at);
+      let start = toMillis(row.first_start);
+      const firstDone = toMillis(row.first_done);
+      let end = toMillis(row.last_done);
+      if (step === 'request') {
+        start = createdAt;
+        end = end ?? createdAt;
+      } else if (
+        step === 'qualification' &&
+        (start === null || (firstDone !== null && start > firstDone))
+      ) {
+        // approved directly from `todo`: under way since the request
+        start = createdAt;
+      }
+      if (start === null || end === null || end < start) {
+        // a step done without the events that tell when (not written by
+        // the store): no duration to measure
+        continue;
+      }
+      days.get(step)!.push((end - start) / DAY_MS);
+    }
+
+    return {
+      steps: ONBOARDING_STEPS.map(definition => {
+        const values = days.get(definition.id)!.sort((a, b) => a - b);
+        return {
+          step: definition.id,
+          side: definition.side,
+          count: values.length,
+          medianDays:
+            values.length === 0 ? null : round2(percentile(values, 0.5)),
+          p90Days: values.length === 0 ? null : round2(percentile(values, 0.9)),
+        };
+      }),
+    };
+  }
+
+  /** The blocked steps, the oldest first. */
+  async blocked(
+    options: ReportOptions & { limit?: number } = {},
+  ): Promise<BlockedReport> {
+    const { condition } = options;
+    const limit = options.limit ?? BLOCKED_REPORT_DEFAULT_LIMIT;
+    if (
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > BLOCKED_REPORT_MAX_LIMIT
+    ) {
+      throw new InputError(
+        `limit must be a whole number from 1 to ${BLOCKED_REPORT_MAX_LIMIT}`,
+      );
+    }
+    const base = () =>
+      this.db(`${STEPS} as s`)
+        .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+        .whereIn('s.tenant_id', this.permittedIds(condition))
+        .where('s.status', 'blocked')
+        .whereNot('t.status', 'decommissioned');
+    const [rows, totals]: [Row[], Row | undefined] = await Promise.all([
+      base()
+        .select(
+          't.name as tenant',
+          't.application as application',
+          't.establishment as establishment',
+          't.environment as environment',
+          's.step_id as step',
+          's.reason as reason',
+          's.updated_at as since',
+        )
+        .orderBy([
+          { column: 's.updated_at', order: 'asc' },
+          { column: 't.name', order: 'asc' },
+          { column: 's.step_id', order: 'asc' },
+        ])
+        .limit(limit),
+      base().count({ count: '*' }).first(),
+    ]);
+    const now = this.clock().getTime();
+    return {
+      items: rows.map(row => {
+        const since = toMillis(row.since)!;
+        return {
+          tenant: row.tenant,
+          application: row.application,
+          establishment: row.establishment,
+          environment: row.environment,
+          step: row.step,
+          side: getStepDefinition(row.step).side,
+          reason: row.reason ?? null,
+          since: new Date(since).toISOString(),
+          ageDays: round2((now - since) / DAY_MS),
+        };
+      }),
+      total: toCount(totals?.count),
+    };
+  }
+}

@@ -1,0 +1,216 @@
+import {
+  adoptionCsv,
+  blockedCsv,
+  durationsCsv,
+  funnelCsv,
+  toCsv,
+} from './csv';
+import { AdoptionReport, BlockedReport, DurationsReport, FunnelReport } from './TenantReports';
+
+const BOM = '\uFEFF';
+
+/** The lines of a CSV file, its BOM checked and removed. */
+function lines(csv: string): string[] {
+  expect(csv.startsWith(BOM)).toBe(true);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  return csv.slice(BOM.length, -2).split('\r\n');
+}
+
+describe('toCsv', () => {
+  interface Row {
+    name: string;
+    count: number | null;
+    note?: string;
+  }
+  const columns = [
+    { header: 'name', value: 'name' as const },
+    { header: 'count', value: 'count' as const },
+    { header: 'note', value: (row: Row) => row.note?.toUpperCase() },
+  ];
+
+  it('writes a UTF-8 BOM, a header row and CRLF line ends', () => {
+    const csv = toCsv<Row>(
+      [
+        { name: 'Université de Bordeaux', count: 3, note: 'ok' },
+        { name: 'Lille', count: null },
+      ],
+      columns,
+    );
+    expect(csv).toBe(
+      `${BOM}name,count,note\r\nUniversité de Bordeaux,3,OK\r\nLille,,\r\n`,
+    );
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
+  });
+
+  it('writes only the header for no rows', () => {
+    expect(toCsv<Row>([], columns)).toBe(`${BOM}name,count,note\r\n`);
+  });
+
+  it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
+    const csv = toCsv<Row>(
+      [
+        { name: 'a, b', count: 1, note: 'say "hi"' },
+        { name: 'two\nlines', count: 2 },
+      ],
+      columns,
+    );
+    expect(csv).toBe(
+      `${BOM}name,count,note\r\n"a, b",1,"SAY ""HI"""\r\n"two\nlines",2,\r\n`,
+    );
+  });
+
+  it('neutralises cells that a spreadsheet would run as formulas', () => {
+    const csv = toCsv<Row>(
+      [
+        { name: '=HYPERLINK("http://evil")', count: -5 },
+        { name: '+33 5 56 00 00 00', count: 0 },
+        { name: '-2+3', count: 1 },
+        { name: '@SUM(A1)', count: 1 },
+        { name: '\tcmd', count: 1 },
+        { name: 'a=b', count: 1 },
+      ],
+      columns,
+    );
+    expect(lines(csv)).toEqual([
+      'name,count,note',
+      // negative numbers are numbers, not formulas
+      `"'=HYPERLINK(""http://evil"")",-5,`,
+      "'+33 5 56 00 00 00,0,",
+      "'-2+3,1,",
+      "'@SUM(A1),1,",
+      "'\tcmd,1,",
+      'a=b,1,',
+    ]);
+  });
+
+  it('writes dates in ISO 8601 and booleans as words', () => {
+    const csv = toCsv(
+      [{ at: new Date('2026-01-05T10:00:00Z'), ok: true }],
+      [
+        { header: 'at', value: 'at' },
+        { header: 'ok', value: 'ok' },
+      ],
+    );
+    expect(lines(csv)).toEqual(['at,ok', '2026-01-05T10:00:00.000Z,true']);
+  });
+});
+
+describe('report CSVs', () => {
+  it('writes the adoption matrix, one column per application', () => {
+    const report: AdoptionReport = {
+      applications: [
+        {
+          application: 'sifac',
+          title: 'SIFAC',
+          live: 1,
+          inProgress: 0,
+          notStarted: 1,
+          total: 2,
+        },
+        {
+          application: 'siham',
+          title: 'SIHAM',
+          live: 0,
+          inProgress: 1,
+          notStarted: 1,
+          total: 2,
+        },
+      ],
+      establishments: [
+        {
+          establishment: 'etab-0333298f',
+          title: 'Université de Bordeaux',
+          uai: '0333298F',
+          region: 'nouvelle-aquitaine',
+          type: 'universite',
+          cells: { sifac: 'live', siham: 'in_progress' },
+        },
+        {
+          establishment: 'etab-0597239y',
+          title: 'Université de Lille, campus cité',
+          uai: '0597239Y',
+          region: null,
+          type: null,
+          cells: { sifac: 'not_started', siham: 'not_started' },
+        },
+      ],
+      funding: { grantedEur: 0, paidEur: 0 },
+      training: { sessionsHeld: 0, staffTrained: 0 },
+    };
+    expect(lines(adoptionCsv(report))).toEqual([
+      'establishment,title,uai,region,type,sifac,siham',
+      'etab-0333298f,Université de Bordeaux,0333298F,nouvelle-aquitaine,universite,live,in_progress',
+      'etab-0597239y,"Université de Lille, campus cité",0597239Y,,,not_started,not_started',
+    ]);
+  });
+
+  it('writes the funnel, the durations and the blocked steps', () => {
+    const funnel: FunnelReport = {
+      tenants: 3,
+      steps: [
+        {
+          step: 'request',
+          side: 'establishment',
+          reached: 3,
+          done: 3,
+          skipped: 0,
+          inProgress: 0,
+          blocked: 0,
+          todo: 0,
+          current: 0,
+        },
+      ],
+    };
+    expect(lines(funnelCsv(funnel))).toEqual([
+      'step,side,reached,done,skipped,inProgress,blocked,todo,current',
+      'request,establishment,3,3,0,0,0,0,0',
+    ]);
+
+    const durations: DurationsReport = {
+      steps: [
+        {
+          step: 'qualification',
+          side: 'amue',
+          count: 4,
+          medianDays: 3,
+          p90Days: 3.7,
+        },
+        {
+          step: 'decommissioning',
+          side: 'establishment',
+          count: 0,
+          medianDays: null,
+          p90Days: null,
+        },
+      ],
+    };
+    expect(lines(durationsCsv(durations))).toEqual([
+      'step,side,count,medianDays,p90Days',
+      'qualification,amue,4,3,3.7',
+      'decommissioning,establishment,0,,',
+    ]);
+
+    const blocked: BlockedReport = {
+      total: 1,
+      items: [
+        {
+          tenant: 'siham-0597239y-production',
+          application: 'siham',
+          establishment: 'etab-0597239y',
+          environment: 'production',
+          step: 'data-migration',
+          side: 'amue',
+          reason: '=extractions manquantes, "SIHAM"',
+          since: '2026-01-17T12:00:00.000Z',
+          ageDays: 27.5,
+        },
+      ],
+    };
+    expect(lines(blockedCsv(blocked))).toEqual([
+      'tenant,application,establishment,environment,step,side,reason,since,ageDays',
+      `siham-0597239y-production,siham,etab-0597239y,production,data-migration,amue,"'=extractions manquantes, ""SIHAM""",2026-01-17T12:00:00.000Z,27.5`,
+    ]);
+  });
+});

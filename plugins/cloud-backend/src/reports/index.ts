@@ -1,0 +1,2 @@
+export * from './TenantReports';
+export * from './csv';

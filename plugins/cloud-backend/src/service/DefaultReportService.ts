@@ -1,0 +1,150 @@
+import {
+  cloudReportReadPermission,
+  ESTABLISHMENT_GROUP_TYPE,
+  ESTABLISHMENT_LABELS,
+  UAI_ANNOTATION,
+} from '@amue/plugin-cloud-common';
+import type {
+  AuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import {
+  adoptionCsv,
+  blockedCsv,
+  durationsCsv,
+  funnelCsv,
+} from '../reports/csv';
+import {
+  ReportApplication,
+  ReportEstablishment,
+  TenantReports,
+} from '../reports/TenantReports';
+import type { DefaultTenantService } from './DefaultTenantService';
+import type { ReportName, ReportService } from './ReportService';
+import type { Caller } from './types';
+
+/**
+ * {@link ReportService} over {@link TenantReports}: checks
+ * `cloud.report.read`, restricts every figure to the tenants the caller may
+ * read (the same database condition as the lists) and takes the member
+ * establishments and the applications from the catalog.
+ *
+ * @internal
+ */
+export class DefaultReportService implements ReportService {
+  private readonly reports: TenantReports;
+
+  constructor(
+    private readonly options: {
+      db: Knex;
+      tenants: DefaultTenantService;
+      permissions: PermissionsService;
+      catalog: CatalogService;
+      auth: AuthService;
+    },
+  ) {
+    this.reports = new TenantReports(options.db);
+  }
+
+  private async condition(credentials: Caller) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: cloudReportReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'only Amue (product owners and administrators) may read the reports',
+      );
+    }
+    const condition = await this.options.tenants.readCondition(credentials);
+    // No readable tenant at all: a condition that lets nothing through.
+    return condition === 'none'
+      ? (q: Knex.QueryBuilder) => q.whereRaw('1 = 0')
+      : condition;
+  }
+
+  private async catalogEntities(): Promise<{
+    establishments: ReportEstablishment[];
+    applications: ReportApplication[];
+  }> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const [groups, apps] = await Promise.all([
+      this.options.catalog.getEntities(
+        {
+          filter: { kind: 'Group', 'spec.type': ESTABLISHMENT_GROUP_TYPE },
+          fields: [
+            'metadata.name',
+            'metadata.title',
+            'metadata.annotations',
+            'metadata.labels',
+          ],
+        },
+        { credentials },
+      ),
+      this.options.catalog.getEntities(
+        {
+          filter: { kind: 'Application' },
+          fields: ['metadata.name', 'metadata.title'],
+        },
+        { credentials },
+      ),
+    ]);
+    return {
+      establishments: groups.items.map(g => ({
+        name: g.metadata.name,
+        title: g.metadata.title ?? g.metadata.name,
+        uai: g.metadata.annotations?.[UAI_ANNOTATION] ?? '',
+        region: g.metadata.labels?.[ESTABLISHMENT_LABELS.region] ?? null,
+        type: g.metadata.labels?.[ESTABLISHMENT_LABELS.type] ?? null,
+      })),
+      applications: apps.items.map(a => ({
+        name: a.metadata.name,
+        title: a.metadata.title ?? a.metadata.name,
+      })),
+    };
+  }
+
+  async json(report: ReportName, options: { credentials: Caller }) {
+    const condition = await this.condition(options.credentials);
+    switch (report) {
+      case 'adoption':
+        return this.reports.adoption({
+          condition,
+          ...(await this.catalogEntities()),
+        });
+      case 'funnel':
+        return this.reports.funnel({ condition });
+      case 'durations':
+        return this.reports.durations({ condition });
+      case 'blocked':
+        return this.reports.blocked({ condition });
+      default:
+        throw new NotAllowedError(`unknown report "${report}"`);
+    }
+  }
+
+  async csv(report: ReportName, options: { credentials: Caller }) {
+    const condition = await this.condition(options.credentials);
+    switch (report) {
+      case 'adoption':
+        return adoptionCsv(
+          await this.reports.adoption({
+            condition,
+            ...(await this.catalogEntities()),
+          }),
+        );
+      case 'funnel':
+        return funnelCsv(await this.reports.funnel({ condition }));
+      case 'durations':
+        return durationsCsv(await this.reports.durations({ condition }));
+      case 'blocked':
+        return blockedCsv(await this.reports.blocked({ condition }));
+      default:
+        throw new NotAllowedError(`unknown report "${report}"`);
+    }
+  }
+}

@@ -1,0 +1,571 @@
+import {
+  ApplicationEntityV1alpha1,
+  checkUai,
+  cloudRequestApprovePermission,
+  cloudRequestCreatePermission,
+  cloudTenantReadPermission,
+  cloudTenantUpdatePermission,
+  establishmentGroupName,
+  isApplicationEntity,
+  OnboardingAction,
+  OnboardingActorSide,
+  OnboardingStepId,
+  STEP_ACTION_EVENT_TYPES,
+  Tenant,
+  TenantDetails,
+  TenantEvent,
+  TenantFunding,
+  TenantTraining,
+} from '@amue/plugin-cloud-common';
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ConditionalPolicyDecision,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import type {
+  CreateTenantInput,
+  RequestDecision,
+  TenantFilters,
+  TenantOrder,
+  TenantPage,
+  TenantQueryCondition,
+  TenantStore,
+} from '../database/TenantStore';
+import type { TenantPermissionFilters } from '../permissions/rules';
+import type {
+  Caller,
+  TenantChange,
+  TenantChangeListener,
+  TenantService,
+  TenantWithEvents,
+  WriteContext,
+} from './types';
+
+/**
+ * The access a caller has to tenants for one permission: none, all, or
+ * those a condition lets through.
+ */
+type Access =
+  | { kind: 'none' }
+  | { kind: 'all' }
+  | {
+      kind: 'some';
+      decision: ConditionalPolicyDecision;
+      condition: TenantQueryCondition;
+    };
+
+
+/**
+ * {@link TenantService} on a {@link TenantStore}, with the permission
+ * framework, the auditor and the change listeners.
+ *
+ * @internal
+ */
+export class DefaultTenantService implements TenantService {
+  constructor(
+    private readonly options: {
+      store: TenantStore;
+      permissions: PermissionsService;
+      auth: AuthService;
+      auditor: AuditorService;
+      catalog: CatalogService;
+      logger: LoggerService;
+      listeners?: TenantChangeListener[];
+      filters: TenantPermissionFilters;
+    },
+  ) {}
+
+  /** Adds a listener of committed changes. */
+  addListener(listener: TenantChangeListener): void {
+    (this.options.listeners ??= []).push(listener);
+  }
+
+  // ---------------------------------------------------------------- access
+
+  /**
+   * What the caller may do with tenants for a resource permission, as a
+   * database condition.
+   */
+  async access(
+    permission: ResourcePermission<'cloud-tenant'>,
+    credentials: BackstageCredentials,
+  ): Promise<Access> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return {
+        kind: 'some',
+        decision,
+        condition: this.options.filters.toQuery(decision.conditions),
+      };
+    }
+    return decision.result === AuthorizeResult.ALLOW
+      ? { kind: 'all' }
+      : { kind: 'none' };
+  }
+
+  private allows(access: Access, tenant: Pick<Tenant, 'application' | 'establishment'>) {
+    if (access.kind === 'all') {
+      return true;
+    }
+    if (access.kind === 'none') {
+      return false;
+    }
+    return this.options.filters.allows(access.decision, tenant as Tenant);
+  }
+
+  /** The read condition for lists and reports; undefined: everything. */
+  async readCondition(
+    credentials: BackstageCredentials,
+  ): Promise<TenantQueryCondition | 'none' | undefined> {
+    const access = await this.access(cloudTenantReadPermission, credentials);
+    if (access.kind === 'none') {
+      return 'none';
+    }
+    return access.kind === 'some' ? access.condition : undefined;
+  }
+
+  /** A tenant the caller may read; 404 otherwise, whichever the reason. */
+  private async readable(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<TenantDetails> {
+    const tenant = await this.options.store.getTenant(name);
+    if (tenant) {
+      const access = await this.access(cloudTenantReadPermission, credentials);
+      if (this.allows(access, tenant)) {
+        return tenant;
+      }
+    }
+    throw new NotFoundError(`tenant "${name}" was not found`);
+  }
+
+  /** A tenant the caller may change (404 if not readable, 403 if read-only). */
+  private async changeable(
+    name: string,
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'cloud-tenant'> = cloudTenantUpdatePermission,
+  ): Promise<TenantDetails> {
+    const tenant = await this.readable(name, credentials);
+    const access = await this.access(permission, credentials);
+    if (!this.allows(access, tenant)) {
+      throw new NotAllowedError(
+        permission === cloudRequestApprovePermission
+          ? `only Amue (the owner of application "${tenant.application}") may approve or reject the request of tenant "${tenant.name}"`
+          : `you may not change tenant "${tenant.name}"`,
+      );
+    }
+    return tenant;
+  }
+
+  /**
+   * The side of the caller on a tenant: whoever may approve its request
+   * acts for Amue (`any` when allowed unconditionally: an administrator);
+   * everyone else for the establishment.
+   */
+  private async actorSide(
+    tenant: Tenant,
+    credentials: BackstageCredentials,
+  ): Promise<OnboardingActorSide> {
+    const access = await this.access(cloudRequestApprovePermission, credentials);
+    if (access.kind === 'all') {
+      return 'any';
+    }
+    return this.allows(access, tenant) ? 'amue' : 'establishment';
+  }
+
+  private actorOf(credentials: BackstageCredentials): string {
+    if (this.options.auth.isPrincipal(credentials, 'user')) {
+      return credentials.principal.userEntityRef;
+    }
+    throw new NotAllowedError('only a signed-in user may change tenants');
+  }
+
+  // --------------------------------------------------------------- helpers
+
+  /** Runs a write with an audit event (success or failure) around it. */
+  private async audited<T>(
+    eventId: string,
+    context: WriteContext,
+    meta: Record<string, string | number | boolean | null | undefined>,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    const cleanMeta = Object.fromEntries(
+      Object.entries(meta).filter(([, v]) => v !== undefined),
+    ) as Record<string, string | number | boolean | null>;
+    const event = await this.options.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: context.request,
+      meta: cleanMeta,
+    });
+    try {
+      const result = await write();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  private async notify(change: TenantChange): Promise<void> {
+    for (const listener of this.options.listeners ?? []) {
+      try {
+        await listener(change);
+      } catch (error) {
+        this.options.logger.warn(
+          `a listener of tenant changes failed for ${change.tenant.name} (${change.type}): ${error}`,
+        );
+      }
+    }
+  }
+
+  private async catalogCredentials() {
+    return this.options.auth.getOwnServiceCredentials();
+  }
+
+  /** The Application entity a request names; InputError when unusable. */
+  private async requireApplication(
+    name: string,
+  ): Promise<ApplicationEntityV1alpha1> {
+    const entity = await this.options.catalog.getEntityByRef(
+      { kind: 'Application', namespace: 'default', name },
+      { credentials: await this.catalogCredentials() },
+    );
+    if (!entity || !isApplicationEntity(entity)) {
+      throw new InputError(
+        `application "${name}" is not an application of the catalog`,
+      );
+    }
+    return entity;
+  }
+
+  private async validateRequest(input: CreateTenantInput): Promise<void> {
+    const uai = checkUai(input.uai);
+    if (!uai.valid) {
+      throw new InputError(`uai "${input.uai}": ${uai.reason}`);
+    }
+    const application = await this.requireApplication(input.application);
+    const saas = application.spec.saas?.status;
+    if (saas !== 'available' && saas !== 'pilot') {
+      throw new InputError(
+        `application "${input.application}" is not offered as a service (saas status "${saas}")`,
+      );
+    }
+    if (!application.spec.environments.includes(input.environment)) {
+      throw new InputError(
+        `environment "${input.environment}" is not offered for application "${input.application}" (offered: ${application.spec.environments.join(', ')})`,
+      );
+    }
+    const version = application.spec.versions.find(
+      v => v.version === input.version,
+    );
+    if (!version || version.status === 'end-of-life') {
+      const supported = application.spec.versions
+        .filter(v => v.status !== 'end-of-life')
+        .map(v => v.version);
+      throw new InputError(
+        `version "${input.version}" is not a ${version ? 'supported' : 'known'} version of application "${input.application}" (available: ${supported.join(', ')})`,
+      );
+    }
+    const establishment = establishmentGroupName(input.uai);
+    const group = await this.options.catalog.getEntityByRef(
+      { kind: 'Group', namespace: 'default', name: establishment },
+      { credentials: await this.catalogCredentials() },
+    );
+    if (!group) {
+      throw new InputError(
+        `uai "${input.uai}" is not an establishment of the catalog`,
+      );
+    }
+    const wished = input.request?.wishedGoLiveDate;
+    if (wished !== undefined) {
+      const today = new Date().toISOString().slice(0, 10);
+      if (wished < today) {
+        throw new InputError(
+          `request.wishedGoLiveDate "${wished}" is in the past`,
+        );
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------- reads
+
+  async listTenants(options: {
+    credentials: Caller;
+    filters?: TenantFilters;
+    limit?: number;
+    cursor?: string;
+    orderBy?: TenantOrder;
+  }): Promise<TenantPage> {
+    const condition = await this.readCondition(options.credentials);
+    if (condition === 'none') {
+      return { items: [] };
+    }
+    return this.options.store.listTenants({
+      filters: options.filters,
+      limit: options.limit,
+      cursor: options.cursor,
+      orderBy: options.orderBy,
+      condition,
+    });
+  }
+
+  async getTenant(
+    name: string,
+    options: { credentials: Caller },
+  ): Promise<TenantWithEvents> {
+    const tenant = await this.readable(name, options.credentials);
+    const events = await this.options.store.listEvents(tenant.id);
+    return { ...tenant, events };
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async createRequest(
+    input: CreateTenantInput,
+    options: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ tenant: TenantDetails; created: boolean }> {
+    return this.audited(
+      'tenant-request',
+      options,
+      {
+        application: input?.application,
+        uai: input?.uai,
+        environment: input?.environment,
+        idempotencyKey: options.idempotencyKey,
+      },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const [decision] = await this.options.permissions.authorize(
+          [{ permission: cloudRequestCreatePermission }],
+          { credentials: options.credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError('you may not request hosted instances');
+        }
+        await this.validateRequest(input);
+        const candidate = {
+          application: input.application,
+          establishment: establishmentGroupName(input.uai),
+        };
+        const access = await this.access(
+          cloudTenantUpdatePermission,
+          options.credentials,
+        );
+        if (!this.allows(access, candidate)) {
+          throw new NotAllowedError(
+            `you may only request instances for your own establishment, not for "${candidate.establishment}"`,
+          );
+        }
+        const result = await this.options.store.createTenant(input, {
+          actor,
+          idempotencyKey: options.idempotencyKey,
+        });
+        if (result.created) {
+          await this.notify({
+            type: 'request.created',
+            tenant: result.tenant,
+            actor,
+            stepId: 'request',
+            comment: input.request?.comment ?? null,
+          });
+        }
+        return result;
+      },
+    );
+  }
+
+  async applyStepAction(
+    name: string,
+    stepId: OnboardingStepId,
+    action: OnboardingAction,
+    options: WriteContext & { reason?: string; rowVersion: number },
+  ): Promise<TenantDetails> {
+    return this.audited(
+      'tenant-step-change',
+      options,
+      { tenant: name, step: stepId, action, rowVersion: options.rowVersion },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(name, options.credentials);
+        const actorSide = await this.actorSide(tenant, options.credentials);
+        const updated = await this.options.store.applyStepAction(
+          tenant.id,
+          stepId,
+          action,
+          {
+            actor,
+            actorSide,
+            reason: options.reason,
+            expectedVersion: options.rowVersion,
+          },
+        );
+        await this.notify({
+          type: STEP_ACTION_EVENT_TYPES[action],
+          tenant: updated,
+          actor,
+          stepId,
+          comment: options.reason ?? null,
+        });
+        return updated;
+      },
+    );
+  }
+
+  async decideRequest(
+    name: string,
+    decision: RequestDecision,
+    options: WriteContext & { reason?: string; rowVersion: number },
+  ): Promise<TenantDetails> {
+    return this.audited(
+      'tenant-request-decision',
+      options,
+      { tenant: name, decision, rowVersion: options.rowVersion },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(
+          name,
+          options.credentials,
+          cloudRequestApprovePermission,
+        );
+        const updated = await this.options.store.decideRequest(
+          tenant.id,
+          decision,
+          { actor, reason: options.reason, expectedVersion: options.rowVersion },
+        );
+        await this.notify({
+          type: decision === 'approve' ? 'request.approved' : 'request.rejected',
+          tenant: updated,
+          actor,
+          stepId: 'qualification',
+          comment: options.reason ?? null,
+        });
+        return updated;
+      },
+    );
+  }
+
+  async addComment(
+    name: string,
+    comment: string,
+    options: WriteContext & { stepId?: OnboardingStepId },
+  ): Promise<TenantEvent> {
+    return this.audited(
+      'tenant-comment',
+      options,
+      { tenant: name, step: options.stepId },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(name, options.credentials);
+        const event = await this.options.store.addComment(tenant.id, comment, {
+          actor,
+          stepId: options.stepId,
+        });
+        await this.notify({
+          type: 'comment.added',
+          tenant,
+          actor,
+          stepId: options.stepId ?? null,
+          comment: event.comment,
+        });
+        return event;
+      },
+    );
+  }
+
+  async recordFunding(
+    name: string,
+    funding: { grantedEur: number; paidEur: number },
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantFunding> {
+    return this.audited(
+      'tenant-funding',
+      options,
+      {
+        tenant: name,
+        grantedEur: funding?.grantedEur,
+        paidEur: funding?.paidEur,
+        rowVersion: options.rowVersion,
+      },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        // Funding is granted by Amue: the same people who approve requests.
+        const tenant = await this.changeable(
+          name,
+          options.credentials,
+          cloudRequestApprovePermission,
+        );
+        const result = await this.options.store.recordFunding(
+          tenant.id,
+          funding,
+          { actor, expectedVersion: options.rowVersion },
+        );
+        await this.notify({
+          type: 'funding.recorded',
+          tenant: { ...tenant, funding: result },
+          actor,
+        });
+        return result;
+      },
+    );
+  }
+
+  async recordTraining(
+    name: string,
+    training: { sessionsHeld: number; staffTrained: number },
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantTraining> {
+    return this.audited(
+      'tenant-training',
+      options,
+      {
+        tenant: name,
+        sessionsHeld: training?.sessionsHeld,
+        staffTrained: training?.staffTrained,
+        rowVersion: options.rowVersion,
+      },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(name, options.credentials);
+        const result = await this.options.store.recordTraining(
+          tenant.id,
+          training,
+          { actor, expectedVersion: options.rowVersion },
+        );
+        await this.notify({
+          type: 'training.recorded',
+          tenant: { ...tenant, training: result },
+          actor,
+        });
+        return result;
+      },
+    );
+  }
+}
+
+/** The group entity ref of a tenant's establishment. */
+export function establishmentRef(tenant: Pick<Tenant, 'establishment'>) {
+  return stringifyEntityRef({
+    kind: 'Group',
+    namespace: 'default',
+    name: tenant.establishment,
+  });
+}
