@@ -13,3 +13,4 @@ export {
   EntityEstablishmentFilter,
   type CloudEntityFilters,
 } from './components/EstablishmentPicker/EntityEstablishmentFilter';
+export * from './api';

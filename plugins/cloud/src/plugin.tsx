@@ -1,7 +1,11 @@
 import {
+  ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { cloudApiRef, CloudClient } from './api';
 import HomeIcon from '@material-ui/icons/Home';
 import { entityExtensions } from './entityExtensions';
 import { homeRouteRef } from './routes';
@@ -19,6 +23,16 @@ const homePage = PageBlueprint.make({
   },
 });
 
+const cloudApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: cloudApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CloudClient({ discoveryApi, fetchApi }),
+    }),
+});
+
 /**
  * The Amue Cloud frontend plugin (new frontend system).
  *
@@ -28,5 +42,5 @@ export const cloudPlugin = createFrontendPlugin({
   pluginId: 'cloud',
   info: { packageJson: () => import('../package.json') },
   routes: { home: homeRouteRef },
-  extensions: [homePage, ...entityExtensions],
+  extensions: [cloudApi, homePage, ...entityExtensions],
 });

@@ -1,0 +1,2 @@
+export * from './CloudApi';
+export { CloudClient } from './CloudClient';
