@@ -145,7 +145,9 @@ export type TenantEventType =
   | 'funding.recorded'
   | 'training.recorded'
   | 'request.approved'
-  | 'request.rejected';
+  | 'request.rejected'
+  | 'tenant.version-changed'
+  | 'tenant.decommissioned';
 
 /**
  * One entry of a tenant's append-only event log.

@@ -30,6 +30,7 @@ import {
   ListTenantsOptions,
   RequestDecision,
   Tenant,
+  TenantChangeInput,
   TenantDetails,
   TenantEvent,
   TenantEventType,
@@ -801,6 +802,79 @@ export class DatabaseTenantStore implements TenantStore {
         after: toJson(
           stepSnapshot({ ...next, rowVersion: expectedVersion + 1 }),
         ),
+      });
+    });
+    return (await this.getTenant(tenantId))!;
+  }
+
+  async changeTenant(
+    tenantId: string,
+    change: TenantChangeInput,
+    options: VersionedWriteOptions,
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    const isVersion = change && 'version' in change;
+    const isDecommission =
+      change && 'decommission' in change && change.decommission === true;
+    if (isVersion === isDecommission) {
+      throw new InputError('give either a version or decommission: true');
+    }
+    const version = isVersion
+      ? requireText((change as { version: string }).version, 'version', 64)
+      : undefined;
+    const reason = isDecommission
+      ? requireText(
+          (change as { reason: string }).reason,
+          'reason',
+          ONBOARDING_REASON_MAX_LENGTH,
+        )
+      : null;
+    await this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      if (Number(tenant.row_version) !== expectedVersion) {
+        throw stale(`tenant "${tenant.name}"`);
+      }
+      if (tenant.decommissioned) {
+        throw new ConflictError(`tenant "${tenant.name}" is decommissioned`);
+      }
+      if (version !== undefined && version === tenant.version) {
+        throw new InputError(
+          `version "${version}" is already the version of tenant "${tenant.name}"`,
+        );
+      }
+      const rows = await tx(STEPS).where({ tenant_id: tenant.id });
+      const steps = rows.map(toStep);
+      const now = this.clock();
+      const updated = await tx(TENANTS)
+        .where({ id: tenant.id, row_version: expectedVersion })
+        .update({
+          ...(version !== undefined ? { version } : {}),
+          ...(isDecommission
+            ? {
+                decommissioned: true,
+                status: deriveTenantStatus(steps, { decommissioned: true }),
+              }
+            : {}),
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`tenant "${tenant.name}"`);
+      }
+      await tx(EVENTS).insert({
+        tenant_id: tenant.id,
+        at: now,
+        actor,
+        type: isDecommission ? 'tenant.decommissioned' : 'tenant.version-changed',
+        step_id: null,
+        comment: reason,
+        before: toJson(
+          isDecommission
+            ? { decommissioned: false }
+            : { version: tenant.version },
+        ),
+        after: toJson(isDecommission ? { decommissioned: true } : { version }),
       });
     });
     return (await this.getTenant(tenantId))!;

@@ -138,6 +138,15 @@ export interface StepActionInput {
 }
 
 /**
+ * A day-2 change of a tenant: exactly one of the fields.
+ *
+ * @public
+ */
+export type TenantChangeInput =
+  | { version: string }
+  | { decommission: true; reason: string };
+
+/**
  * A decision on a request.
  *
  * @public
@@ -195,6 +204,17 @@ export interface TenantStore {
       expectedVersion: number;
       reason?: string | null;
     },
+  ): Promise<TenantDetails>;
+
+  /**
+   * Day-2 changes of a tenant: a new version (`tenant.version-changed`) or
+   * its decommissioning (`tenant.decommissioned`, reason required; final).
+   * `expectedVersion` is the tenant's row version.
+   */
+  changeTenant(
+    tenantId: string,
+    change: TenantChangeInput,
+    options: VersionedWriteOptions,
   ): Promise<TenantDetails>;
 
   addComment(

@@ -1,11 +1,10 @@
+import { adoptionCsv, blockedCsv, durationsCsv, funnelCsv, toCsv } from './csv';
 import {
-  adoptionCsv,
-  blockedCsv,
-  durationsCsv,
-  funnelCsv,
-  toCsv,
-} from './csv';
-import { AdoptionReport, BlockedReport, DurationsReport, FunnelReport } from './TenantReports';
+  AdoptionReport,
+  BlockedReport,
+  DurationsReport,
+  FunnelReport,
+} from './TenantReports';
 
 const BOM = '\uFEFF';
 

@@ -426,6 +426,46 @@ export const spec = {
         responses: { '200': { description: 'The tenant after the decision', ...json(ref('TenantDetails')) }, ...writeResponses },
       },
     },
+    '/tenants/{name}/version': {
+      post: {
+        operationId: 'ChangeVersion',
+        summary: 'Move a tenant to another version of its application',
+        parameters: [tenantName],
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['version', 'rowVersion'],
+            properties: {
+              version: { type: 'string', minLength: 1, maxLength: 64 },
+              rowVersion: { type: 'integer', minimum: 1, description: 'rowVersion of the tenant' },
+            },
+          }),
+        },
+        responses: { '200': { description: 'The tenant after the change', ...json(ref('TenantDetails')) }, ...writeResponses },
+      },
+    },
+    '/tenants/{name}/decommission': {
+      post: {
+        operationId: 'Decommission',
+        summary: 'Close a hosted instance (final)',
+        parameters: [tenantName],
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['reason', 'rowVersion'],
+            properties: {
+              reason: { type: 'string', minLength: 1, maxLength: ONBOARDING_REASON_MAX_LENGTH },
+              rowVersion: { type: 'integer', minimum: 1, description: 'rowVersion of the tenant' },
+            },
+          }),
+        },
+        responses: { '200': { description: 'The tenant, decommissioned', ...json(ref('TenantDetails')) }, ...writeResponses },
+      },
+    },
     '/tenants/{name}/comments': {
       post: {
         operationId: 'AddComment',
@@ -486,6 +526,19 @@ export const spec = {
           }),
         },
         responses: { '200': { description: 'The training figures', ...json(ref('Training')) }, ...writeResponses },
+      },
+    },
+    '/reports/adoption-summary': {
+      get: {
+        operationId: 'AdoptionSummary',
+        summary: 'Adoption counts per application, for every signed-in user',
+        responses: {
+          '200': {
+            description: 'Per application: establishments live, in progress, not started, total',
+            ...json({ type: 'object', properties: { applications: { type: 'array', items: { type: 'object' } } } }),
+          },
+          ...errorResponses,
+        },
       },
     },
     '/reports/adoption': reportPath('Adoption report', {

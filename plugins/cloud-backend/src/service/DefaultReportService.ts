@@ -108,6 +108,11 @@ export class DefaultReportService implements ReportService {
     };
   }
 
+  async adoptionSummary() {
+    const report = await this.reports.adoption(await this.catalogEntities());
+    return { applications: report.applications };
+  }
+
   async json(report: ReportName, options: { credentials: Caller }) {
     const condition = await this.condition(options.credentials);
     switch (report) {

@@ -39,6 +39,7 @@ import {
 import type {
   CreateTenantInput,
   RequestDecision,
+  TenantChangeInput,
   TenantFilters,
   TenantOrder,
   TenantPage,
@@ -274,17 +275,7 @@ export class DefaultTenantService implements TenantService {
         `environment "${input.environment}" is not offered for application "${input.application}" (offered: ${application.spec.environments.join(', ')})`,
       );
     }
-    const version = application.spec.versions.find(
-      v => v.version === input.version,
-    );
-    if (!version || version.status === 'end-of-life') {
-      const supported = application.spec.versions
-        .filter(v => v.status !== 'end-of-life')
-        .map(v => v.version);
-      throw new InputError(
-        `version "${input.version}" is not a ${version ? 'supported' : 'known'} version of application "${input.application}" (available: ${supported.join(', ')})`,
-      );
-    }
+    requireVersionOf(application, input.version);
     const establishment = establishmentGroupName(input.uai);
     const group = await this.options.catalog.getEntityByRef(
       { kind: 'Group', namespace: 'default', name: establishment },
@@ -463,6 +454,45 @@ export class DefaultTenantService implements TenantService {
     );
   }
 
+  async changeTenant(
+    name: string,
+    change: TenantChangeInput,
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantDetails> {
+    const isVersion = Boolean(change && 'version' in change);
+    return this.audited(
+      isVersion ? 'tenant-version-change' : 'tenant-decommission',
+      options,
+      {
+        tenant: name,
+        version: isVersion ? (change as { version: string }).version : undefined,
+        rowVersion: options.rowVersion,
+      },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(name, options.credentials);
+        if (isVersion) {
+          requireVersionOf(
+            await this.requireApplication(tenant.application),
+            (change as { version: string }).version,
+          );
+        }
+        const updated = await this.options.store.changeTenant(
+          tenant.id,
+          change,
+          { actor, expectedVersion: options.rowVersion },
+        );
+        await this.notify({
+          type: isVersion ? 'tenant.version-changed' : 'tenant.decommissioned',
+          tenant: updated,
+          actor,
+          comment: isVersion ? null : (change as { reason: string }).reason,
+        });
+        return updated;
+      },
+    );
+  }
+
   async addComment(
     name: string,
     comment: string,
@@ -557,6 +587,22 @@ export class DefaultTenantService implements TenantService {
         });
         return result;
       },
+    );
+  }
+}
+
+/** InputError unless the version is a known, not end-of-life one. */
+function requireVersionOf(
+  application: ApplicationEntityV1alpha1,
+  requested: string,
+): void {
+  const version = application.spec.versions.find(v => v.version === requested);
+  if (!version || version.status === 'end-of-life') {
+    const available = application.spec.versions
+      .filter(v => v.status !== 'end-of-life')
+      .map(v => v.version);
+    throw new InputError(
+      `version "${requested}" is not a ${version ? 'supported' : 'known'} version of application "${application.metadata.name}" (available: ${available.join(', ')})`,
     );
   }
 }

@@ -14,6 +14,12 @@ export type ReportName = 'adoption' | 'funnel' | 'durations' | 'blocked';
  * @internal
  */
 export interface ReportService {
+  /**
+   * Per application: establishments live, in progress, not started, over
+   * all tenants. Counts only (no establishment named), for every signed-in
+   * user: the application pages show them.
+   */
+  adoptionSummary(): Promise<{ applications: unknown[] }>;
   json(report: ReportName, options: { credentials: Caller }): Promise<unknown>;
   csv(report: ReportName, options: { credentials: Caller }): Promise<string>;
 }

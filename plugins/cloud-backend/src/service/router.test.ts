@@ -705,6 +705,82 @@ describe.each(databases.eachSupportedId())('cloud REST API on %s', databaseId =>
     });
   });
 
+  describe('day 2', () => {
+    const name = 'sifac-0333298f-production';
+    const tenantVersion = async () =>
+      (
+        await request(server)
+          .get(`/api/cloud/tenants/${name}`)
+          .set('Authorization', as(claire))
+      ).body.rowVersion as number;
+
+    it('changes the version within the supported ones', async () => {
+      const rowVersion = await tenantVersion();
+      const endOfLife = await request(server)
+        .post(`/api/cloud/tenants/${name}/version`)
+        .set('Authorization', as(claire))
+        .send({ version: '2024.1', rowVersion });
+      expect(endOfLife.status).toBe(400);
+      expect(endOfLife.body.error.message).toContain('version "2024.1"');
+
+      const otherEstablishment = await request(server)
+        .post(`/api/cloud/tenants/${name}/version`)
+        .set('Authorization', as(julien))
+        .send({ version: '2026.1', rowVersion });
+      expect(otherEstablishment.status).toBe(404);
+
+      const changed = await request(server)
+        .post(`/api/cloud/tenants/${name}/version`)
+        .set('Authorization', as(claire))
+        .send({ version: '2026.1', rowVersion });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ version: '2026.1', rowVersion: rowVersion + 1 });
+
+      const stale = await request(server)
+        .post(`/api/cloud/tenants/${name}/version`)
+        .set('Authorization', as(claire))
+        .send({ version: '2026.2', rowVersion });
+      expect(stale.status).toBe(409);
+      expect(await tenantVersion()).toBe(rowVersion + 1);
+    });
+
+    it('decommissions with a reason, once', async () => {
+      const lille = 'siham-0597239y-preproduction';
+      const detail = await request(server)
+        .get(`/api/cloud/tenants/${lille}`)
+        .set('Authorization', as(julien));
+      const withoutReason = await request(server)
+        .post(`/api/cloud/tenants/${lille}/decommission`)
+        .set('Authorization', as(julien))
+        .send({ rowVersion: detail.body.rowVersion });
+      expect(withoutReason.status).toBe(400);
+      expect(withoutReason.body.error.message).toContain('reason');
+
+      const done = await request(server)
+        .post(`/api/cloud/tenants/${lille}/decommission`)
+        .set('Authorization', as(julien))
+        .send({ reason: 'Projet abandonné', rowVersion: detail.body.rowVersion });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ status: 'decommissioned', decommissioned: true });
+
+      const again = await request(server)
+        .post(`/api/cloud/tenants/${lille}/decommission`)
+        .set('Authorization', as(julien))
+        .send({ reason: 'Encore', rowVersion: done.body.rowVersion });
+      expect(again.status).toBe(409);
+    });
+
+    it('gives adoption counts, without names, to every signed-in user', async () => {
+      const res = await request(server)
+        .get('/api/cloud/reports/adoption-summary')
+        .set('Authorization', as(julien));
+      expect(res.status).toBe(200);
+      expect(res.body.applications.find((a: any) => a.application === 'sifac'))
+        .toEqual({ application: 'sifac', title: 'SIFAC', live: 0, inProgress: 2, notStarted: 0, total: 2 });
+      expect(JSON.stringify(res.body)).not.toContain('etab-');
+    });
+  });
+
   describe('restart', () => {
     it('loses nothing when the backend restarts between two steps', async () => {
       const name = 'sifac-0333298f-production';

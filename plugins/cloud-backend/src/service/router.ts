@@ -238,6 +238,26 @@ export async function createRouter(
     );
   });
 
+  router.post('/tenants/:name/version', async (req, res) => {
+    res.json(
+      await tenants.changeTenant(
+        req.params.name,
+        { version: req.body.version },
+        { credentials: await user(req), request: req, rowVersion: req.body.rowVersion },
+      ),
+    );
+  });
+
+  router.post('/tenants/:name/decommission', async (req, res) => {
+    res.json(
+      await tenants.changeTenant(
+        req.params.name,
+        { decommission: true, reason: req.body.reason },
+        { credentials: await user(req), request: req, rowVersion: req.body.rowVersion },
+      ),
+    );
+  });
+
   router.post('/tenants/:name/comments', async (req, res) => {
     const event = await tenants.addComment(req.params.name, req.body.comment, {
       credentials: await user(req),
@@ -267,6 +287,11 @@ export async function createRouter(
         { credentials: await user(req), request: req, rowVersion },
       ),
     );
+  });
+
+  router.get('/reports/adoption-summary', async (req, res) => {
+    await user(req);
+    res.json(await reports.adoptionSummary());
   });
 
   router.get('/reports/:report', async (req, res) => {

@@ -14,6 +14,7 @@ import type {
 import type {
   CreateTenantInput,
   RequestDecision,
+  TenantChangeInput,
   TenantFilters,
   TenantOrder,
   TenantPage,
@@ -119,6 +120,12 @@ export interface TenantService {
     name: string,
     decision: RequestDecision,
     options: WriteContext & { reason?: string; rowVersion: number },
+  ): Promise<TenantDetails>;
+
+  changeTenant(
+    name: string,
+    change: TenantChangeInput,
+    options: WriteContext & { rowVersion: number },
   ): Promise<TenantDetails>;
 
   addComment(
