@@ -6,3 +6,4 @@
 
 export { permissionModuleCloudPolicy as default } from './module';
 export { CloudPermissionPolicy } from './CloudPermissionPolicy';
+export type { CloudPermissionPolicyOptions } from './CloudPermissionPolicy';

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { CloudPermissionPolicy } from './CloudPermissionPolicy';
 
@@ -18,9 +19,14 @@ export const permissionModuleCloudPolicy = createBackendModule({
       deps: {
         policy: policyExtensionPoint,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
       },
-      async init({ policy, userInfo }) {
-        policy.setPolicy(new CloudPermissionPolicy(userInfo));
+      async init({ policy, userInfo, auth, logger, catalog }) {
+        policy.setPolicy(
+          new CloudPermissionPolicy({ userInfo, auth, logger, catalog }),
+        );
       },
     });
   },
