@@ -24,6 +24,22 @@ export interface Config {
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
+      /**
+       * The tenant entity provider of the Amue Cloud portal: one catalog
+       * Tenant per tenant of the cloud backend (plugin `cloud`), read
+       * through its REST API with the catalog's service credentials. Each
+       * change the cloud backend announces on the events service (topic
+       * `cloud.tenant`) is applied at once; the scheduled full sync repairs
+       * anything missed.
+       */
+      cloudTenants?: {
+        /**
+         * When to read all the tenants again (full sync). Defaults to every
+         * 10 minutes, with a 5-minute timeout and a 10-second initial
+         * delay. Runs on one backend replica at a time.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

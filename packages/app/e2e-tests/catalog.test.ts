@@ -45,10 +45,12 @@ test('an establishment page shows its UAI and its hosted instances', async ({
   const instances = page.getByLabel(
     /Instances hébergées de Université de Lille/,
   );
-  for (const application of ['Pégase', 'Caplab']) {
+  // Demo tenants of Lille (plugins/cloud-backend/src/demo), in the catalog
+  // through the tenant provider.
+  for (const application of ['Pégase', 'SIHAM']) {
     await expect(instances.getByText(application).first()).toBeVisible();
   }
-  await expect(instances.getByText('SIFAC', { exact: true })).toHaveCount(0);
+  await expect(instances.getByText('SIFAC Démat')).toHaveCount(0);
 });
 
 test('the catalog lists Applications and Tenants, filterable by establishment', async ({

@@ -17,3 +17,8 @@ export type {
   ParsedEstablishments,
   SkippedEstablishment,
 } from './providers/EstablishmentEntityProvider';
+export {
+  TenantEntityProvider,
+  tenantToEntity,
+} from './providers/TenantEntityProvider';
+export type { TenantEntityProviderOptions } from './providers/TenantEntityProvider';

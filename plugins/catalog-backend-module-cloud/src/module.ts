@@ -3,17 +3,23 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { CatalogModelSources } from '@backstage/catalog-model/alpha';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { cloudCatalogModelLayer } from '@amue/plugin-cloud-common/alpha';
 import { CloudEntityProcessor } from './CloudEntityProcessor';
 import { EstablishmentEntityProvider } from './providers/EstablishmentEntityProvider';
+import { TenantEntityProvider } from './providers/TenantEntityProvider';
 
 /**
  * The catalog module of the Amue Cloud portal: the Application and Tenant
  * kinds (catalog model layer) with their relations, the validation of the
- * portal's entities, and the establishment Groups read from the ministry's
- * dataset (`catalog.providers.cloudEstablishments`).
+ * portal's entities, the establishment Groups read from the ministry's
+ * dataset (`catalog.providers.cloudEstablishments`) and the Tenants read
+ * from the cloud backend's API (`catalog.providers.cloudTenants`).
  *
  * @public
  */
@@ -28,14 +34,38 @@ export const catalogModuleCloud = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        events: eventsServiceRef,
+        catalogApi: catalogServiceRef,
       },
-      async init({ catalog, model, config, logger, scheduler }) {
+      async init({
+        catalog,
+        model,
+        config,
+        logger,
+        scheduler,
+        discovery,
+        auth,
+        events,
+        catalogApi,
+      }) {
         model.addModelSource(
           CatalogModelSources.static([cloudCatalogModelLayer]),
         );
         catalog.addProcessor(new CloudEntityProcessor());
         catalog.addEntityProvider(
           EstablishmentEntityProvider.fromConfig(config, { logger, scheduler }),
+        );
+        catalog.addEntityProvider(
+          TenantEntityProvider.fromConfig(config, {
+            logger,
+            scheduler,
+            discovery,
+            auth,
+            events,
+            catalog: catalogApi,
+          }),
         );
       },
     });

@@ -36,6 +36,15 @@ export const FORMER_UAIS_ANNOTATION = 'cloud.amue.fr/former-uais';
 export const TENANT_ID_ANNOTATION = 'cloud.amue.fr/tenant-id';
 
 /**
+ * Annotation of a Tenant entity holding its current onboarding step (absent
+ * once every step is done or skipped), so that the catalog shows where each
+ * tenant stands.
+ *
+ * @public
+ */
+export const TENANT_CURRENT_STEP_ANNOTATION = 'cloud.amue.fr/current-step';
+
+/**
  * Labels of establishment Groups (slugs of the ministry dataset's values).
  *
  * @public
