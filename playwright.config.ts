@@ -13,6 +13,7 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
   timeout: 60_000,
+  globalSetup: './packages/app/e2e-tests/globalSetup.ts',
   expect: { timeout: 20_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
