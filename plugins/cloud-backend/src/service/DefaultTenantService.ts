@@ -25,15 +25,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
   ConditionalPolicyDecision,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -69,6 +66,15 @@ type Access =
       condition: TenantQueryCondition;
     };
 
+/**
+ * How long a user's decision for `cloud.tenant.read` is reused: the reads
+ * (lists, details, reports) are the hot path, and each decision is a round
+ * trip to the permission backend. A change of group membership or of an
+ * application's owner reaches reads within this delay; writes always ask
+ * the permission backend.
+ */
+const READ_DECISION_TTL_MS = 5_000;
+const READ_DECISIONS_MAX = 10_000;
 
 /**
  * {@link TenantService} on a {@link TenantStore}, with the permission
@@ -77,6 +83,11 @@ type Access =
  * @internal
  */
 export class DefaultTenantService implements TenantService {
+  private readonly readDecisions = new Map<
+    string,
+    { decision: PolicyDecision; expiresAt: number }
+  >();
+
   constructor(
     private readonly options: {
       store: TenantStore;
@@ -105,10 +116,30 @@ export class DefaultTenantService implements TenantService {
     permission: ResourcePermission<'cloud-tenant'>,
     credentials: BackstageCredentials,
   ): Promise<Access> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
+    const cacheKey =
+      permission === cloudTenantReadPermission &&
+      this.options.auth.isPrincipal(credentials, 'user')
+        ? credentials.principal.userEntityRef
+        : undefined;
+    const cached = cacheKey ? this.readDecisions.get(cacheKey) : undefined;
+    let decision: PolicyDecision;
+    if (cached && cached.expiresAt > Date.now()) {
+      decision = cached.decision;
+    } else {
+      [decision] = await this.options.permissions.authorizeConditional(
+        [{ permission }],
+        { credentials },
+      );
+      if (cacheKey) {
+        if (this.readDecisions.size >= READ_DECISIONS_MAX) {
+          this.readDecisions.clear();
+        }
+        this.readDecisions.set(cacheKey, {
+          decision,
+          expiresAt: Date.now() + READ_DECISION_TTL_MS,
+        });
+      }
+    }
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       return {
         kind: 'some',
@@ -121,7 +152,10 @@ export class DefaultTenantService implements TenantService {
       : { kind: 'none' };
   }
 
-  private allows(access: Access, tenant: Pick<Tenant, 'application' | 'establishment'>) {
+  private allows(
+    access: Access,
+    tenant: Pick<Tenant, 'application' | 'establishment'>,
+  ) {
     if (access.kind === 'all') {
       return true;
     }
@@ -184,7 +218,10 @@ export class DefaultTenantService implements TenantService {
     tenant: Tenant,
     credentials: BackstageCredentials,
   ): Promise<OnboardingActorSide> {
-    const access = await this.access(cloudRequestApprovePermission, credentials);
+    const access = await this.access(
+      cloudRequestApprovePermission,
+      credentials,
+    );
     if (access.kind === 'all') {
       return 'any';
     }
@@ -272,7 +309,9 @@ export class DefaultTenantService implements TenantService {
     }
     if (!application.spec.environments.includes(input.environment)) {
       throw new InputError(
-        `environment "${input.environment}" is not offered for application "${input.application}" (offered: ${application.spec.environments.join(', ')})`,
+        `environment "${input.environment}" is not offered for application "${
+          input.application
+        }" (offered: ${application.spec.environments.join(', ')})`,
       );
     }
     requireVersionOf(application, input.version);
@@ -440,10 +479,15 @@ export class DefaultTenantService implements TenantService {
         const updated = await this.options.store.decideRequest(
           tenant.id,
           decision,
-          { actor, reason: options.reason, expectedVersion: options.rowVersion },
+          {
+            actor,
+            reason: options.reason,
+            expectedVersion: options.rowVersion,
+          },
         );
         await this.notify({
-          type: decision === 'approve' ? 'request.approved' : 'request.rejected',
+          type:
+            decision === 'approve' ? 'request.approved' : 'request.rejected',
           tenant: updated,
           actor,
           stepId: 'qualification',
@@ -465,7 +509,9 @@ export class DefaultTenantService implements TenantService {
       options,
       {
         tenant: name,
-        version: isVersion ? (change as { version: string }).version : undefined,
+        version: isVersion
+          ? (change as { version: string }).version
+          : undefined,
         rowVersion: options.rowVersion,
       },
       async () => {
@@ -602,7 +648,11 @@ function requireVersionOf(
       .filter(v => v.status !== 'end-of-life')
       .map(v => v.version);
     throw new InputError(
-      `version "${requested}" is not a ${version ? 'supported' : 'known'} version of application "${application.metadata.name}" (available: ${available.join(', ')})`,
+      `version "${requested}" is not a ${
+        version ? 'supported' : 'known'
+      } version of application "${
+        application.metadata.name
+      }" (available: ${available.join(', ')})`,
     );
   }
 }

@@ -1,0 +1,45 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { TenantStore } from '../database/TenantStore';
+import { DefaultTenantService } from './DefaultTenantService';
+
+describe('DefaultTenantService read decisions', () => {
+  function setup() {
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: jest.fn(async () => [
+        { result: AuthorizeResult.ALLOW } as const,
+      ]),
+    });
+    const store = {
+      listTenants: jest.fn(async () => ({ items: [] })),
+    } as unknown as TenantStore;
+    const service = new DefaultTenantService({
+      store,
+      permissions,
+      auth: mockServices.auth(),
+      auditor: mockServices.auditor.mock(),
+      catalog: catalogServiceMock(),
+      logger: mockServices.logger.mock(),
+      filters: { toQuery: jest.fn(), allows: jest.fn() },
+    });
+    return { service, permissions };
+  }
+
+  it('reuses a user read decision for a few seconds, per user', async () => {
+    const { service, permissions } = setup();
+    const claire = mockCredentials.user('user:default/claire.dubois');
+    const julien = mockCredentials.user('user:default/julien.lefebvre');
+    await service.listTenants({ credentials: claire });
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    await service.listTenants({ credentials: julien });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+
+    const later = Date.now() + 6_000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
+    jest.restoreAllMocks();
+  });
+});
