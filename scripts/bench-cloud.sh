@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Speed benchmark of the onboarding service (docs/benchmarks.md, section
+# "Service d'accompagnement (API cloud)"):
+#   bash scripts/bench-cloud.sh [sqlite|postgres|both] [--tenants N] [--duration S] [...]
+# Starts a throwaway PostgreSQL 15 when postgres is among the databases (the
+# default is both), then runs plugins/cloud-backend/bench/run.ts, which
+# starts and stops the portal's backend itself. Options are those of run.ts
+# (see the comment at its top). Exits non-zero when the benchmark fails.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_node
+ensure_dependencies
+
+databases=both
+for arg in "$@"; do
+  case "$arg" in
+    sqlite | postgres | both) databases="$arg" ;;
+  esac
+done
+
+if [ "$databases" != sqlite ]; then
+  start_throwaway_postgres
+  trap stop_throwaway_postgres EXIT
+  export BENCH_PG_URL="$PG_URL"
+  # The server's CPU is reported beside the backend's.
+  export BENCH_PG_PIDFILE="$PG_DIR/data/postmaster.pid"
+fi
+
+cd "$REPO_ROOT/plugins/cloud-backend"
+node -r @backstage/cli/config/nodeTransform.cjs bench/run.ts "$@"
