@@ -109,7 +109,7 @@ e2e_tests() {
     return
   fi
   tar -xzf packages/backend/dist/bundle.tar.gz -C "$prod"
-  cp -r app-config.yaml app-config.production.yaml app-config.e2e.yaml catalog mkdocs.yml docs "$prod/"
+  cp -r app-config.yaml app-config.production.yaml app-config.e2e.yaml catalog templates mkdocs.yml docs "$prod/"
   record "production image staged ($((SECONDS - start)) s)" 1 0
 
   E2E_PORT="$(free_port)"

@@ -194,6 +194,9 @@ describe('catalog module, with the real catalog/, the establishments dataset and
                       'User',
                       'Application',
                       'Tenant',
+                      // catalog/all.yaml lists the self-service templates:
+                      // a kind the rules refuse fails the whole location.
+                      'Template',
                     ],
                   },
                 ],
