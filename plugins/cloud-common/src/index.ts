@@ -12,3 +12,4 @@ export * from './kinds';
 export * from './onboarding';
 export * from './permissions';
 export * from './tenants';
+export * from './reports';

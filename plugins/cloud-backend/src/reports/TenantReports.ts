@@ -62,10 +62,15 @@
  */
 
 import {
+  AdoptionReport,
+  ApplicationAdoption,
+  BlockedReport,
+  DurationsReport,
+  EstablishmentAdoption,
+  FunnelReport,
   getStepDefinition,
   isOnboardingStepId,
   ONBOARDING_STEPS,
-  OnboardingSide,
   OnboardingStepId,
   refName,
 } from '@amue/plugin-cloud-common';
@@ -138,105 +143,6 @@ export interface ReportApplication {
   /** Name of the Application entity or its entity ref. */
   name: string;
   title: string;
-}
-
-/**
- * Where an establishment stands with an application.
- *
- * @internal
- */
-export type AdoptionState = 'live' | 'in_progress' | 'not_started';
-
-/** @internal */
-export interface ApplicationAdoption {
-  application: string;
-  title: string;
-  /** Establishments with a live tenant of the application. */
-  live: number;
-  /** Establishments with a tenant under way and none live. */
-  inProgress: number;
-  /** Establishments with no tenant of the application (or only closed ones). */
-  notStarted: number;
-  /** Number of establishments. */
-  total: number;
-}
-
-/** @internal */
-export interface EstablishmentAdoption {
-  establishment: string;
-  title: string;
-  uai: string;
-  region: string | null;
-  type: string | null;
-  /** The state of the establishment for each application, by name. */
-  cells: Record<string, AdoptionState>;
-}
-
-/** @internal */
-export interface AdoptionReport {
-  applications: ApplicationAdoption[];
-  /** The matrix: one row per establishment, one cell per application. */
-  establishments: EstablishmentAdoption[];
-  funding: { grantedEur: number; paidEur: number };
-  training: { sessionsHeld: number; staffTrained: number };
-}
-
-/** @internal */
-export interface FunnelStep {
-  step: OnboardingStepId;
-  side: OnboardingSide;
-  reached: number;
-  done: number;
-  skipped: number;
-  inProgress: number;
-  blocked: number;
-  todo: number;
-  current: number;
-}
-
-/** @internal */
-export interface FunnelReport {
-  /** Tenants counted (permitted, not decommissioned). */
-  tenants: number;
-  steps: FunnelStep[];
-}
-
-/** @internal */
-export interface StepDurations {
-  step: OnboardingStepId;
-  side: OnboardingSide;
-  /** Number of durations measured (tenants with the step done). */
-  count: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-/** @internal */
-export interface DurationsReport {
-  steps: StepDurations[];
-}
-
-/** @internal */
-export interface BlockedStep {
-  /** Tenant name. */
-  tenant: string;
-  application: string;
-  establishment: string;
-  environment: string;
-  step: OnboardingStepId;
-  side: OnboardingSide;
-  reason: string | null;
-  /** When the step was blocked (ISO 8601). */
-  since: string;
-  ageDays: number;
-}
-
-/** @internal */
-export interface BlockedReport {
-  /** Blocked steps, the oldest first, at most `limit`. */
-  items: BlockedStep[];
-  /** Number of blocked steps, beyond `limit` too. */
-  total: number;
 }
 
 type Row = Record<string, any>;

@@ -4,7 +4,7 @@ import {
   BlockedReport,
   DurationsReport,
   FunnelReport,
-} from './TenantReports';
+} from '@amue/plugin-cloud-common';
 
 const BOM = '\uFEFF';
 

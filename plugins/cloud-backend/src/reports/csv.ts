@@ -19,7 +19,7 @@ import type {
   BlockedReport,
   DurationsReport,
   FunnelReport,
-} from './TenantReports';
+} from '@amue/plugin-cloud-common';
 
 /**
  * The value of a CSV cell: null and undefined are empty cells, dates are
