@@ -7,6 +7,7 @@
 import {
   CatalogFilterBlueprint,
   EntityCardBlueprint,
+  EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import {
   CLOUD_API_VERSION,
@@ -69,14 +70,29 @@ export const establishmentEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-card:cloud/establishment-instances` */
-export const establishmentInstancesEntityCard = EntityCardBlueprint.make({
-  name: 'establishment-instances',
+/** `entity-card:cloud/application-adoption` */
+export const applicationAdoptionEntityCard = EntityCardBlueprint.make({
+  name: 'application-adoption',
+  params: {
+    filter: isApplication,
+    loader: () =>
+      import('./components/ApplicationAdoptionCard').then(m => (
+        <m.ApplicationAdoptionCard />
+      )),
+  },
+});
+
+/**
+ * `entity-card:cloud/establishment-tenants`: the establishment's tenants
+ * from the onboarding service, with their progress.
+ */
+export const establishmentTenantsEntityCard = EntityCardBlueprint.make({
+  name: 'establishment-tenants',
   params: {
     filter: isEstablishment,
     loader: () =>
-      import('./components/EstablishmentCards').then(m => (
-        <m.EstablishmentInstancesCard />
+      import('./components/EstablishmentTenantsCard').then(m => (
+        <m.EstablishmentTenantsCard />
       )),
   },
 });
@@ -92,12 +108,49 @@ export const establishmentCatalogFilter = CatalogFilterBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:cloud/tenant-onboarding`: where the tenant's onboarding
+ * stands, with the way to its tab.
+ */
+export const tenantOnboardingEntityCard = EntityCardBlueprint.make({
+  name: 'tenant-onboarding',
+  params: {
+    filter: isTenant,
+    loader: () =>
+      import('./components/TenantSummaryCard').then(m => (
+        <m.TenantSummaryCard />
+      )),
+  },
+});
+
+/**
+ * `entity-content:cloud/onboarding`: the "Accompagnement" (onboarding) tab
+ * of Tenant entities. Its title is French, the portal's default language
+ * (entity content titles are plain strings; `app.extensions` config can
+ * change it).
+ */
+export const tenantOnboardingEntityContent = EntityContentBlueprint.make({
+  name: 'onboarding',
+  params: {
+    path: 'onboarding',
+    title: 'Accompagnement',
+    filter: isTenant,
+    loader: () =>
+      import('./components/TenantOnboarding').then(m => (
+        <m.EntityTenantOnboardingContent />
+      )),
+  },
+});
+
 /** Every catalog extension of the plugin. */
 export const entityExtensions = [
   applicationVersionsEntityCard,
   applicationInstancesEntityCard,
   tenantEntityCard,
+  tenantOnboardingEntityCard,
+  tenantOnboardingEntityContent,
+  applicationAdoptionEntityCard,
   establishmentEntityCard,
-  establishmentInstancesEntityCard,
+  establishmentTenantsEntityCard,
   establishmentCatalogFilter,
 ];

@@ -7,7 +7,8 @@
 export { cloudPlugin as default } from './plugin';
 export { cloudTranslationRef } from './translation';
 export { cloudTranslations } from './translations';
-export { homeRouteRef } from './routes';
+export { adoptionRouteRef, homeRouteRef } from './routes';
+export { useCanReadCloudReports } from './components/Adoption/useCanReadReports';
 export { catalogGraphModuleCloud } from './catalogGraph';
 export {
   EntityEstablishmentFilter,

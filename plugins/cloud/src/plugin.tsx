@@ -8,7 +8,17 @@ import {
 import { cloudApiRef, CloudClient } from './api';
 import HomeIcon from '@material-ui/icons/Home';
 import { entityExtensions } from './entityExtensions';
-import { homeRouteRef } from './routes';
+import { scaffolderFormFields } from './scaffolder';
+import {
+  adoptionRouteRef,
+  homeRouteRef,
+  instancesRouteRef,
+  requestsRouteRef,
+  tenantOnboardingRouteRef,
+} from './routes';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import AssignmentIcon from '@material-ui/icons/Assignment';
+import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 
 const homePage = PageBlueprint.make({
   name: 'home',
@@ -20,6 +30,66 @@ const homePage = PageBlueprint.make({
     noHeader: true,
     loader: () =>
       import('./components/HomePage').then(m => <m.HomePage />),
+  },
+});
+
+/**
+ * `page:cloud/adoption`: the adoption dashboards, for Amue. Lazy-loaded, so
+ * the charts are not in the initial bundle.
+ */
+const adoptionPage = PageBlueprint.make({
+  name: 'adoption',
+  params: {
+    path: '/cloud/adoption',
+    title: 'Adoption',
+    icon: <AssessmentIcon />,
+    routeRef: adoptionRouteRef,
+    noHeader: true,
+    loader: () => import('./components/Adoption').then(m => <m.AdoptionPage />),
+  },
+});
+
+/** `page:cloud/instances`: "My instances". */
+const instancesPage = PageBlueprint.make({
+  name: 'instances',
+  params: {
+    path: '/cloud/instances',
+    title: 'Mes instances',
+    icon: <CloudQueueIcon />,
+    routeRef: instancesRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/MyInstances').then(m => <m.MyInstancesPage />),
+  },
+});
+
+/**
+ * `page:cloud/tenant`: the onboarding of one tenant, where the
+ * notifications lead (`/cloud/tenants/:name`).
+ */
+const tenantOnboardingPage = PageBlueprint.make({
+  name: 'tenant',
+  params: {
+    path: '/cloud/tenants/:name',
+    routeRef: tenantOnboardingRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/TenantOnboarding').then(m => (
+        <m.TenantOnboardingPage />
+      )),
+  },
+});
+
+/** `page:cloud/requests`: the requests to qualify, for Amue. */
+const requestsPage = PageBlueprint.make({
+  name: 'requests',
+  params: {
+    path: '/cloud/requests',
+    title: 'Demandes',
+    icon: <AssignmentIcon />,
+    routeRef: requestsRouteRef,
+    noHeader: true,
+    loader: () => import('./components/Requests').then(m => <m.RequestsPage />),
   },
 });
 
@@ -41,6 +111,21 @@ const cloudApi = ApiBlueprint.make({
 export const cloudPlugin = createFrontendPlugin({
   pluginId: 'cloud',
   info: { packageJson: () => import('../package.json') },
-  routes: { home: homeRouteRef },
-  extensions: [cloudApi, homePage, ...entityExtensions],
+  routes: {
+    home: homeRouteRef,
+    adoption: adoptionRouteRef,
+    instances: instancesRouteRef,
+    tenant: tenantOnboardingRouteRef,
+    requests: requestsRouteRef,
+  },
+  extensions: [
+    cloudApi,
+    homePage,
+    adoptionPage,
+    instancesPage,
+    tenantOnboardingPage,
+    requestsPage,
+    ...entityExtensions,
+    ...scaffolderFormFields,
+  ],
 });

@@ -14,9 +14,15 @@ import {
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
-import { cloudTranslationRef } from '@amue/plugin-cloud';
+import {
+  cloudTranslationRef,
+  useCanReadCloudReports,
+} from '@amue/plugin-cloud';
 import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import AppsIcon from '@material-ui/icons/Apps';
+import AssignmentIcon from '@material-ui/icons/Assignment';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import HomeIcon from '@material-ui/icons/Home';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import MenuIcon from '@material-ui/icons/Menu';
@@ -25,6 +31,8 @@ import { SidebarLogo } from './SidebarLogo';
 
 function PortalSidebar({ navItems }: NavContentComponentProps) {
   const { t } = useTranslationRef(cloudTranslationRef);
+  // The Adoption page is Amue's: not offered to establishment members.
+  const reports = useCanReadCloudReports();
   const nav = navItems.withComponent(item => (
     <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
   ));
@@ -32,6 +40,10 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
   // Pages that have their own entry below, or none.
   for (const id of [
     'page:cloud/home',
+    'page:cloud/adoption',
+    'page:cloud/instances',
+    'page:cloud/requests',
+    'page:cloud/tenant',
     'page:catalog',
     'page:scaffolder',
     'page:techdocs',
@@ -54,11 +66,31 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
         <SidebarItem icon={HomeIcon} to="/" text={t('nav.home')} />
         <SidebarItem icon={AppsIcon} to="/catalog" text={t('nav.catalog')} />
         <SidebarItem
+          icon={CloudQueueIcon}
+          to="/cloud/instances"
+          text={t('instances.page.nav')}
+        />
+        {/* The requests to qualify are Amue's, like the reports. */}
+        {reports.allowed && (
+          <SidebarItem
+            icon={AssignmentIcon}
+            to="/cloud/requests"
+            text={t('requests.nav')}
+          />
+        )}
+        <SidebarItem
           icon={AddCircleOutlineIcon}
           to="/create"
           text={t('nav.request')}
         />
         <SidebarItem icon={LibraryBooksIcon} to="/docs" text={t('nav.docs')} />
+        {reports.allowed && (
+          <SidebarItem
+            icon={AssessmentIcon}
+            to="/cloud/adoption"
+            text={t('adoption.nav')}
+          />
+        )}
         <SidebarDivider />
         <SidebarScrollWrapper>
           {nav.rest({ sortBy: 'title' })}

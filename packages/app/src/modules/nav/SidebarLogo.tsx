@@ -4,6 +4,8 @@ import {
   useSidebarOpenState,
 } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { cloudTranslationRef } from '@amue/plugin-cloud';
 import { LogoFull } from './LogoFull';
 import { LogoIcon } from './LogoIcon';
 
@@ -25,10 +27,18 @@ const useSidebarLogoStyles = makeStyles({
 export const SidebarLogo = () => {
   const classes = useSidebarLogoStyles();
   const { isOpen } = useSidebarOpenState();
+  const { t } = useTranslationRef(cloudTranslationRef);
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label="Portail Amue Cloud">
+      {/* The link's name holds the wordmark's visible words (RGAA, WCAG
+          2.5.3 "label in name"), then where it leads. */}
+      <Link
+        to="/"
+        underline="none"
+        className={classes.link}
+        aria-label={t('nav.logo')}
+      >
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>

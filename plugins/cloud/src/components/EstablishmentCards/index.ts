@@ -1,2 +1,1 @@
 export { EstablishmentCard } from './EstablishmentCard';
-export { EstablishmentInstancesCard } from './EstablishmentInstancesCard';

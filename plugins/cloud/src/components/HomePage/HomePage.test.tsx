@@ -60,10 +60,7 @@ describe('HomePage', () => {
       screen.getByRole('link', { name: `Open : ${title}` });
     expect(link('Application catalog')).toHaveAttribute('href', '/catalog');
     expect(link('Request an instance')).toHaveAttribute('href', '/create');
-    expect(link('My instances')).toHaveAttribute(
-      'href',
-      '/catalog?filters%5Buser%5D=owned',
-    );
+    expect(link('My instances')).toHaveAttribute('href', '/cloud/instances');
     expect(link('Documentation')).toHaveAttribute('href', '/docs');
     expect(screen.getAllByRole('link', { name: /^Open : / })).toHaveLength(4);
   });

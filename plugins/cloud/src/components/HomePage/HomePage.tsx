@@ -67,7 +67,7 @@ export function HomePage() {
     {
       title: t('home.myInstancesTitle'),
       text: t('home.myInstancesText'),
-      to: '/catalog?filters%5Buser%5D=owned',
+      to: '/cloud/instances',
     },
     { title: t('home.docsTitle'), text: t('home.docsText'), to: '/docs' },
   ];

@@ -1,0 +1,363 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { cloudApiRef } from '../../api';
+import { AdoptionPage } from './AdoptionPage';
+import {
+  adoptionReport,
+  blockedReport,
+  durationsReport,
+  funnelReport,
+  mockCloudApi,
+} from './testData';
+
+function renderPage(cloudApi = mockCloudApi()) {
+  renderInTestApp(<AdoptionPage />, {
+    apis: [
+      [cloudApiRef, cloudApi],
+      mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+  return cloudApi;
+}
+
+/** The text of each body row of a table, cell by cell. */
+function bodyRows(table: HTMLElement) {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row =>
+      Array.from(row.querySelectorAll('th, td')).map(cell =>
+        (cell.textContent ?? '').trim(),
+      ),
+    );
+}
+
+describe('AdoptionPage', () => {
+  it('draws each view from the reports of the backend', async () => {
+    const cloudApi = renderPage();
+
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Adoption by application',
+      }),
+    ).toBeInTheDocument();
+    expect(cloudApi.getReport).toHaveBeenCalledTimes(4);
+    expect(
+      screen.getByText(/^The figures count the hosted instances you may read/),
+    ).toBeInTheDocument();
+    expect(cloudApi.getReport.mock.calls.map(([name]) => name).sort()).toEqual([
+      'adoption',
+      'blocked',
+      'durations',
+      'funnel',
+    ]);
+
+    // The stacked bar chart: named by its figures, drawn with bars.
+    const chart = screen.getByRole('img', {
+      name: /^Stacked bar chart, establishments out of 4:/,
+    });
+    expect(chart).toHaveAccessibleName(
+      'Stacked bar chart, establishments out of 4: SIFAC: 1 live, 2 in progress, 1 not started ; SIHAM: 0 live, 1 in progress, 3 not started',
+    );
+    // Two applications, three states: a segment per non-zero figure.
+    await waitFor(() =>
+      expect(
+        chart.querySelectorAll('.recharts-bar-rectangle path'),
+      ).toHaveLength(5),
+    );
+
+    // ... and its table of figures.
+    expect(
+      bodyRows(screen.getByRole('table', { name: 'Adoption by application' })),
+    ).toEqual([
+      ['SIFAC', '1', '2', '1', '4'],
+      ['SIHAM', '0', '1', '3', '4'],
+    ]);
+
+    // Totals.
+    const totals = screen
+      .getByRole('heading', { name: 'The programme at a glance' })
+      .closest('section')!;
+    expect(
+      within(totals).getByText('Funding granted').closest('div'),
+    ).toHaveTextContent('€120,000');
+    expect(
+      within(totals).getByText('Staff trained').closest('div'),
+    ).toHaveTextContent('63');
+    expect(
+      within(totals)
+        .getByText('Establishments with an application live')
+        .closest('div'),
+    ).toHaveTextContent('1');
+
+    // The funnel and the durations.
+    expect(
+      screen.getByRole('img', {
+        name: /^Bar chart, out of 5 hosted instances: Request: 5 reached, 0 blocked ; Qualification: 4 reached/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      bodyRows(screen.getByRole('table', { name: 'Time per step' })).slice(
+        0,
+        4,
+      ),
+    ).toEqual([
+      ['Request', 'Establishment', '4', '2.5', '4'],
+      ['Qualification', 'Amue', '3', '5', '8'],
+      ['Provisioning', 'Amue', '2', '7.5', '12'],
+      ['Single sign-on', 'Establishment', '0', '—', '—'],
+    ]);
+
+    // The blocked steps, with the titles of the adoption report.
+    const blocked = screen.getByRole('table', { name: 'Blocked steps' });
+    expect(bodyRows(blocked)).toEqual([
+      [
+        'sifac-0597239y-production',
+        'Université de Lille',
+        'SIFAC',
+        'Production',
+        'Single sign-on (Establishment)',
+        'Certificat du fournisseur d’identité expiré',
+        'October 1, 202612 days ago',
+      ],
+    ]);
+    expect(
+      within(blocked).getByRole('link', { name: 'sifac-0597239y-production' }),
+    ).toHaveAttribute('href', '/cloud/tenants/sifac-0597239y-production');
+  });
+
+  it('shows the matrix with states in words and filters it by région, type and name', async () => {
+    renderPage();
+    const matrix = await screen.findByRole('table', {
+      name: 'Establishments × applications',
+    });
+    expect(
+      within(matrix)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Establishment', 'SIFAC', 'SIHAM']);
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(4);
+    expect(bodyRows(matrix)).toContainEqual([
+      'Université de BordeauxUAI 0333298F',
+      'Live',
+      'In progress',
+    ]);
+    expect(
+      within(matrix).getByRole('link', { name: 'Université de Bordeaux' }),
+    ).toHaveAttribute('href', '/catalog/default/group/etab-0333298f');
+    expect(screen.getByText('4 of 4 establishments shown')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    const region = screen.getByLabelText('Region');
+    expect(
+      within(region)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['All regions', 'Hauts-de-France (2)', 'Nouvelle-Aquitaine (2)']);
+    await user.selectOptions(region, 'nouvelle-aquitaine');
+    expect(
+      screen.getByText(
+        '2 of the 2 establishments matching the filters shown (4 members)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(matrix)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Bordeaux INPUAI 0330201P',
+      'Université de BordeauxUAI 0333298F',
+    ]);
+
+    await user.selectOptions(
+      screen.getByLabelText('Establishment type'),
+      'universite',
+    );
+    expect(
+      within(matrix)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent),
+    ).toEqual(['Université de BordeauxUAI 0333298F']);
+
+    await user.selectOptions(screen.getByLabelText('Region'), '');
+    await user.selectOptions(screen.getByLabelText('Establishment type'), '');
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Name or UAI' }),
+      'lille',
+    );
+    expect(
+      within(matrix)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'École centrale de LilleUAI 0590000A',
+      'Université de LilleUAI 0597239Y',
+    ]);
+
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Name or UAI' }),
+      ' nothing',
+    );
+    expect(
+      screen.getByText('No establishment matches these filters.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Establishments × applications' }),
+    ).not.toBeInTheDocument();
+    // Typing letter by letter in a table of many cells: slow on a busy machine.
+  }, 30_000);
+
+  it('draws long tables a page at a time', async () => {
+    const establishments = Array.from({ length: 120 }, (_, i) => ({
+      establishment: `etab-${String(i).padStart(7, '0')}a`,
+      title: `Établissement ${String(i).padStart(3, '0')}`,
+      uai: `${String(i).padStart(7, '0')}A`,
+      region: i % 2 ? 'bretagne' : 'normandie',
+      type: 'ecole',
+      cells: { sifac: 'not_started', siham: 'not_started' } as const,
+    }));
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      ...blockedReport.items[0],
+      tenant: `sifac-${String(i).padStart(7, '0')}a-production`,
+    }));
+    const reports: Record<string, unknown> = {
+      adoption: { ...adoptionReport, establishments },
+      funnel: funnelReport,
+      durations: durationsReport,
+      blocked: { items, total: 30 },
+    };
+    renderPage(
+      mockCloudApi({
+        getReport: jest.fn(async (name: string) => reports[name]) as any,
+      }),
+    );
+    const user = userEvent.setup();
+
+    const matrix = await screen.findByRole('table', {
+      name: 'Establishments × applications',
+    });
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(50);
+    expect(
+      screen.getByText('50 of 120 establishments shown'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(100);
+    await user.click(screen.getByRole('button', { name: 'Show all (120)' }));
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(120);
+    expect(
+      within(matrix.closest('section')!).queryByRole('button', {
+        name: /^Show \d+ more$/,
+      }),
+    ).toBeNull();
+
+    // New filters: back to the first page of what they let through.
+    await user.selectOptions(screen.getByLabelText('Region'), 'bretagne');
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(50);
+    expect(
+      screen.getByText(
+        '50 of the 60 establishments matching the filters shown (120 members)',
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 10 more' }));
+    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(60);
+
+    const blocked = screen.getByRole('table', { name: 'Blocked steps' });
+    expect(within(blocked).getAllByRole('rowheader')).toHaveLength(25);
+    await user.click(screen.getByRole('button', { name: 'Show 5 more' }));
+    expect(within(blocked).getAllByRole('rowheader')).toHaveLength(30);
+  }, 30_000);
+
+  it('downloads the CSV export of a report as a named file', async () => {
+    const createObjectURL = jest.fn(() => 'blob:adoption');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const downloads: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        downloads.push(`${this.download} ${this.getAttribute('href')}`);
+      });
+    try {
+      const cloudApi = renderPage();
+      const user = userEvent.setup();
+      await user.click(
+        await screen.findByRole('button', {
+          name: 'Export CSV: Establishments × applications',
+        }),
+      );
+      await waitFor(() => expect(downloads).toHaveLength(1));
+      expect(cloudApi.getReportCsv).toHaveBeenCalledWith('adoption');
+      expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+      expect(downloads[0]).toMatch(
+        /^amue-cloud-adoption-establishments-applications-\d{4}-\d{2}-\d{2}\.csv blob:adoption$/,
+      );
+
+      await user.click(
+        screen.getByRole('button', { name: 'Export CSV: Blocked steps' }),
+      );
+      await waitFor(() => expect(downloads).toHaveLength(2));
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith('blocked');
+      expect(downloads[1]).toMatch(/^amue-cloud-blocked-steps-/);
+      for (const name of ['Onboarding funnel', 'Time per step']) {
+        expect(
+          screen.getByRole('button', { name: `Export CSV: ${name}` }),
+        ).toBeInTheDocument();
+      }
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('tells an establishment member that the dashboards are reserved for Amue', async () => {
+    const forbidden = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message: 'only Amue may read the reports',
+          },
+        }),
+        { status: 403, headers: { 'Content-Type': 'application/json' } },
+      ) as any,
+    );
+    renderPage(
+      mockCloudApi({ getReport: jest.fn().mockRejectedValue(forbidden) }),
+    );
+
+    expect(await screen.findByText('Reserved for Amue')).toBeInTheDocument();
+    expect(
+      screen.getByText(/reserved for Amue's product owners and administrators/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Browse the application catalog' }),
+    ).toHaveAttribute('href', '/catalog?filters%5Bkind%5D=application');
+    expect(
+      screen.queryByRole('img', { name: /chart/ }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Export CSV/ })).toBeNull();
+  });
+
+  it('reports other failures and tries again on demand', async () => {
+    const getReport = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('backend down'))
+      .mockImplementation(mockCloudApi().getReport);
+    renderPage(mockCloudApi({ getReport }));
+
+    expect(
+      await screen.findByText('The reports could not be loaded: backend down'),
+    ).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Adoption by application' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,98 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Text } from '@backstage/ui';
+import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
+import { cloudTranslationRef } from '../../translation';
+import { ReportSection } from './ReportSection';
+import type { AdoptionReport } from '@amue/plugin-cloud-common';
+import { useAdoptionLabels } from './useAdoptionLabels';
+
+const useStyles = makeStyles(theme => ({
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))',
+    gap: theme.spacing(2),
+    margin: 0,
+  },
+  figure: {
+    display: 'flex',
+    flexDirection: 'column-reverse',
+    justifyContent: 'flex-end',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(1.5),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.divider}`,
+    '& dd': {
+      margin: 0,
+      fontSize: '1.5rem',
+      fontWeight: 600,
+      fontVariantNumeric: 'tabular-nums',
+    },
+    '& dt': {
+      color: theme.palette.text.secondary,
+    },
+  },
+}));
+
+/**
+ * The programme at a glance: establishments reached, funding granted and
+ * paid, training sessions and staff trained (sums over the tenants).
+ */
+export function TotalsSection(props: { report: AdoptionReport }) {
+  const { report } = props;
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const labels = useAdoptionLabels();
+  const classes = useStyles();
+
+  const reach = useMemo(() => {
+    let live = 0;
+    let started = 0;
+    for (const row of report.establishments) {
+      const states = Object.values(row.cells);
+      if (states.includes('live')) {
+        live += 1;
+      } else if (states.includes('in_progress')) {
+        started += 1;
+      }
+    }
+    return { live, started };
+  }, [report.establishments]);
+
+  const figures: Array<[string, string]> = [
+    [
+      t('adoption.totals.establishments'),
+      labels.integer(report.establishments.length),
+    ],
+    [t('adoption.totals.withLive'), labels.integer(reach.live)],
+    [t('adoption.totals.inProgressOnly'), labels.integer(reach.started)],
+    [t('adoption.totals.granted'), labels.euros(report.funding.grantedEur)],
+    [t('adoption.totals.paid'), labels.euros(report.funding.paidEur)],
+    [
+      t('adoption.totals.sessions'),
+      labels.integer(report.training.sessionsHeld),
+    ],
+    [t('adoption.totals.staff'), labels.integer(report.training.staffTrained)],
+  ];
+
+  return (
+    <ReportSection
+      title={t('adoption.totals.title')}
+      description={t('adoption.totals.description')}
+    >
+      <dl className={classes.figures}>
+        {figures.map(([term, value]) => (
+          // dt before dd in the markup (the order screen readers read),
+          // the value shown first.
+          <div key={term} className={classes.figure}>
+            <dt>
+              <Text variant="body-medium" color="secondary">
+                {term}
+              </Text>
+            </dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </ReportSection>
+  );
+}

@@ -1,0 +1,144 @@
+import type { CloudApi } from '../../api';
+import type { AdoptionReport, BlockedReport, DurationsReport, FunnelReport } from '@amue/plugin-cloud-common';
+
+/** Reports as the backend returns them, for the tests of the dashboard. */
+
+export const adoptionReport: AdoptionReport = {
+  applications: [
+    {
+      application: 'sifac',
+      title: 'SIFAC',
+      live: 1,
+      inProgress: 2,
+      notStarted: 1,
+      total: 4,
+    },
+    {
+      application: 'siham',
+      title: 'SIHAM',
+      live: 0,
+      inProgress: 1,
+      notStarted: 3,
+      total: 4,
+    },
+  ],
+  establishments: [
+    {
+      establishment: 'etab-0333298f',
+      title: 'Université de Bordeaux',
+      uai: '0333298F',
+      region: 'nouvelle-aquitaine',
+      type: 'universite',
+      cells: { sifac: 'live', siham: 'in_progress' },
+    },
+    {
+      establishment: 'etab-0597239y',
+      title: 'Université de Lille',
+      uai: '0597239Y',
+      region: 'hauts-de-france',
+      type: 'universite',
+      cells: { sifac: 'in_progress', siham: 'not_started' },
+    },
+    {
+      establishment: 'etab-0330201p',
+      title: 'Bordeaux INP',
+      uai: '0330201P',
+      region: 'nouvelle-aquitaine',
+      type: 'grand-etablissement',
+      cells: { sifac: 'in_progress', siham: 'not_started' },
+    },
+    {
+      establishment: 'etab-0590000a',
+      title: 'École centrale de Lille',
+      uai: '0590000A',
+      region: 'hauts-de-france',
+      type: 'ecole',
+      cells: { sifac: 'not_started', siham: 'not_started' },
+    },
+  ],
+  funding: { grantedEur: 120000, paidEur: 45000 },
+  training: { sessionsHeld: 7, staffTrained: 63 },
+};
+
+const stepIds = [
+  ['request', 'establishment'],
+  ['qualification', 'amue'],
+  ['provisioning', 'amue'],
+  ['identity', 'establishment'],
+  ['data-migration', 'amue'],
+  ['acceptance', 'establishment'],
+  ['training', 'amue'],
+  ['go-live', 'amue'],
+  ['decommissioning', 'establishment'],
+] as const;
+
+export const funnelReport: FunnelReport = {
+  tenants: 5,
+  steps: stepIds.map(([step, side], index) => ({
+    step,
+    side,
+    reached: Math.max(5 - index, 0),
+    done: Math.max(4 - index, 0),
+    skipped: 0,
+    inProgress: index === 1 ? 1 : 0,
+    blocked: step === 'identity' ? 1 : 0,
+    todo: Math.min(index, 5),
+    current: index === 1 ? 1 : 0,
+  })),
+};
+
+export const durationsReport: DurationsReport = {
+  steps: stepIds.map(([step, side], index) =>
+    index < 3
+      ? {
+          step,
+          side,
+          count: 4 - index,
+          medianDays: 2.5 * (index + 1),
+          p90Days: 4 * (index + 1),
+        }
+      : { step, side, count: 0, medianDays: null, p90Days: null },
+  ),
+};
+
+export const blockedReport: BlockedReport = {
+  items: [
+    {
+      tenant: 'sifac-0597239y-production',
+      application: 'sifac',
+      establishment: 'etab-0597239y',
+      environment: 'production',
+      step: 'identity',
+      side: 'establishment',
+      reason: 'Certificat du fournisseur d’identité expiré',
+      since: '2026-10-01T08:00:00.000Z',
+      ageDays: 12.4,
+    },
+  ],
+  total: 1,
+};
+
+/** A CloudApi whose reports are the data above; override what a test needs. */
+export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
+  const reports: Record<string, unknown> = {
+    adoption: adoptionReport,
+    funnel: funnelReport,
+    durations: durationsReport,
+    blocked: blockedReport,
+  };
+  return {
+    getReport: jest.fn(async (name: string) => reports[name]),
+    getReportCsv: jest.fn(
+      async (name: string) =>
+        new Blob([`establishment,title\r\netab-0333298f,${name}\r\n`], {
+          type: 'text/csv',
+        }),
+    ),
+    getAdoptionSummary: jest.fn(async () => ({
+      applications: adoptionReport.applications,
+    })),
+    listTenants: jest.fn(async () => ({ items: [] })),
+    getTenant: jest.fn(),
+    ...overrides,
+  } as unknown as jest.Mocked<CloudApi>;
+}

@@ -1,0 +1,1 @@
+export { ApplicationAdoptionCard } from './ApplicationAdoptionCard';

@@ -1,0 +1,1 @@
+export { EstablishmentTenantsCard } from './EstablishmentTenantsCard';

@@ -1,0 +1,1 @@
+export { MyInstancesPage } from './MyInstancesPage';

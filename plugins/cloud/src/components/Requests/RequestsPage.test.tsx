@@ -1,0 +1,288 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CloudApi, ListTenantsQuery } from '../../api';
+import {
+  apisFor,
+  httpError,
+  makeDetails,
+  makeSteps,
+  makeTenant,
+  mockCloudApi,
+  mockSignals,
+  personas,
+} from '../TenantOnboarding/__testUtils__/testData';
+import { RequestsPage } from './RequestsPage';
+
+jest.setTimeout(30_000);
+
+const request = makeTenant('sifac-0333298f-test', {
+  status: 'requested',
+  currentStep: 'qualification',
+  request: {
+    migration: false,
+    expectedUsers: 40,
+    wishedGoLiveDate: '2027-01-04',
+    comment: 'Environnement de test pour la DSI',
+  },
+});
+const blocked = makeTenant('sifac-0597239y-production', {
+  currentStep: 'identity',
+});
+
+const details = {
+  [request.name]: makeDetails(request, makeSteps({ request: 'done' })),
+  [blocked.name]: makeDetails(
+    blocked,
+    makeSteps(
+      {
+        request: 'done',
+        qualification: 'done',
+        provisioning: 'done',
+        identity: 'blocked',
+      },
+      {
+        identity: {
+          reason: 'Certificat expiré',
+          updatedAt: '2026-09-20T10:00:00.000Z',
+        },
+      },
+    ),
+  ),
+};
+
+function renderPage(
+  persona: keyof typeof personas,
+  overrides: Partial<CloudApi> = {},
+) {
+  const cloudApi = mockCloudApi({
+    listTenants: jest.fn(async (query?: ListTenantsQuery) =>
+      query?.blocked ? { items: [blocked] } : { items: [request] },
+    ),
+    getTenant: jest.fn(async (name: string) => details[name]),
+    ...overrides,
+  });
+  const signals = mockSignals();
+  renderInTestApp(<RequestsPage />, {
+    apis: apisFor(persona, cloudApi, signals),
+  });
+  return { cloudApi, signals };
+}
+
+function table(name: string) {
+  return screen.getByRole('table', { name });
+}
+
+describe('RequestsPage', () => {
+  it('lists the requests to qualify and the blocked instances', async () => {
+    const { cloudApi } = renderPage('sophie');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Requests' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(table('Requests to qualify')).toHaveTextContent(
+        'sifac-0333298f-test',
+      ),
+    );
+    expect(cloudApi.listTenants).toHaveBeenCalledWith({
+      status: ['requested'],
+      currentStep: 'qualification',
+      orderBy: 'createdAt',
+      order: 'asc',
+      limit: 20,
+    });
+    expect(cloudApi.listTenants).toHaveBeenCalledWith({
+      blocked: true,
+      orderBy: 'updatedAt',
+      order: 'asc',
+      limit: 20,
+    });
+
+    const pending = table('Requests to qualify');
+    expect(pending).toHaveTextContent('Université de Bordeaux');
+    expect(pending).toHaveTextContent('New installation');
+    expect(pending).toHaveTextContent('40 expected users');
+    expect(pending).toHaveTextContent('Go-live wished on January 4, 2027');
+    expect(pending).toHaveTextContent('Environnement de test pour la DSI');
+    expect(
+      within(pending).getByRole('link', { name: 'sifac-0333298f-test' }),
+    ).toHaveAttribute('href', '/cloud/tenants/sifac-0333298f-test');
+    expect(
+      screen.getByText('1 request waits for your decision.'),
+    ).toBeInTheDocument();
+
+    await waitFor(() =>
+      expect(table('Blocked instances')).toHaveTextContent('Certificat expiré'),
+    );
+    const blockedTable = table('Blocked instances');
+    expect(blockedTable).toHaveTextContent('Single sign-on (Establishment)');
+    expect(blockedTable).toHaveTextContent('September 20, 2026');
+    expect(blockedTable).toHaveTextContent('Université de Lille');
+  });
+
+  it('approves a request with the comment and the row version of the qualification', async () => {
+    const user = userEvent.setup();
+    const { cloudApi } = renderPage('sophie', {
+      decideRequest: jest.fn(async () => details[request.name]),
+    });
+    const approve = await screen.findByRole('button', {
+      name: 'Approve the request sifac-0333298f-test',
+    });
+    await waitFor(() => expect(approve).toBeEnabled());
+    await user.type(
+      screen.getByRole('textbox', {
+        name: 'Comment on the request sifac-0333298f-test',
+      }),
+      'Convention reçue',
+    );
+    await user.click(approve);
+    await waitFor(() =>
+      expect(cloudApi.decideRequest).toHaveBeenCalledWith(
+        'sifac-0333298f-test',
+        { decision: 'approve', reason: 'Convention reçue', rowVersion: 12 },
+      ),
+    );
+    expect(
+      await screen.findByText('Request sifac-0333298f-test approved.'),
+    ).toBeInTheDocument();
+    // Both lists are read again.
+    await waitFor(() => expect(cloudApi.listTenants).toHaveBeenCalledTimes(4));
+  });
+
+  it('needs a comment to reject a request', async () => {
+    const user = userEvent.setup();
+    const { cloudApi } = renderPage('sophie', {
+      decideRequest: jest.fn(async () => details[request.name]),
+    });
+    const reject = await screen.findByRole('button', {
+      name: 'Reject the request sifac-0333298f-test',
+    });
+    await waitFor(() => expect(reject).toBeEnabled());
+    await user.click(reject);
+    expect(
+      screen.getByText('Enter the reason of the rejection in the comment.'),
+    ).toBeInTheDocument();
+    expect(cloudApi.decideRequest).not.toHaveBeenCalled();
+
+    await user.type(
+      screen.getByRole('textbox', {
+        name: 'Comment on the request sifac-0333298f-test',
+      }),
+      'Hors périmètre',
+    );
+    await user.click(reject);
+    await waitFor(() =>
+      expect(cloudApi.decideRequest).toHaveBeenCalledWith(
+        'sifac-0333298f-test',
+        { decision: 'reject', reason: 'Hors périmètre', rowVersion: 12 },
+      ),
+    );
+  });
+
+  it('says when someone else decided first', async () => {
+    const user = userEvent.setup();
+    renderPage('sophie', {
+      decideRequest: jest.fn(async () => {
+        throw await httpError(409, 'stale');
+      }),
+    });
+    const approve = await screen.findByRole('button', {
+      name: 'Approve the request sifac-0333298f-test',
+    });
+    await waitFor(() => expect(approve).toBeEnabled());
+    await user.click(approve);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Someone else changed this step in the meantime. Reload to see the current version.',
+    );
+  });
+
+  it('offers no decision on the requests of applications the reader does not own', async () => {
+    const siham = makeTenant('siham-0333298f-preproduction', {
+      status: 'requested',
+      currentStep: 'qualification',
+    });
+    renderPage('sophie', {
+      listTenants: jest.fn(async (query?: ListTenantsQuery) =>
+        query?.blocked ? { items: [] } : { items: [siham] },
+      ),
+      getTenant: jest.fn(async () =>
+        makeDetails(siham, makeSteps({ request: 'done' })),
+      ),
+    });
+    await waitFor(() =>
+      expect(table('Requests to qualify')).toHaveTextContent(siham.name),
+    );
+    expect(
+      within(table('Requests to qualify')).queryByRole('button'),
+    ).not.toBeInTheDocument();
+    expect(table('Requests to qualify')).toHaveTextContent('Waiting on Amue');
+  });
+
+  it('sends establishment members to their own instances', async () => {
+    const { cloudApi } = renderPage('claire');
+    expect(await screen.findByText('Reserved for Amue')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open my instances' }),
+    ).toHaveAttribute('href', '/cloud/instances');
+    expect(cloudApi.listTenants).not.toHaveBeenCalled();
+  });
+
+  it('filters on the application and the establishment', async () => {
+    const user = userEvent.setup();
+    const { cloudApi } = renderPage('sophie');
+    await waitFor(() =>
+      expect(table('Requests to qualify')).toHaveTextContent(
+        'sifac-0333298f-test',
+      ),
+    );
+    // Only the applications Sophie's team owns.
+    const application = screen.getByLabelText('Application');
+    expect(
+      within(application)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['All applications', 'SIFAC']);
+    await user.selectOptions(application, 'sifac');
+    await user.selectOptions(
+      screen.getByLabelText('Establishment'),
+      'etab-0333298f',
+    );
+    await waitFor(() =>
+      expect(cloudApi.listTenants).toHaveBeenCalledWith(
+        expect.objectContaining({
+          application: ['sifac'],
+          establishment: ['etab-0333298f'],
+          currentStep: 'qualification',
+        }),
+      ),
+    );
+    expect(cloudApi.listTenants).toHaveBeenCalledWith(
+      expect.objectContaining({
+        application: ['sifac'],
+        establishment: ['etab-0333298f'],
+        blocked: true,
+      }),
+    );
+  });
+
+  it('says when nothing waits', async () => {
+    renderPage('sophie', { listTenants: jest.fn(async () => ({ items: [] })) });
+    expect(
+      await screen.findByText('No request is waiting for qualification.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No instance is blocked.')).toBeInTheDocument();
+  });
+
+  it('reloads when the backend signals a change', async () => {
+    const { cloudApi, signals } = renderPage('sophie');
+    await waitFor(() => expect(cloudApi.listTenants).toHaveBeenCalledTimes(2));
+    act(() =>
+      signals.send('cloud:tenant', {
+        name: 'sifac-0333298f-formation',
+        type: 'request.created',
+        rowVersion: 1,
+      }),
+    );
+    await waitFor(() => expect(cloudApi.listTenants).toHaveBeenCalledTimes(4));
+  });
+});

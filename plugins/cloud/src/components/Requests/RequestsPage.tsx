@@ -1,0 +1,423 @@
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Alert, Button, Flex, Text, VisuallyHidden } from '@backstage/ui';
+import { useId, useState } from 'react';
+import type { ListTenantsQuery } from '../../api';
+import {
+  actorSideOf,
+  useApplications,
+  useCloudUser,
+  useEstablishments,
+} from '../../hooks';
+import { cloudTranslationRef } from '../../translation';
+import { DataColumn, DataTable } from '../Adoption/DataTable';
+import { useCloudLabels } from '../common/labels';
+import { FilterSelect } from '../MyInstances/FilterSelect';
+import { ListedTenant, useTenantList } from '../MyInstances/useTenantList';
+import { errorMessage } from '../TenantOnboarding/errors';
+import { useOnboardingLabels } from '../TenantOnboarding/labels';
+import { INSTANCES_PATH, tenantPagePath } from '../TenantOnboarding/paths';
+import { Section } from '../TenantOnboarding/Section';
+import { DecisionForm } from './DecisionForm';
+
+/** Tenants asked for at a time, in each list. */
+export const REQUESTS_PAGE_SIZE = 20;
+
+type TenantList = ReturnType<typeof useTenantList>;
+
+function ListBody(props: {
+  list: TenantList;
+  caption: string;
+  empty: string;
+  columns: DataColumn<ListedTenant>[];
+}) {
+  const { list, caption, empty, columns } = props;
+  const { t } = useTranslationRef(cloudTranslationRef);
+  if (list.error && list.items.length === 0) {
+    return (
+      <Alert
+        status="danger"
+        icon
+        role="alert"
+        title={t('requests.error', { message: errorMessage(list.error) })}
+        customActions={
+          <Button variant="secondary" size="small" onPress={list.reload}>
+            {t('requests.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (list.loading && list.items.length === 0) {
+    return <Progress />;
+  }
+  if (list.items.length === 0) {
+    return <Text as="p">{empty}</Text>;
+  }
+  return (
+    <Flex direction="column" gap="3">
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={list.items}
+        rowKey={tenant => tenant.name}
+      />
+      {list.nextCursor && (
+        <div>
+          <Button
+            variant="secondary"
+            onPress={list.loadMore}
+            isDisabled={list.loading}
+          >
+            {t('requests.more')}
+          </Button>
+        </div>
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * "Requests" (`/cloud/requests`), for Amue's product owners: the requests
+ * waiting for qualification, to approve or reject with a comment, and the
+ * instances with a blocked step, of the applications they own (the backend
+ * returns only those). Refreshed live.
+ *
+ * @internal
+ */
+export function RequestsPage() {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const id = useId();
+  const cloudLabels = useCloudLabels();
+  const labels = useOnboardingLabels();
+  const user = useCloudUser();
+  const applications = useApplications();
+  const establishments = useEstablishments();
+  const [application, setApplication] = useState('');
+  const [establishment, setEstablishment] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+
+  const filters: ListTenantsQuery = {
+    ...(application ? { application: [application] } : {}),
+    ...(establishment ? { establishment: [establishment] } : {}),
+  };
+  // Amue: the administrators and the members of a team owning an
+  // application. Others are shown the way to their own instances.
+  const isAmue =
+    Boolean(user.value?.isAdmin) ||
+    [...(applications.value?.values() ?? [])].some(
+      a => a.owner && user.value?.ownershipEntityRefs.includes(a.owner),
+    );
+  const ready = !user.loading && !applications.loading;
+  const pending = useTenantList(
+    {
+      ...filters,
+      status: ['requested'],
+      currentStep: 'qualification',
+      orderBy: 'createdAt',
+      order: 'asc',
+    },
+    { pageSize: REQUESTS_PAGE_SIZE, enabled: ready && isAmue },
+  );
+  const blocked = useTenantList(
+    { ...filters, blocked: true, orderBy: 'updatedAt', order: 'asc' },
+    { pageSize: REQUESTS_PAGE_SIZE, enabled: ready && isAmue },
+  );
+
+  const applicationTitle = (name: string) =>
+    applications.value?.get(name)?.title ?? name;
+  const establishmentTitle = (name: string) =>
+    establishments.value?.get(name)?.title ?? name;
+
+  const instanceColumn: DataColumn<ListedTenant> = {
+    id: 'instance',
+    header: t('requests.columns.instance'),
+    rowHeader: true,
+    cell: tenant => (
+      <Flex direction="column" gap="1">
+        <Link to={tenantPagePath(tenant.name)}>{tenant.name}</Link>
+      </Flex>
+    ),
+  };
+  const commonColumns: DataColumn<ListedTenant>[] = [
+    instanceColumn,
+    {
+      id: 'establishment',
+      header: t('requests.columns.establishment'),
+      cell: tenant => (
+        <Flex direction="column" gap="1">
+          <Text variant="body-small">
+            {establishmentTitle(tenant.establishment)}
+          </Text>
+          <Text variant="body-x-small" color="secondary">
+            {t('instances.uai', { uai: tenant.uai })}
+          </Text>
+        </Flex>
+      ),
+    },
+    {
+      id: 'application',
+      header: t('requests.columns.application'),
+      cell: tenant => (
+        <Flex direction="column" gap="1">
+          <Text variant="body-small">
+            {applicationTitle(tenant.application)}
+          </Text>
+          <Text variant="body-x-small" color="secondary">
+            {`${cloudLabels.environment(tenant.environment)} · ${
+              tenant.version
+            }`}
+          </Text>
+        </Flex>
+      ),
+    },
+  ];
+
+  const pendingColumns: DataColumn<ListedTenant>[] = [
+    ...commonColumns,
+    {
+      id: 'requestedOn',
+      header: t('requests.columns.requestedOn'),
+      cell: tenant => (
+        <time dateTime={tenant.createdAt}>{labels.date(tenant.createdAt)}</time>
+      ),
+    },
+    {
+      id: 'details',
+      header: t('requests.columns.details'),
+      cell: tenant => (
+        <Flex direction="column" gap="1">
+          <Text variant="body-small">
+            {tenant.request.migration
+              ? t('onboarding.summary.migration')
+              : t('onboarding.summary.newInstallation')}
+          </Text>
+          {typeof tenant.request.expectedUsers === 'number' && (
+            <Text variant="body-small">
+              {t('requests.expectedUsers', {
+                count: tenant.request.expectedUsers,
+              })}
+            </Text>
+          )}
+          {tenant.request.wishedGoLiveDate && (
+            <Text variant="body-small">
+              {t('requests.wishedGoLive', {
+                date: labels.date(tenant.request.wishedGoLiveDate),
+              })}
+            </Text>
+          )}
+          {tenant.request.comment && (
+            <Text
+              variant="body-small"
+              color="secondary"
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            >
+              {tenant.request.comment}
+            </Text>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      id: 'decision',
+      header: t('requests.columns.decision'),
+      cell: tenant => {
+        const side = actorSideOf(
+          user.value,
+          tenant,
+          applications.value?.get(tenant.application)?.owner,
+        );
+        if (side !== 'amue' && side !== 'any') {
+          return (
+            <Text variant="body-small" color="secondary">
+              {t('onboarding.waiting.amue')}
+            </Text>
+          );
+        }
+        return (
+          <DecisionForm
+            tenant={tenant}
+            onDecided={message => {
+              if (message) {
+                setAnnouncement(message);
+              }
+              pending.reload();
+              blocked.reload();
+            }}
+          />
+        );
+      },
+    },
+  ];
+
+  const blockedStep = (tenant: ListedTenant) =>
+    tenant.details?.steps.find(s => s.status === 'blocked');
+  const blockedColumns: DataColumn<ListedTenant>[] = [
+    ...commonColumns,
+    {
+      id: 'step',
+      header: t('requests.blocked.step'),
+      cell: tenant => {
+        const step = blockedStep(tenant);
+        if (!step) {
+          return tenant.details === undefined
+            ? t('requests.loadingDetails')
+            : '';
+        }
+        return (
+          <Text variant="body-small">
+            {`${labels.step(step.id)} (${labels.side(step.side)})`}
+          </Text>
+        );
+      },
+    },
+    {
+      id: 'reason',
+      header: t('requests.blocked.reason'),
+      cell: tenant => {
+        const step = blockedStep(tenant);
+        if (!step) {
+          return '';
+        }
+        return (
+          <Text
+            variant="body-small"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          >
+            {step.reason || t('requests.blocked.noReason')}
+          </Text>
+        );
+      },
+    },
+    {
+      id: 'since',
+      header: t('requests.blocked.since'),
+      cell: tenant => {
+        const step = blockedStep(tenant);
+        return step ? (
+          <time dateTime={step.updatedAt}>{labels.date(step.updatedAt)}</time>
+        ) : (
+          ''
+        );
+      },
+    },
+  ];
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={t('requests.title')}
+        subtitle={t('requests.subtitle')}
+        pageTitleOverride={t('requests.title')}
+      />
+      <Content>
+        {!ready && <Progress />}
+        {ready && !isAmue && (
+          <Alert
+            status="info"
+            icon
+            title={t('requests.reserved.title')}
+            description={
+              <Flex direction="column" gap="2">
+                <Text as="p">{t('requests.reserved.text')}</Text>
+                <Text as="p">
+                  <Link to={INSTANCES_PATH}>{t('requests.reserved.link')}</Link>
+                </Text>
+              </Flex>
+            }
+          />
+        )}
+        {ready && isAmue && (
+          <Flex direction="column" gap="4">
+            <form
+              aria-label={t('requests.filters')}
+              onSubmit={event => event.preventDefault()}
+            >
+              <Flex gap="3" align="end" style={{ flexWrap: 'wrap' }}>
+                <FilterSelect
+                  id={`${id}-application`}
+                  label={t('requests.application')}
+                  allLabel={t('requests.allApplications')}
+                  value={application}
+                  options={[...(applications.value?.values() ?? [])]
+                    .filter(
+                      a =>
+                        user.value?.isAdmin ||
+                        (a.owner &&
+                          user.value?.ownershipEntityRefs.includes(a.owner)),
+                    )
+                    .map(a => ({ value: a.name, label: a.title }))}
+                  onChange={setApplication}
+                />
+                <FilterSelect
+                  id={`${id}-establishment`}
+                  label={t('requests.establishment')}
+                  width="22rem"
+                  allLabel={t('requests.allEstablishments')}
+                  value={establishment}
+                  options={[...(establishments.value?.values() ?? [])].map(
+                    e => ({
+                      value: e.name,
+                      label: e.uai
+                        ? t('requests.establishmentOption', {
+                            title: e.title,
+                            uai: e.uai,
+                          })
+                        : e.title,
+                    }),
+                  )}
+                  onChange={setEstablishment}
+                />
+              </Flex>
+            </form>
+            <VisuallyHidden>
+              <div role="status" aria-live="polite">
+                {announcement}
+              </div>
+            </VisuallyHidden>
+            <Section title={t('requests.pending.title')}>
+              <Flex direction="column" gap="3">
+                {pending.items.length > 0 && !pending.nextCursor && (
+                  <Text as="p">
+                    {t('requests.pending.description', {
+                      count: pending.items.length,
+                    })}
+                  </Text>
+                )}
+                <ListBody
+                  list={pending}
+                  caption={t('requests.pending.title')}
+                  empty={t('requests.pending.empty')}
+                  columns={pendingColumns}
+                />
+              </Flex>
+            </Section>
+            <Section title={t('requests.blocked.title')}>
+              <Flex direction="column" gap="3">
+                {blocked.items.length > 0 && !blocked.nextCursor && (
+                  <Text as="p">
+                    {t('requests.blocked.description', {
+                      count: blocked.items.length,
+                    })}
+                  </Text>
+                )}
+                <ListBody
+                  list={blocked}
+                  caption={t('requests.blocked.title')}
+                  empty={t('requests.blocked.empty')}
+                  columns={blockedColumns}
+                />
+              </Flex>
+            </Section>
+          </Flex>
+        )}
+      </Content>
+    </Page>
+  );
+}

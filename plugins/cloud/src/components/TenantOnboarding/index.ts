@@ -1,0 +1,2 @@
+export { TenantOnboardingPage } from './TenantOnboardingPage';
+export { EntityTenantOnboardingContent } from './EntityTenantOnboardingContent';

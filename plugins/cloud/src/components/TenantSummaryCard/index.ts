@@ -1,0 +1,1 @@
+export { TenantSummaryCard } from './TenantSummaryCard';
