@@ -108,6 +108,8 @@ export interface ProcessSample {
   cpuSeconds: number;
 }
 
+class StartupFailure extends Error {}
+
 export class BenchBackend {
   private constructor(
     readonly child: ChildProcess,
@@ -116,10 +118,36 @@ export class BenchBackend {
   ) {}
 
   /**
+   * Starts the backend and waits until it is ready; starts it again (at
+   * most twice, 30 s apart) when a plugin failed to start. On a shared
+   * machine this happens when someone rebuilds packages/app/dist while the
+   * app plugin reads it.
+   */
+  static async start(options: {
+    port: number;
+    overlayPath: string;
+    logPath: string;
+    env: Record<string, string>;
+    nodeArgs?: string[];
+  }): Promise<BenchBackend> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await BenchBackend.startOnce(options);
+      } catch (error) {
+        if (!(error instanceof StartupFailure) || attempt === 3) {
+          throw error;
+        }
+        console.error(`${error.message}; starting the backend again`);
+        await sleep(30_000);
+      }
+    }
+  }
+
+  /**
    * Starts the backend with the overlay config on `port` and waits until
    * its readiness endpoint answers (at most 5 minutes).
    */
-  static async start(options: {
+  private static async startOnce(options: {
     port: number;
     overlayPath: string;
     logPath: string;
@@ -173,6 +201,11 @@ export class BenchBackend {
       } catch {
         // not listening yet
       }
+      const failure = backend.startupFailure();
+      if (failure) {
+        await backend.stop();
+        throw new StartupFailure(`the backend failed to start: ${failure}`);
+      }
       await sleep(500);
     }
     await backend.stop();
@@ -181,12 +214,26 @@ export class BenchBackend {
     );
   }
 
-  /** The last lines of the backend's output. */
-  tail(lines = 40): string {
+  /** The error of a plugin that failed to start, if one did. */
+  private startupFailure(): string | undefined {
+    try {
+      const line = fs
+        .readFileSync(this.logPath, 'utf8')
+        .split('\n')
+        .find(l => l.includes('Backend startup failed'));
+      return line ? JSON.parse(line).message : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The last lines of the backend's output, without the request logs. */
+  tail(lines = 15): string {
     try {
       return fs
         .readFileSync(this.logPath, 'utf8')
         .split('\n')
+        .filter(line => !line.includes('"type":"incomingRequest"'))
         .slice(-lines)
         .map(line => line.slice(0, 400))
         .join('\n');

@@ -26,7 +26,8 @@
  * 250:smooth (rate and shape of each run), --connections C (50),
  * --warmup S (5), --step-changes K (100), --replicas N (1; PostgreSQL only:
  * N backend processes on the same database, the load spread over them),
- * --processing-interval-seconds S (the catalog's, default: app-config.yaml),
+ * --ingest-timeout-minutes M (60; the wait for the catalog to hold the
+ * N tenants), --processing-interval-seconds S (the catalog's, default: app-config.yaml),
  * --node-env (production), --out FILE (JSON results), --keep (keep the
  * temporary folder: backend logs, SQLite files). BENCH_PG_URL
  * (postgresql://user:password@host:port) is needed for postgres.
@@ -65,6 +66,7 @@ interface Args {
   replicas: number;
   shapes: LoadShape[];
   stepChanges: number;
+  ingestTimeoutMinutes: number;
   processingIntervalSeconds?: number;
   nodeEnv: string;
   out: string;
@@ -82,6 +84,7 @@ function parseArgs(argv: string[]): Args {
     replicas: 1,
     shapes: ['autocannon', 'smooth'],
     stepChanges: 100,
+    ingestTimeoutMinutes: 60,
     nodeEnv: 'production',
     out: path.join(os.tmpdir(), `amue-bench-cloud-${Date.now()}.json`),
     keep: false,
@@ -153,6 +156,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--step-changes':
         args.stepChanges = number(arg, value());
+        break;
+      case '--ingest-timeout-minutes':
+        args.ingestTimeoutMinutes = number(arg, value());
         break;
       case '--processing-interval-seconds':
         args.processingIntervalSeconds = number(arg, value());
@@ -674,11 +680,11 @@ async function runDatabase(
     const adminToken = await backend.signIn(ADMIN.user);
     let ingested = 0;
     let lastReport = Date.now();
-    const ingestDeadline = Date.now() + 30 * 60_000;
+    const ingestDeadline = Date.now() + args.ingestTimeoutMinutes * 60_000;
     while (ingested < seed.tenants) {
       if (Date.now() > ingestDeadline) {
         throw new Error(
-          `the catalog holds ${ingested} of ${seed.tenants} tenants after 30 minutes`,
+          `the catalog holds ${ingested} of ${seed.tenants} tenants after ${args.ingestTimeoutMinutes} minutes`,
         );
       }
       await sleep(2000);
@@ -932,15 +938,25 @@ function printSummary(results: DatabaseResult[], args: Args) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results: DatabaseResult[] = [];
+  const errors: string[] = [];
   for (const database of args.databases) {
-    results.push(await runDatabase(database, args));
+    try {
+      results.push(await runDatabase(database, args));
+    } catch (error) {
+      // The other databases still run; the failure is reported at the end.
+      console.error(error);
+      errors.push(
+        `${database}: ${error instanceof Error ? error.message : error}`,
+      );
+    }
   }
   printSummary(results, args);
   fs.writeFileSync(args.out, JSON.stringify({ args, results }, null, 2));
   console.log(`\nresults: ${args.out}`);
-  const failures = results.flatMap(r =>
-    r.failures.map(f => `${r.database}: ${f}`),
-  );
+  const failures = [
+    ...errors,
+    ...results.flatMap(r => r.failures.map(f => `${r.database}: ${f}`)),
+  ];
   if (failures.length) {
     console.error(`\nFAILED:\n${failures.join('\n')}`);
     process.exit(1);
