@@ -1,0 +1,258 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page, expect, test } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { signInAs } from './personas';
+
+/*
+ * The adoption dashboards (page /cloud/adoption, Amue only), the adoption
+ * card of an Application and the tenants card of an establishment, on the
+ * demo data (plugins/cloud-backend/src/demo).
+ */
+
+/**
+ * Fails on any serious or critical axe violation within `selector`, or in
+ * the whole page but the app's sidebar (the shell of every page, checked
+ * with the app itself).
+ */
+async function expectAccessible(page: Page, selector?: string) {
+  const builder = new AxeBuilder({ page });
+  if (selector) {
+    builder.include(selector);
+  } else {
+    builder.exclude('nav');
+  }
+  const { violations } = await builder.analyze();
+  const serious = violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      v =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map(n => n.target.join(' '))
+          .join(', ')})`,
+    );
+  expect(serious).toEqual([]);
+}
+
+/** The numbers of a table row's cells after its row header. */
+async function rowFigures(page: Page, table: string, row: string) {
+  const cells = page
+    .getByRole('table', { name: table })
+    .getByRole('row', { name: new RegExp(`^${row}\\b`) })
+    .getByRole('cell');
+  return (await cells.allTextContents()).map(text =>
+    Number(text.replace(/\s/g, '')),
+  );
+}
+
+test('Marc reads the adoption dashboards, filters the matrix and exports it', async ({
+  page,
+}) => {
+  await signInAs(page, 'Marc Petit');
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: 'Adoption' })
+    .click();
+  await expect(page).toHaveURL(/\/cloud\/adoption$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Adoption' }),
+  ).toBeVisible();
+
+  // The programme at a glance: 231 member establishments.
+  const members = page.locator('dl > div', {
+    has: page.getByText('Établissements membres', { exact: true }),
+  });
+  await expect(members.locator('dd')).toHaveText('231');
+
+  // Adoption per application: a chart named by its figures, and its table.
+  await expect(
+    page.getByRole('img', {
+      name: /^Diagramme en barres empilées, établissements sur 231 :.*SIFAC : \d+ en service/,
+    }),
+  ).toBeVisible();
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await page
+    .getByText('Afficher les chiffres sous forme de tableau')
+    .first()
+    .click();
+  const [live, inProgress, notStarted, total] = await rowFigures(
+    page,
+    'Adoption par application',
+    'SIFAC',
+  );
+  expect(total).toBe(231);
+  expect(live + inProgress + notStarted).toBe(total);
+  // Bordeaux, Grenoble, Lorraine and Strasbourg run SIFAC in the demo data.
+  expect(live).toBeGreaterThanOrEqual(1);
+
+  // The matrix: every member establishment, states in words, drawn 50
+  // rows at a time.
+  const matrix = page.getByRole('table', {
+    name: 'Établissements × applications',
+  });
+  await expect(
+    page.getByText('50 établissements affichés sur 231'),
+  ).toBeVisible();
+  await expect(matrix.getByRole('rowheader')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Tout afficher (231)' }).click();
+  await expect(matrix.getByRole('rowheader')).toHaveCount(231);
+  const bordeaux = matrix.getByRole('row', { name: /^Université de Bordeaux/ });
+  await expect(bordeaux).toContainText('En service');
+  await expect(
+    matrix.getByRole('rowheader', { name: /^Université de Lille/ }),
+  ).toBeVisible();
+
+  // Filtered by région, then by type, in the browser.
+  await page.getByLabel('Région').selectOption('nouvelle-aquitaine');
+  await expect(
+    page.getByText(
+      /^\d+ établissements affichés sur les \d+ qui correspondent aux filtres \(231 membres\)$/,
+    ),
+  ).toBeVisible();
+  await expect(bordeaux).toBeVisible();
+  await expect(
+    matrix.getByRole('rowheader', { name: /^Université de Lille/ }),
+  ).toHaveCount(0);
+  await page.getByLabel("Type d'établissement").selectOption('ecole');
+  await expect(bordeaux).toHaveCount(0);
+  await page.getByLabel("Type d'établissement").selectOption('universite');
+  await expect(bordeaux).toBeVisible();
+
+  // The CSV export: a named file holding the demo establishments.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('button', {
+        name: 'Exporter en CSV : Établissements × applications',
+      })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^amue-cloud-adoption-etablissements-applications-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const csv = await fs.readFile((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toContain('establishment,title,uai,region,type');
+  expect(csv).toContain('etab-0333298f,Université de Bordeaux,0333298F');
+  // The whole matrix, whatever the filters on screen: a header and 231 rows.
+  expect(csv.trim().split('\r\n')).toHaveLength(232);
+
+  // The other views and their exports.
+  for (const view of [
+    "Entonnoir du parcours d'accompagnement",
+    'Durée des étapes',
+    'Étapes bloquées',
+  ]) {
+    await expect(
+      page.getByRole('heading', { level: 2, name: view }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: `Exporter en CSV : ${view}` }),
+    ).toBeVisible();
+  }
+  await expect(
+    page
+      .getByRole('table', { name: 'Étapes bloquées' })
+      .getByRole('link', { name: /^[a-z-]+-[0-9]{7}[a-z]-[a-z]+$/ })
+      .first(),
+  ).toHaveAttribute('href', /^\/cloud\/tenants\//);
+
+  // Every disclosure open, so that the tables are checked too.
+  for (const summary of await page
+    .getByText('Afficher les chiffres sous forme de tableau')
+    .all()) {
+    if (!(await summary.locator('xpath=..').getAttribute('open'))) {
+      await summary.click();
+    }
+  }
+  await expectAccessible(page);
+});
+
+test('Claire, an establishment member, is told the dashboards are reserved for Amue', async ({
+  page,
+}) => {
+  await signInAs(page, 'Claire Dubois');
+  await expect(
+    page.getByRole('navigation').getByRole('link', { name: 'Adoption' }),
+  ).toHaveCount(0);
+  await page.goto('/cloud/adoption');
+  await expect(page.getByText("Réservé à l'Amue")).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Parcourir le catalogue des applications' }),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: /Diagramme/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('the SIFAC page shows its adoption to everyone, with the dashboard link for Amue', async ({
+  page,
+}) => {
+  await signInAs(page, 'Claire Dubois');
+  await page.goto('/catalog/default/application/sifac');
+  const card = page.locator('.amue-application-adoption-card');
+  await expect(
+    card.getByText(/^\d+ établissements en service sur 231 \(\d+\s?%\)$/),
+  ).toBeVisible();
+  await expect(
+    card.getByRole('list', { name: 'Établissements par état' }),
+  ).toContainText(/En service : \d+/);
+  await expect(
+    card.getByRole('link', { name: "Ouvrir le tableau de bord de l'adoption" }),
+  ).toHaveCount(0);
+  await expectAccessible(page, '.amue-application-adoption-card');
+});
+
+test('Sophie, product owner, goes from the SIFAC adoption card to the dashboards', async ({
+  page,
+}) => {
+  await signInAs(page, 'Sophie Bernard');
+  await page.goto('/catalog/default/application/sifac');
+  await page
+    .locator('.amue-application-adoption-card')
+    .getByRole('link', { name: "Ouvrir le tableau de bord de l'adoption" })
+    .click();
+  await expect(page).toHaveURL(/\/cloud\/adoption$/);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Adoption par application' }),
+  ).toBeVisible();
+});
+
+test('the Bordeaux page shows its hosted instances and where each onboarding stands', async ({
+  page,
+}) => {
+  await signInAs(page, 'Claire Dubois');
+  await page.goto('/catalog/default/group/etab-0333298f');
+  const card = page.locator('.amue-establishment-tenants-card');
+  const table = card.getByRole('table', {
+    name: 'Instances hébergées de Université de Bordeaux',
+  });
+  const production = table.getByRole('row', { name: /^SIFAC — Production/ });
+  await expect(production).toContainText('En service');
+  await expect(
+    production.getByRole('link', { name: 'SIFAC — Production' }),
+  ).toHaveAttribute('href', '/cloud/tenants/sifac-0333298f-production');
+  const progress = production.getByRole('progressbar', {
+    name: "Avancement de l'accompagnement de sifac-0333298f-production",
+  });
+  await expect(progress).toHaveAttribute('aria-valuenow', /^\d+$/);
+  expect(Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(
+    80,
+  );
+  // Each tenant of Bordeaux has its row, its status and its current step.
+  await expect(table.getByRole('row')).not.toHaveCount(1);
+  await expect(table.getByText(/^Étape en cours : /).first()).toBeVisible();
+  await expectAccessible(page, '.amue-establishment-tenants-card');
+});
+
+test('a member of another establishment is told why the tenants card of Bordeaux is empty', async ({
+  page,
+}) => {
+  await signInAs(page, 'Julien Lefebvre');
+  await page.goto('/catalog/default/group/etab-0333298f');
+  const card = page.locator('.amue-establishment-tenants-card');
+  await expect(
+    card.getByText(
+      "Les instances hébergées d'un établissement ne sont visibles que par ses membres et par l'Amue.",
+    ),
+  ).toBeVisible();
+  await expect(card.getByRole('table')).toHaveCount(0);
+});

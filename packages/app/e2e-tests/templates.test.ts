@@ -1,0 +1,313 @@
+import AxeBuilder from '@axe-core/playwright';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { signInAs } from './personas';
+
+/*
+ * Self-service templates, as the personas use them on the running portal:
+ * Claire (Université de Bordeaux) fills "Demander une instance hébergée",
+ * the task succeeds, the tenant is in the catalog at its first step to do
+ * (qualification by Amue); she cannot pick, nor request for, another
+ * establishment; Sophie (product owner of SIFAC and SIFAC Démat) sees the
+ * request waiting for qualification.
+ *
+ * Rerunning: a tenant cannot be deleted, so each run requests one that does
+ * not exist yet among Bordeaux's SIFAC and SIFAC Démat environments the demo
+ * data leaves unused — taken from the end of the list, as onboarding.test.ts
+ * takes its own from the start. Once none is left the journey is skipped:
+ * start the portal on a fresh database (a new AMUE_DATA_DIR) to run it again.
+ */
+
+const BORDEAUX_UAI = '0333298F';
+const LILLE_UAI = '0597239Y';
+const CANDIDATES = [
+  ['sifac-demat', 'formation'],
+  ['sifac-demat', 'preproduction'],
+  ['sifac', 'formation'],
+  ['sifac', 'preproduction'],
+  ['sifac', 'test'],
+] as const;
+const APPLICATION_TITLES: Record<string, string> = {
+  sifac: 'SIFAC',
+  'sifac-demat': 'SIFAC Démat',
+};
+const ENVIRONMENT_LABELS: Record<string, string> = {
+  preproduction: 'Pré-production',
+  formation: 'Formation',
+  test: 'Test',
+};
+
+test.describe.configure({ mode: 'serial' });
+
+async function tokenOf(request: APIRequestContext, user: string) {
+  const res = await request.get('/api/auth/dev/refresh', {
+    headers: { 'x-amue-dev-user': user, 'x-requested-with': 'XMLHttpRequest' },
+  });
+  expect(res.status(), `sign-in of ${user}`).toBe(200);
+  return `Bearer ${(await res.json()).backstageIdentity.token}`;
+}
+
+/**
+ * No serious or critical accessibility violation in the template's form
+ * (the scaffolder page around it is Backstage's own).
+ */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).include('form').analyze();
+  const violations = results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+    }));
+  expect(violations, `accessibility of ${what}`).toEqual([]);
+}
+
+/** A date a year from now, YYYY-MM-DD. */
+function nextYear(): string {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+const form = (formData?: object) =>
+  `/create/templates/default/demander-une-instance${
+    formData ? `?formData=${encodeURIComponent(JSON.stringify(formData))}` : ''
+  }`;
+
+/** The establishment field, once it shows the user's establishment. */
+async function establishmentField(page: Page) {
+  const field = page.getByRole('textbox', { name: /Établissement/ });
+  await expect(field).toHaveValue('Université de Bordeaux (0333298F)');
+  return field;
+}
+
+let requested:
+  | { name: string; application: string; environment: string }
+  | undefined;
+
+test('an establishment member requests a hosted instance through the form', async ({
+  page,
+  request,
+}) => {
+  // Four form pages, then a task of five steps.
+  test.setTimeout(120_000);
+  const claire = await tokenOf(request, 'claire.dubois');
+  const existing = await request.get(
+    '/api/cloud/tenants?establishment=etab-0333298f&limit=500',
+    { headers: { Authorization: claire } },
+  );
+  expect(existing.status()).toBe(200);
+  const names = new Set(
+    (await existing.json()).items.map((t: { name: string }) => t.name),
+  );
+  const free = CANDIDATES.map(([application, environment]) => ({
+    name: `${application}-${BORDEAUX_UAI.toLowerCase()}-${environment}`,
+    application,
+    environment,
+  })).find(candidate => !names.has(candidate.name));
+  test.skip(
+    !free,
+    'every candidate tenant of Bordeaux exists already: run on a fresh database',
+  );
+  requested = free!;
+
+  await signInAs(page, 'Claire Dubois');
+  await page.goto(form());
+  await expect(
+    page.getByRole('heading', { name: 'Demander une instance hébergée' }),
+  ).toBeVisible();
+
+  // Page 1: her establishment, fixed; the application; one environment; the
+  // newest supported version, chosen by the form.
+  await expect(await establishmentField(page)).toBeDisabled();
+  const application = page.getByRole('textbox', { name: /Application/ });
+  await application.click();
+  await application.fill(APPLICATION_TITLES[requested.application]);
+  await page
+    .getByRole('option', {
+      name: APPLICATION_TITLES[requested.application],
+      exact: true,
+    })
+    .click();
+  await page
+    .getByRole('checkbox', { name: 'Production', exact: true })
+    .uncheck();
+  await page
+    .getByRole('checkbox', {
+      name: ENVIRONMENT_LABELS[requested.environment],
+      exact: true,
+    })
+    .check();
+  await expect(page.getByRole('button', { name: /Version/ })).toContainText(
+    'publiée le',
+  );
+  await expectAccessible(page, 'the request form (establishment, application)');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+
+  // Page 2: schedule and size.
+  await page
+    .getByLabel(/Date de mise en production souhaitée/)
+    .fill(nextYear());
+  await page.getByLabel(/Nombre d'utilisateurs attendus/).fill('800');
+  await page.getByRole('radio', { name: 'Nouvelle installation' }).check();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+
+  // Page 3: identity provider and a contact; a wrong e-mail is refused.
+  await page
+    .getByLabel(/Entity ID de votre fournisseur d'identité/)
+    .fill('https://idp.u-bordeaux.fr/idp/shibboleth');
+  await page.getByLabel(/^Nom/).fill('Claire Dubois');
+  await page
+    .getByLabel(/^Adresse électronique/)
+    .fill('claire.dubois@u-bordeaux');
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(
+    page.getByText(/must match format "email"/).first(),
+  ).toBeVisible();
+  await page
+    .getByLabel(/^Adresse électronique/)
+    .fill('claire.dubois@u-bordeaux.fr');
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+
+  // Review, then the task: validate, request, render, commit, register.
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(page).toHaveURL(/\/create\/tasks\//);
+  const tenantLink = page.getByRole('link', { name: "Page de l'instance" });
+  await expect(tenantLink).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('link', { name: "Suivi de l'accompagnement" }),
+  ).toHaveAttribute('href', `/cloud/tenants/${requested.name}`);
+  await expect(
+    page.getByText(/Descripteurs de déploiement : commit [0-9a-f]{40}/),
+  ).toBeVisible();
+
+  // In the catalog, at the qualification step (the request is done).
+  const entity = await request.get(
+    `/api/catalog/entities/by-name/tenant/default/${requested.name}`,
+    { headers: { Authorization: claire } },
+  );
+  expect(entity.status()).toBe(200);
+  const tenantEntity = await entity.json();
+  expect(tenantEntity.spec).toMatchObject({
+    application: requested.application,
+    establishment: 'etab-0333298f',
+    environment: requested.environment,
+    status: 'requested',
+  });
+  expect(tenantEntity.metadata.annotations['cloud.amue.fr/current-step']).toBe(
+    'qualification',
+  );
+  await tenantLink.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/tenant/${requested.name}`),
+  );
+
+  // Its onboarding page: the request done, the qualification to do.
+  await page.goto(`/cloud/tenants/${requested.name}`);
+  await expect(page.getByText('2. Qualification')).toBeVisible();
+  await expect(page.getByText('Étape en cours').first()).toBeVisible();
+});
+
+test('an establishment member cannot pick nor request another establishment', async ({
+  page,
+  request,
+}) => {
+  // The form: an establishment given in the address is replaced by hers.
+  await signInAs(page, 'Claire Dubois');
+  await page.goto(form({ uai: LILLE_UAI }));
+  await expect(await establishmentField(page)).toBeDisabled();
+  await expect(
+    page.getByText(
+      'Vous ne pouvez demander des instances que pour votre établissement.',
+    ),
+  ).toBeVisible();
+
+  // The same template run through the API for Lille: the onboarding service
+  // refuses it at the request step, and nothing is created.
+  const claire = await tokenOf(request, 'claire.dubois');
+  const task = await request.post('/api/scaffolder/v2/tasks', {
+    headers: { Authorization: claire },
+    data: {
+      templateRef: 'template:default/demander-une-instance',
+      values: {
+        uai: LILLE_UAI,
+        application: 'application:default/sifac',
+        environments: ['formation'],
+        version: '2026.2',
+        migration: false,
+        contacts: [
+          { name: 'Claire Dubois', email: 'claire.dubois@u-bordeaux.fr' },
+        ],
+      },
+    },
+  });
+  expect(task.status()).toBe(201);
+  const { id } = await task.json();
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get(`/api/scaffolder/v2/tasks/${id}`, {
+              headers: { Authorization: claire },
+            })
+          ).json()
+        ).status,
+      { timeout: 30_000 },
+    )
+    .toBe('failed');
+  const events = await request.get(`/api/scaffolder/v2/tasks/${id}/events`, {
+    headers: { Authorization: claire },
+  });
+  expect(JSON.stringify(await events.json())).toContain(
+    'you may only request instances for your own establishment',
+  );
+  const marc = await tokenOf(request, 'marc.petit');
+  const lille = await request.get(
+    `/api/cloud/tenants/sifac-${LILLE_UAI.toLowerCase()}-formation`,
+    { headers: { Authorization: marc } },
+  );
+  if (lille.status() === 200) {
+    // Only the demo data may hold it, never a request of Claire's.
+    expect((await lille.json()).createdBy).not.toBe(
+      'user:default/claire.dubois',
+    );
+  } else {
+    expect(lille.status()).toBe(404);
+  }
+});
+
+test('the product owner sees the request waiting for qualification', async ({
+  page,
+  request,
+}) => {
+  test.skip(!requested, 'no request was made by the first journey');
+  const sophie = await tokenOf(request, 'sophie.bernard');
+  const waiting = await request.get(
+    `/api/cloud/tenants?status=requested&application=${
+      requested!.application
+    }&limit=500`,
+    { headers: { Authorization: sophie } },
+  );
+  expect(waiting.status()).toBe(200);
+  const tenant = (await waiting.json()).items.find(
+    (t: { name: string }) => t.name === requested!.name,
+  );
+  expect(tenant).toMatchObject({
+    status: 'requested',
+    currentStep: 'qualification',
+    createdBy: 'user:default/claire.dubois',
+  });
+
+  await signInAs(page, 'Sophie Bernard');
+  await page.goto('/cloud/requests');
+  const toQualify = page
+    .locator('section, div')
+    .filter({
+      has: page.getByRole('heading', { name: 'Demandes à qualifier' }),
+    })
+    .last();
+  await expect(
+    toQualify.getByRole('link', { name: requested!.name }),
+  ).toBeVisible();
+});
