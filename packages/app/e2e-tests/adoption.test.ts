@@ -1,38 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Page, expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { signInAs } from './personas';
+import { expectAccessible } from './support';
 
 /*
  * The adoption dashboards (page /cloud/adoption, Amue only), the adoption
  * card of an Application and the tenants card of an establishment, on the
  * demo data (plugins/cloud-backend/src/demo).
  */
-
-/**
- * Fails on any serious or critical axe violation within `selector`, or in
- * the whole page but the app's sidebar (the shell of every page, checked
- * with the app itself).
- */
-async function expectAccessible(page: Page, selector?: string) {
-  const builder = new AxeBuilder({ page });
-  if (selector) {
-    builder.include(selector);
-  } else {
-    builder.exclude('nav');
-  }
-  const { violations } = await builder.analyze();
-  const serious = violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      v =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes
-          .slice(0, 3)
-          .map(n => n.target.join(' '))
-          .join(', ')})`,
-    );
-  expect(serious).toEqual([]);
-}
 
 /** The numbers of a table row's cells after its row header. */
 async function rowFigures(page: Page, table: string, row: string) {
@@ -164,7 +139,7 @@ test('Marc reads the adoption dashboards, filters the matrix and exports it', as
       await summary.click();
     }
   }
-  await expectAccessible(page);
+  await expectAccessible(page, 'the adoption dashboards');
 });
 
 test('Claire, an establishment member, is told the dashboards are reserved for Amue', async ({
@@ -180,7 +155,7 @@ test('Claire, an establishment member, is told the dashboards are reserved for A
     page.getByRole('link', { name: 'Parcourir le catalogue des applications' }),
   ).toBeVisible();
   await expect(page.getByRole('img', { name: /Diagramme/ })).toHaveCount(0);
-  await expectAccessible(page);
+  await expectAccessible(page, 'the page reserved for Amue');
 });
 
 test('the SIFAC page shows its adoption to everyone, with the dashboard link for Amue', async ({
@@ -198,7 +173,11 @@ test('the SIFAC page shows its adoption to everyone, with the dashboard link for
   await expect(
     card.getByRole('link', { name: "Ouvrir le tableau de bord de l'adoption" }),
   ).toHaveCount(0);
-  await expectAccessible(page, '.amue-application-adoption-card');
+  await expectAccessible(
+    page,
+    'the adoption card',
+    '.amue-application-adoption-card',
+  );
 });
 
 test('Sophie, product owner, goes from the SIFAC adoption card to the dashboards', async ({
@@ -240,7 +219,11 @@ test('the Bordeaux page shows its hosted instances and where each onboarding sta
   // Each tenant of Bordeaux has its row, its status and its current step.
   await expect(table.getByRole('row')).not.toHaveCount(1);
   await expect(table.getByText(/^Étape en cours : /).first()).toBeVisible();
-  await expectAccessible(page, '.amue-establishment-tenants-card');
+  await expectAccessible(
+    page,
+    'the tenants card',
+    '.amue-establishment-tenants-card',
+  );
 });
 
 test('a member of another establishment is told why the tenants card of Bordeaux is empty', async ({

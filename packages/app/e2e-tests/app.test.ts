@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { personas, signInAs } from './personas';
+import { expectAccessible } from './support';
 
 test('the portal opens in French on its sign-in page', async ({ page }) => {
   await page.goto('/');
@@ -36,7 +37,7 @@ test('the home page offers the portal entry points, in French', async ({
   for (const [title, href] of [
     ['Catalogue des applications', '/catalog'],
     ['Demander une instance', '/create'],
-    ['Mes instances', '/catalog?filters%5Buser%5D=owned'],
+    ['Mes instances', '/cloud/instances'],
     ['Documentation', '/docs'],
   ]) {
     await expect(
@@ -50,8 +51,12 @@ test('the home page offers the portal entry points, in French', async ({
     'Nouvelle demande',
     'Documentation',
   ]) {
-    await expect(nav.getByRole('link', { name: entry })).toBeVisible();
+    await expect(
+      nav.getByRole('link', { name: entry, exact: true }),
+    ).toBeVisible();
   }
+  // The shell of every page (sidebar, logo, header) is checked here.
+  await expectAccessible(page, 'the home page');
 });
 
 test('a user can switch the portal to English and back', async ({ page }) => {

@@ -1,18 +1,11 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { tokenOf } from './support';
 
 /*
  * Isolation between establishments, through every door of the running
  * portal (the onboarding API, its reports, the catalog, the actions
  * registry), with the Backstage tokens of the demonstration personas.
  */
-
-async function tokenOf(request: APIRequestContext, user: string) {
-  const res = await request.get('/api/auth/dev/refresh', {
-    headers: { 'x-amue-dev-user': user, 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(res.status(), `sign-in of ${user}`).toBe(200);
-  return `Bearer ${(await res.json()).backstageIdentity.token}`;
-}
 
 /** A tenant of the demo data of Bordeaux (plugins/cloud-backend/src/demo). */
 const BORDEAUX_TENANT = 'sifac-0333298f-production';

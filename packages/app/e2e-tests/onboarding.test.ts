@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   APIRequestContext,
   Browser,
@@ -7,7 +6,14 @@ import {
   expect,
   test,
 } from '@playwright/test';
+import fs from 'node:fs/promises';
 import { signInAs } from './personas';
+import {
+  api,
+  expectAccessible,
+  requestThroughForm,
+  tokenOf,
+} from './support';
 
 /*
  * The onboarding journey, as the personas live it on the running portal:
@@ -15,32 +21,24 @@ import { signInAs } from './personas';
  * SIFAC and SIFAC Démat) finds it in "Demandes" and approves it; both sides
  * then drive their steps (Claire's single sign-on is blocked, then
  * unblocked) up to the go-live; Julien (Université de Lille) sees none of
+ * it; the adoption dashboards count the go-live and their CSV exports hold
  * it; and an action on a version of a step that someone else changed first
  * is refused with a clear message. Every page of the journey is checked
  * with axe (no serious or critical violation).
  *
  * Rerunning: the cloud database keeps its tenants between runs and a
  * tenant cannot be deleted, so each run requests a tenant that does not
- * exist yet: the first free one among Bordeaux's SIFAC and SIFAC Démat
- * environments that the demo data leaves unused (five of them). Once all
- * five exist the journey is skipped, with the reason: start the portal on a
+ * exist yet: the first free one among Bordeaux's SIFAC Démat environments
+ * that the demo data leaves unused (templates.test.ts takes SIFAC's). Once
+ * both exist the journey is skipped, with the reason: start the portal on a
  * fresh database (a new AMUE_DATA_DIR) to run it again. CI runs it once, on
- * a fresh database.
- *
- * The request is created through the onboarding API with Claire's token:
- * the scaffolder template "Demander une instance" is not in the repository
- * yet. Its form is tested on its own.
- *
- * The API calls go to the portal's origin, as in CI (the backend serves the
- * app). Against `yarn dev`, whose frontend (:3000) and backend (:7007) are
- * two origins, set PLAYWRIGHT_API_URL=http://localhost:7007.
+ * a fresh database. Bordeaux's SIFAC Démat production is still in
+ * onboarding in the demo data, so this go-live makes Bordeaux count as live
+ * for SIFAC Démat.
  */
 
 const BORDEAUX_UAI = '0333298F';
 const CANDIDATES = [
-  ['sifac', 'test'],
-  ['sifac', 'preproduction'],
-  ['sifac', 'formation'],
   ['sifac-demat', 'preproduction'],
   ['sifac-demat', 'formation'],
 ] as const;
@@ -58,37 +56,6 @@ const STEP_TITLES = {
   goLive: '8. Mise en production',
   decommissioning: "9. Arrêt de l'installation sur site",
 } as const;
-
-/** The URL of a backend path. */
-function api(path: string): string {
-  return `${process.env.PLAYWRIGHT_API_URL ?? ''}${path}`;
-}
-
-async function tokenOf(request: APIRequestContext, user: string) {
-  const res = await request.get(api('/api/auth/dev/refresh'), {
-    headers: { 'x-amue-dev-user': user, 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(res.status(), `sign-in of ${user}`).toBe(200);
-  return `Bearer ${(await res.json()).backstageIdentity.token}`;
-}
-
-/**
- * No serious or critical accessibility violation on the page. The sidebar,
- * the same on every page, is left to the tests of the app's shell.
- */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-testid="sidebar-root"]')
-    .analyze();
-  const violations = results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
-    }));
-  expect(violations, `accessibility of ${what}`).toEqual([]);
-}
 
 /**
  * A signed-in page of a persona, in its own browser context; `deaf`: the
@@ -163,6 +130,32 @@ async function act(
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 let tenant: { name: string; application: string; environment: string };
+/** Whether the tenant was requested by an earlier run of the journey. */
+let resumed = false;
+/** The adoption figures before the go-live (see the adoption test). */
+let before: { liveEstablishments: number; goLiveDone: number };
+
+/** What Marc (administrator) reads in the adoption and funnel reports. */
+async function adoptionFigures(request: APIRequestContext) {
+  const headers = { Authorization: await tokenOf(request, 'marc.petit') };
+  const adoption = await request.get(api('/api/cloud/reports/adoption'), {
+    headers,
+  });
+  const funnel = await request.get(api('/api/cloud/reports/funnel'), {
+    headers,
+  });
+  expect(adoption.status()).toBe(200);
+  expect(funnel.status()).toBe(200);
+  const { applications } = await adoption.json();
+  const { steps } = await funnel.json();
+  return {
+    liveEstablishments: applications.find(
+      (a: { application: string }) => a.application === tenant.application,
+    ).live as number,
+    goLiveDone: steps.find((s: { step: string }) => s.step === 'go-live')
+      .done as number,
+  };
+}
 
 test.beforeAll(async ({ request }) => {
   const marc = await tokenOf(request, 'marc.petit');
@@ -174,8 +167,7 @@ test.beforeAll(async ({ request }) => {
   );
   expect(res.status()).toBe(200);
   // The journey goes on with the tenant of a previous run that stopped
-  // before the go-live (it is the same request again: same idempotency
-  // key), or requests a tenant that does not exist yet.
+  // before the go-live, or requests a tenant that does not exist yet.
   const existing = new Map<
     string,
     {
@@ -189,57 +181,33 @@ test.beforeAll(async ({ request }) => {
     environment,
     name: `${application}-${BORDEAUX_UAI.toLowerCase()}-${environment}`,
   }));
+  const unfinished = candidates.find(candidate => {
+    const found = existing.get(candidate.name);
+    return (
+      found?.request.comment === REQUEST_COMMENT &&
+      found.status !== 'live' &&
+      !found.decommissioned
+    );
+  });
   const free =
-    candidates.find(candidate => {
-      const found = existing.get(candidate.name);
-      return (
-        found?.request.comment === REQUEST_COMMENT &&
-        found.status !== 'live' &&
-        !found.decommissioned
-      );
-    }) ?? candidates.find(candidate => !existing.has(candidate.name));
+    unfinished ?? candidates.find(candidate => !existing.has(candidate.name));
   test.skip(
     !free,
     'Every tenant this journey can request already exists: run it on a fresh database.',
   );
   tenant = free!;
+  resumed = !!unfinished;
+  before = await adoptionFigures(request);
 });
 
 test('Claire requests an instance and sees it wait for Amue', async ({
   browser,
-  request,
   baseURL,
 }) => {
-  const claire = await tokenOf(request, 'claire.dubois');
-  const application = await request.get(
-    api(
-      `/api/catalog/entities/by-name/application/default/${tenant.application}`,
-    ),
-    { headers: { Authorization: claire } },
-  );
-  const version = (await application.json()).spec.versions.find(
-    (v: { status: string }) => v.status === 'supported',
-  ).version;
-  const created = await request.post(api('/api/cloud/requests'), {
-    headers: { Authorization: claire },
-    data: {
-      application: tenant.application,
-      uai: BORDEAUX_UAI,
-      environment: tenant.environment,
-      version,
-      request: {
-        migration: false,
-        expectedUsers: 25,
-        wishedGoLiveDate: '2027-06-01',
-        comment: REQUEST_COMMENT,
-      },
-      idempotencyKey: `e2e-onboarding-${tenant.name}`,
-    },
-  });
-  // 201, or 200 when a previous run made the same request.
-  expect([200, 201]).toContain(created.status());
-
   const page = await personaPage(browser, baseURL!, 'Claire Dubois');
+  if (!resumed) {
+    await requestThroughForm(page, { ...tenant, comment: REQUEST_COMMENT });
+  }
   await page
     .getByRole('navigation')
     .getByRole('link', { name: 'Mes instances', exact: true })
@@ -251,7 +219,7 @@ test('Claire requests an instance and sees it wait for Amue', async ({
     .getByRole('row')
     .filter({ has: page.getByText(tenant.name, { exact: true }) });
   await expect(row).toBeVisible();
-  if (created.status() === 201) {
+  if (!resumed) {
     await expect(row).toContainText('Demandée');
     await expect(row).toContainText('Qualification');
     await expect(row).toContainText("En attente de l'Amue");
@@ -429,6 +397,69 @@ test('both sides drive their steps up to the go-live', async ({
   ).toContainText('En service');
   await claire.context().close();
   await sophie.context().close();
+});
+
+test('the adoption dashboards count the go-live, and their CSV exports hold it', async ({
+  browser,
+  baseURL,
+}) => {
+  const marc = await personaPage(browser, baseURL!, 'Marc Petit');
+  await marc.goto('/cloud/adoption');
+  await expect(
+    marc.getByRole('heading', { level: 1, name: 'Adoption' }),
+  ).toBeVisible();
+
+  // Bordeaux is now live for the application: one more establishment,
+  // unless it was live already (an earlier run of the journey).
+  const applications = marc.getByRole('table', {
+    name: 'Adoption par application',
+  });
+  await marc
+    .getByText('Afficher les chiffres sous forme de tableau')
+    .first()
+    .click();
+  const row = applications.getByRole('row', { name: /^SIFAC Démat\b/ });
+  const live = row.getByRole('cell').first();
+  const after = await adoptionFigures(marc.request);
+  expect(after.goLiveDone).toBe(before.goLiveDone + 1);
+  expect(after.liveEstablishments).toBeGreaterThanOrEqual(
+    before.liveEstablishments,
+  );
+  expect(after.liveEstablishments).toBeLessThanOrEqual(
+    before.liveEstablishments + 1,
+  );
+  await expect(live).toHaveText(String(after.liveEstablishments));
+
+  /** The CSV file a view's export button downloads. */
+  const exported = async (view: string) => {
+    const [download] = await Promise.all([
+      marc.waitForEvent('download'),
+      marc
+        .getByRole('button', { name: `Exporter en CSV : ${view}` })
+        .click(),
+    ]);
+    const text = await fs.readFile((await download.path())!, 'utf8');
+    return text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map(line => line.split(','));
+  };
+
+  // The matrix: Bordeaux live for the application.
+  const matrix = await exported('Établissements × applications');
+  const column = matrix[0].indexOf(tenant.application);
+  expect(column).toBeGreaterThan(4);
+  const bordeaux = matrix.find(line => line[0] === 'etab-0333298f');
+  expect(bordeaux?.[column]).toBe('live');
+
+  // The funnel: one more go-live done, as the page shows.
+  const funnel = await exported("Entonnoir du parcours d'accompagnement");
+  const done = funnel[0].indexOf('done');
+  expect(funnel.find(line => line[0] === 'go-live')?.[done]).toBe(
+    String(after.goLiveDone),
+  );
+  await marc.context().close();
 });
 
 test('Julien, of another establishment, sees none of it', async ({

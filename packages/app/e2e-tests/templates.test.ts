@@ -1,6 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAs } from './personas';
+import {
+  bordeauxField,
+  requestForm,
+  requestThroughForm,
+  tokenOf,
+} from './support';
 
 /*
  * Self-service templates, as the personas use them on the running portal:
@@ -11,75 +16,21 @@ import { signInAs } from './personas';
  * request waiting for qualification.
  *
  * Rerunning: a tenant cannot be deleted, so each run requests one that does
- * not exist yet among Bordeaux's SIFAC and SIFAC Démat environments the demo
- * data leaves unused — taken from the end of the list, as onboarding.test.ts
- * takes its own from the start. Once none is left the journey is skipped:
- * start the portal on a fresh database (a new AMUE_DATA_DIR) to run it again.
+ * not exist yet among Bordeaux's SIFAC environments the demo data leaves
+ * unused (onboarding.test.ts takes SIFAC Démat's). Once none is left the
+ * journey is skipped: start the portal on a fresh database (a new
+ * AMUE_DATA_DIR) to run it again.
  */
 
 const BORDEAUX_UAI = '0333298F';
 const LILLE_UAI = '0597239Y';
 const CANDIDATES = [
-  ['sifac-demat', 'formation'],
-  ['sifac-demat', 'preproduction'],
   ['sifac', 'formation'],
   ['sifac', 'preproduction'],
   ['sifac', 'test'],
 ] as const;
-const APPLICATION_TITLES: Record<string, string> = {
-  sifac: 'SIFAC',
-  'sifac-demat': 'SIFAC Démat',
-};
-const ENVIRONMENT_LABELS: Record<string, string> = {
-  preproduction: 'Pré-production',
-  formation: 'Formation',
-  test: 'Test',
-};
 
 test.describe.configure({ mode: 'serial' });
-
-async function tokenOf(request: APIRequestContext, user: string) {
-  const res = await request.get('/api/auth/dev/refresh', {
-    headers: { 'x-amue-dev-user': user, 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(res.status(), `sign-in of ${user}`).toBe(200);
-  return `Bearer ${(await res.json()).backstageIdentity.token}`;
-}
-
-/**
- * No serious or critical accessibility violation in the template's form
- * (the scaffolder page around it is Backstage's own).
- */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).include('form').analyze();
-  const violations = results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
-    }));
-  expect(violations, `accessibility of ${what}`).toEqual([]);
-}
-
-/** A date a year from now, YYYY-MM-DD. */
-function nextYear(): string {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-const form = (formData?: object) =>
-  `/create/templates/default/demander-une-instance${
-    formData ? `?formData=${encodeURIComponent(JSON.stringify(formData))}` : ''
-  }`;
-
-/** The establishment field, once it shows the user's establishment. */
-async function establishmentField(page: Page) {
-  const field = page.getByRole('textbox', { name: /Établissement/ });
-  await expect(field).toHaveValue('Université de Bordeaux (0333298F)');
-  return field;
-}
 
 let requested:
   | { name: string; application: string; environment: string }
@@ -112,68 +63,8 @@ test('an establishment member requests a hosted instance through the form', asyn
   requested = free!;
 
   await signInAs(page, 'Claire Dubois');
-  await page.goto(form());
-  await expect(
-    page.getByRole('heading', { name: 'Demander une instance hébergée' }),
-  ).toBeVisible();
-
-  // Page 1: her establishment, fixed; the application; one environment; the
-  // newest supported version, chosen by the form.
-  await expect(await establishmentField(page)).toBeDisabled();
-  const application = page.getByRole('textbox', { name: /Application/ });
-  await application.click();
-  await application.fill(APPLICATION_TITLES[requested.application]);
-  await page
-    .getByRole('option', {
-      name: APPLICATION_TITLES[requested.application],
-      exact: true,
-    })
-    .click();
-  await page
-    .getByRole('checkbox', { name: 'Production', exact: true })
-    .uncheck();
-  await page
-    .getByRole('checkbox', {
-      name: ENVIRONMENT_LABELS[requested.environment],
-      exact: true,
-    })
-    .check();
-  await expect(page.getByRole('button', { name: /Version/ })).toContainText(
-    'publiée le',
-  );
-  await expectAccessible(page, 'the request form (establishment, application)');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-
-  // Page 2: schedule and size.
-  await page
-    .getByLabel(/Date de mise en production souhaitée/)
-    .fill(nextYear());
-  await page.getByLabel(/Nombre d'utilisateurs attendus/).fill('800');
-  await page.getByRole('radio', { name: 'Nouvelle installation' }).check();
-  await page.getByRole('button', { name: 'Suivant' }).click();
-
-  // Page 3: identity provider and a contact; a wrong e-mail is refused.
-  await page
-    .getByLabel(/Entity ID de votre fournisseur d'identité/)
-    .fill('https://idp.u-bordeaux.fr/idp/shibboleth');
-  await page.getByLabel(/^Nom/).fill('Claire Dubois');
-  await page
-    .getByLabel(/^Adresse électronique/)
-    .fill('claire.dubois@u-bordeaux');
-  await page.getByRole('button', { name: 'Vérifier' }).click();
-  await expect(
-    page.getByText(/must match format "email"/).first(),
-  ).toBeVisible();
-  await page
-    .getByLabel(/^Adresse électronique/)
-    .fill('claire.dubois@u-bordeaux.fr');
-  await page.getByRole('button', { name: 'Vérifier' }).click();
-
-  // Review, then the task: validate, request, render, commit, register.
-  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
-  await expect(page).toHaveURL(/\/create\/tasks\//);
+  await requestThroughForm(page, requested);
   const tenantLink = page.getByRole('link', { name: "Page de l'instance" });
-  await expect(tenantLink).toBeVisible({ timeout: 60_000 });
   await expect(
     page.getByRole('link', { name: "Suivi de l'accompagnement" }),
   ).toHaveAttribute('href', `/cloud/tenants/${requested.name}`);
@@ -214,8 +105,8 @@ test('an establishment member cannot pick nor request another establishment', as
 }) => {
   // The form: an establishment given in the address is replaced by hers.
   await signInAs(page, 'Claire Dubois');
-  await page.goto(form({ uai: LILLE_UAI }));
-  await expect(await establishmentField(page)).toBeDisabled();
+  await page.goto(requestForm({ uai: LILLE_UAI }));
+  await expect(await bordeauxField(page)).toBeDisabled();
   await expect(
     page.getByText(
       'Vous ne pouvez demander des instances que pour votre établissement.',

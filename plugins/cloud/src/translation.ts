@@ -22,6 +22,9 @@ export const cloudTranslationRef = createTranslationRef({
       menu: 'Menu',
       settings: 'Settings',
       logo: 'Amue Cloud, portail du mode service: home',
+      notifications: 'Notifications',
+      notificationsUnread_one: 'Notifications ({{count}} unread)',
+      notificationsUnread_other: 'Notifications ({{count}} unread)',
     },
     home: {
       title: 'Amue Cloud Portal',

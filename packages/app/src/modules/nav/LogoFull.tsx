@@ -19,14 +19,18 @@ export const LogoFull = () => {
         d="M10 34a9 9 0 0 1 1.5-17.9A12 12 0 0 1 34.6 18 8 8 0 0 1 34 34z"
         fill="#ffffff"
       />
-      <text x="46" y="24" fill="#ffffff" fontFamily="Marianne, Arial, sans-serif" fontSize="20" fontWeight="700">
-        Amue
-      </text>
-      <text x="106" y="24" fill="#8ec5ff" fontFamily="Marianne, Arial, sans-serif" fontSize="20" fontWeight="400">
-        Cloud
-      </text>
-      <text x="46" y="40" fill="#dbe7f5" fontFamily="Marianne, Arial, sans-serif" fontSize="10">
-        Portail du mode service
+      {/* One text element, words apart, so that the visible text reads
+          "Amue Cloud Portail du mode service" (the link's name holds it). */}
+      <text fontFamily="Marianne, Arial, sans-serif">
+        <tspan x="46" y="24" fill="#ffffff" fontSize="20" fontWeight="700">
+          Amue
+        </tspan>{' '}
+        <tspan x="106" y="24" fill="#8ec5ff" fontSize="20" fontWeight="400">
+          Cloud
+        </tspan>{' '}
+        <tspan x="46" y="40" fill="#dbe7f5" fontSize="10">
+          Portail du mode service
+        </tspan>
       </text>
     </svg>
   );

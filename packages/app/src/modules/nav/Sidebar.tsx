@@ -26,6 +26,7 @@ import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import HomeIcon from '@material-ui/icons/Home';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarLogo } from './SidebarLogo';
 
@@ -98,7 +99,22 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
-      <NotificationsSidebarItem />
+      {/* The unread count is part of the item's text, so that the link's
+          name holds what it shows (upstream shows a tag the name lacks). */}
+      <NotificationsSidebarItem
+        renderItem={({ unreadCount, to, onClick }) => (
+          <SidebarItem
+            icon={NotificationsIcon}
+            to={to}
+            onClick={onClick}
+            text={
+              unreadCount
+                ? t('nav.notificationsUnread', { count: unreadCount })
+                : t('nav.notifications')
+            }
+          />
+        )}
+      />
       <SidebarDivider />
       <SidebarGroup
         label={t('nav.settings')}
