@@ -23,8 +23,7 @@ export const cloudTranslationRef = createTranslationRef({
       settings: 'Settings',
       logo: 'Amue Cloud, portail du mode service: home',
       notifications: 'Notifications',
-      notificationsUnread_one: 'Notifications ({{count}} unread)',
-      notificationsUnread_other: 'Notifications ({{count}} unread)',
+      notificationsUnread: 'Notifications ({{count}})',
     },
     home: {
       title: 'Amue Cloud Portal',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   getStepDefinition,
   isOnboardingStepId,
@@ -78,5 +80,27 @@ describe('onboarding steps', () => {
     expect(() => getStepDefinition('golive' as OnboardingStepId)).toThrow(
       '"golive" is not an onboarding step: expected one of request, qualification, provisioning, identity, data-migration, acceptance, training, go-live, decommissioning',
     );
+  });
+
+  it("has its documentation anchor in every application's TechDocs", () => {
+    // The portal links each step to `<page>#<step>` of the application's
+    // docs (catalog/applications/<name>/docs): the anchor must exist there.
+    const applications = path.resolve(
+      __dirname,
+      '../../../../catalog/applications',
+    );
+    const names = fs.readdirSync(applications);
+    expect(names.length).toBeGreaterThan(0);
+    const missing = names.flatMap(name =>
+      ONBOARDING_STEPS.filter(({ documentation }) => {
+        const [page, anchor] = documentation.split('#');
+        const file = path.join(applications, name, 'docs', `${page}.md`);
+        return !(
+          fs.existsSync(file) &&
+          fs.readFileSync(file, 'utf8').includes(`<a id="${anchor}"></a>`)
+        );
+      }).map(({ documentation }) => `${name}: ${documentation}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
