@@ -23,7 +23,7 @@ export const cloudTranslationRef = createTranslationRef({
       settings: 'Settings',
       logo: 'Amue Cloud, portail du mode service: home',
       notifications: 'Notifications',
-      notificationsUnread: 'Notifications ({{count}})',
+      notificationsUnread: 'Notifications ({{unread}})',
     },
     home: {
       title: 'Amue Cloud Portal',

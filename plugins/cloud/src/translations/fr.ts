@@ -16,7 +16,7 @@ const fr = createTranslationMessages({
     'nav.settings': 'Paramètres',
     'nav.logo': 'Amue Cloud, portail du mode service : accueil',
     'nav.notifications': 'Notifications',
-    'nav.notificationsUnread': 'Notifications ({{count}})',
+    'nav.notificationsUnread': 'Notifications ({{unread}})',
     'home.title': 'Portail Amue Cloud',
     'home.subtitle': "Les applications de l'Amue, en mode service",
     'home.greeting': 'Bonjour, {{name}}',

@@ -109,7 +109,7 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
             onClick={onClick}
             text={
               unreadCount
-                ? t('nav.notificationsUnread', { count: unreadCount })
+                ? t('nav.notificationsUnread', { unread: String(unreadCount) })
                 : t('nav.notifications')
             }
           />
