@@ -263,12 +263,15 @@ test('Sophie approves the request while Claire watches it live', async ({
   await expect(pending.getByRole('link', { name: tenant.name })).toBeVisible();
   await expectAccessible(sophie, 'Demandes (Sophie)');
 
+  // With the keyboard only: the comment, then Tab to "Accepter", Enter.
   await sophie
     .getByRole('textbox', { name: `Commentaire sur la demande ${tenant.name}` })
     .fill('Convention de service reçue, demande acceptée.');
-  await sophie
-    .getByRole('button', { name: `Accepter la demande ${tenant.name}` })
-    .click();
+  await sophie.keyboard.press('Tab');
+  await expect(
+    sophie.getByRole('button', { name: `Accepter la demande ${tenant.name}` }),
+  ).toBeFocused();
+  await sophie.keyboard.press('Enter');
   await expect(
     sophie
       .getByRole('status')
@@ -322,14 +325,20 @@ test('both sides drive their steps up to the go-live', async ({
   // Blocking asks for a reason, which everyone then reads.
   const identity = step(claire, STEP_TITLES.identity);
   if ((await statusOf(claire, STEP_TITLES.identity)) === 'En cours') {
-    await identity
-      .getByRole('button', {
-        name: 'Bloquer — étape Authentification unique (SSO)',
-      })
-      .click();
+    // The dialog opens and closes with the keyboard.
+    const block = identity.getByRole('button', {
+      name: 'Bloquer — étape Authentification unique (SSO)',
+    });
     const dialog = claire.getByRole('dialog', {
       name: "Bloquer l'étape « Authentification unique (SSO) »",
     });
+    await block.focus();
+    await claire.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await claire.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(block).toBeFocused();
+    await claire.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Bloquer' }).click();
     await expect(dialog.getByText('Saisissez un motif.')).toBeVisible();
     await expectAccessible(claire, 'the reason dialog');
