@@ -8,12 +8,7 @@ import {
 } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { signInAs } from './personas';
-import {
-  api,
-  expectAccessible,
-  requestThroughForm,
-  tokenOf,
-} from './support';
+import { api, expectAccessible, requestThroughForm, tokenOf } from './support';
 
 /*
  * The onboarding journey, as the personas live it on the running portal:
@@ -443,9 +438,7 @@ test('the adoption dashboards count the go-live, and their CSV exports hold it',
   const exported = async (view: string) => {
     const [download] = await Promise.all([
       marc.waitForEvent('download'),
-      marc
-        .getByRole('button', { name: `Exporter en CSV : ${view}` })
-        .click(),
+      marc.getByRole('button', { name: `Exporter en CSV : ${view}` }).click(),
     ]);
     const text = await fs.readFile((await download.path())!, 'utf8');
     return text

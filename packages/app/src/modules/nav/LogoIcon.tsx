@@ -19,7 +19,15 @@ export const LogoIcon = () => {
         d="M10 30a9 9 0 0 1 1.5-17.9A12 12 0 0 1 34.6 14 8 8 0 0 1 34 30z"
         fill="#ffffff"
       />
-      <text x="20" y="27" textAnchor="middle" fill="#1d4f91" fontFamily="Arial, sans-serif" fontSize="10" fontWeight="700">
+      <text
+        x="20"
+        y="27"
+        textAnchor="middle"
+        fill="#1d4f91"
+        fontFamily="Arial, sans-serif"
+        fontSize="10"
+        fontWeight="700"
+      >
         A
       </text>
     </svg>
