@@ -18,10 +18,7 @@ describe('cloud backend plugin', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
-        features: [
-          cloudPlugin,
-          mockServices.database.factory({ knex }),
-        ],
+        features: [cloudPlugin, mockServices.database.factory({ knex })],
       });
 
       const res = await request(server).get('/api/cloud/health');

@@ -1,8 +1,4 @@
-import type {
-  Environment,
-  SsoProtocol,
-  TenantStatus,
-} from './constants';
+import type { Environment, SsoProtocol, TenantStatus } from './constants';
 import type { OnboardingSide, OnboardingStepId } from './onboarding/steps';
 import type {
   OnboardingAction,
@@ -114,6 +110,16 @@ export interface Tenant {
   createdAt: string;
   updatedAt: string;
   rowVersion: number;
+}
+
+/**
+ * A tenant of a list (`GET /tenants`), with its steps when the list was
+ * asked for them (`include=steps`).
+ *
+ * @public
+ */
+export interface TenantListItem extends Tenant {
+  steps?: TenantStep[];
 }
 
 /**

@@ -28,8 +28,7 @@ const homePage = PageBlueprint.make({
     icon: <HomeIcon />,
     routeRef: homeRouteRef,
     noHeader: true,
-    loader: () =>
-      import('./components/HomePage').then(m => <m.HomePage />),
+    loader: () => import('./components/HomePage').then(m => <m.HomePage />),
   },
 });
 

@@ -152,7 +152,6 @@ export const cloudTranslationRef = createTranslationRef({
         currentStep: 'Current step',
         progress: 'Progress',
         progressLabel: 'Onboarding progress of {{name}}',
-        progressLoading: 'Loading…',
         progressUnknown: 'Unknown',
         waiting: 'Next move',
         dueDate: 'Due dates',
@@ -382,7 +381,6 @@ export const cloudTranslationRef = createTranslationRef({
       rejectNeedsReason: 'Enter the reason of the rejection in the comment.',
       approved: 'Request {{name}} approved.',
       rejected: 'Request {{name}} rejected.',
-      loadingDetails: 'Loading…',
       more: 'Show more',
       reserved: {
         title: 'Reserved for Amue',
@@ -609,9 +607,6 @@ export const cloudTranslationRef = createTranslationRef({
       status: 'Status',
       currentStep: 'Current step: {{step}}',
       progress: 'Onboarding',
-      progressLabel: 'Onboarding progress of {{name}}',
-      progressLoading: 'Loading…',
-      progressUnknown: 'Unknown',
       allStepsDone: 'All steps done',
       empty: 'This establishment has no hosted instance yet.',
       request: 'Request a hosted instance',
@@ -626,8 +621,7 @@ export const cloudTranslationRef = createTranslationRef({
         option: '{{title}} ({{uai}})',
         loading: 'Loading the establishments…',
         noOptions: 'No establishment matches',
-        ownOnly:
-          'You may request instances for your own establishment only.',
+        ownOnly: 'You may request instances for your own establishment only.',
         none: 'You are not a member of any establishment: ask an administrator of the portal.',
         required: 'Choose an establishment.',
         notAllowed:

@@ -418,6 +418,23 @@ describe('DatabaseTenantStore', () => {
       expect(blocked.items.map(t => t.name)).toEqual([
         'sifac-0331766r-production',
       ]);
+      // Without asking, no steps; with includeSteps, each tenant's own, in
+      // order, as its detail has them.
+      expect(blocked.items[0].steps).toBeUndefined();
+      const withSteps = await store.listTenants({
+        filters: { establishment: ['etab-0331766r'] },
+        includeSteps: true,
+      });
+      expect(withSteps.items).toHaveLength(6);
+      for (const item of withSteps.items) {
+        expect(item.steps).toEqual((await store.getTenant(item.id))!.steps);
+      }
+      expect(
+        withSteps.items
+          .find(t => t.name === 'sifac-0331766r-production')!
+          .steps!.filter(step => step.status === 'blocked')
+          .map(step => step.id),
+      ).toHaveLength(1);
       const notBlocked = await store.listTenants({
         filters: { blocked: false },
       });

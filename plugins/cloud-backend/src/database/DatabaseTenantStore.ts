@@ -37,6 +37,7 @@ import {
   TenantFunding,
   TenantOrder,
   TenantPage,
+  TenantListItem,
   TenantStep,
   StepActionInput,
   TenantStore,
@@ -610,8 +611,11 @@ export class DatabaseTenantStore implements TenantStore {
         { column: `${TENANTS}.id`, order: order.direction },
       ])
       .limit(limit + 1);
-    const items = rows.slice(0, limit).map(toTenant);
-    const last = items[items.length - 1];
+    const tenants = rows.slice(0, limit).map(toTenant);
+    const items = options.includeSteps
+      ? await this.withSteps(tenants)
+      : tenants;
+    const last = tenants[tenants.length - 1];
     return {
       items,
       ...(rows.length > limit && last
@@ -624,6 +628,26 @@ export class DatabaseTenantStore implements TenantStore {
           }
         : {}),
     };
+  }
+
+  /** The tenants with their steps, read in one query. */
+  private async withSteps(tenants: Tenant[]): Promise<TenantListItem[]> {
+    const byTenant = new Map<string, TenantStep[]>(
+      tenants.map(tenant => [tenant.id, []]),
+    );
+    if (tenants.length) {
+      const rows: Row[] = await this.db(STEPS).whereIn(
+        'tenant_id',
+        tenants.map(tenant => tenant.id),
+      );
+      for (const row of rows) {
+        byTenant.get(row.tenant_id)?.push(toStep(row));
+      }
+    }
+    return tenants.map(tenant => ({
+      ...tenant,
+      steps: byTenant.get(tenant.id)!.sort((a, b) => a.order - b.order),
+    }));
   }
 
   async applyStepAction(
@@ -866,7 +890,9 @@ export class DatabaseTenantStore implements TenantStore {
         tenant_id: tenant.id,
         at: now,
         actor,
-        type: isDecommission ? 'tenant.decommissioned' : 'tenant.version-changed',
+        type: isDecommission
+          ? 'tenant.decommissioned'
+          : 'tenant.version-changed',
         step_id: null,
         comment: reason,
         before: toJson(

@@ -8,8 +8,8 @@ import type {
   TenantEvent,
   TenantFunding,
   TenantRequest,
+  TenantListItem,
   TenantTraining,
-  Tenant,
 } from '@amue/plugin-cloud-common';
 import type { Knex } from 'knex';
 
@@ -19,6 +19,7 @@ export type {
   TenantEvent,
   TenantEventType,
   TenantFunding,
+  TenantListItem,
   TenantRequest,
   TenantRequestContact,
   TenantStep,
@@ -112,6 +113,8 @@ export interface ListTenantsOptions {
   /** `name` ascending by default; ties are broken by id. */
   orderBy?: TenantOrder;
   condition?: TenantQueryCondition;
+  /** Each tenant with its steps, read in one query for the page. */
+  includeSteps?: boolean;
 }
 
 /**
@@ -120,7 +123,7 @@ export interface ListTenantsOptions {
  * @public
  */
 export interface TenantPage {
-  items: Tenant[];
+  items: TenantListItem[];
   /** Opaque cursor of the next page; absent on the last page. */
   nextCursor?: string;
 }

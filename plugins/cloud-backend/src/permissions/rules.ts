@@ -82,7 +82,7 @@ function applicationsOf(applications: readonly string[]): string[] {
 export const isEstablishmentMember = createPermissionRule({
   name: CLOUD_TENANT_RULES.isEstablishmentMember,
   description:
-    "Allow a user to act on the tenants of the establishments they belong to",
+    'Allow a user to act on the tenants of the establishments they belong to',
   resourceRef: tenantResourceRef,
   paramsSchema: z.object({
     claims: z
@@ -122,7 +122,10 @@ export const isApplicationOwner = createPermissionRule({
 });
 
 /** @internal */
-export const tenantPermissionRules = [isEstablishmentMember, isApplicationOwner];
+export const tenantPermissionRules = [
+  isEstablishmentMember,
+  isApplicationOwner,
+];
 
 function applyCriteria(
   query: Knex.QueryBuilder,

@@ -548,7 +548,6 @@ describe('TenantReports', () => {
       await knex.destroy();
     },
   );
-
 });
 
 describe('percentile', () => {

@@ -23,15 +23,25 @@ const json = (schema: object) => ({
 });
 
 const errorResponses = {
-  '400': { description: 'Invalid input; the message names the field', ...json(ref('Error')) },
+  '400': {
+    description: 'Invalid input; the message names the field',
+    ...json(ref('Error')),
+  },
   '401': { description: 'Not signed in', ...json(ref('Error')) },
   '403': { description: 'Not allowed', ...json(ref('Error')) },
-  '404': { description: 'No such tenant, or not readable by the caller', ...json(ref('Error')) },
+  '404': {
+    description: 'No such tenant, or not readable by the caller',
+    ...json(ref('Error')),
+  },
 };
 
 const writeResponses = {
   ...errorResponses,
-  '409': { description: 'Stale rowVersion: someone else changed it first; nothing was written', ...json(ref('Error')) },
+  '409': {
+    description:
+      'Stale rowVersion: someone else changed it first; nothing was written',
+    ...json(ref('Error')),
+  },
 };
 
 const tenantName = {
@@ -87,7 +97,10 @@ export const spec = {
     version: '1',
     description:
       'Onboarding service of the Portail Amue Cloud: requests for hosted instances (tenants), their onboarding steps, event log, funding, training and reports.',
-    license: { name: 'Apache-2.0', url: 'http://www.apache.org/licenses/LICENSE-2.0.html' },
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
   },
   servers: [{ url: '/' }],
   components: {
@@ -97,10 +110,16 @@ export const spec = {
         properties: {
           error: {
             type: 'object',
-            properties: { name: { type: 'string' }, message: { type: 'string' } },
+            properties: {
+              name: { type: 'string' },
+              message: { type: 'string' },
+            },
             required: ['name', 'message'],
           },
-          response: { type: 'object', properties: { statusCode: { type: 'integer' } } },
+          response: {
+            type: 'object',
+            properties: { statusCode: { type: 'integer' } },
+          },
         },
         required: ['error'],
       },
@@ -124,7 +143,8 @@ export const spec = {
         properties: {
           migration: {
             type: 'boolean',
-            description: 'True: data migrated from an on-premise installation; false: new installation',
+            description:
+              'True: data migrated from an on-premise installation; false: new installation',
           },
           wishedGoLiveDate: { type: 'string', format: 'date' },
           expectedUsers: { type: 'integer', minimum: 1, maximum: 1000000 },
@@ -145,7 +165,8 @@ export const spec = {
           },
           uai: {
             type: 'string',
-            description: 'UAI code of the establishment (7 digits and a check letter)',
+            description:
+              'UAI code of the establishment (7 digits and a check letter)',
             pattern: '^[0-9]{7}[A-Za-z]$',
           },
           environment: ref('Environment'),
@@ -165,13 +186,23 @@ export const spec = {
             type: 'string',
             minLength: 8,
             maxLength: 255,
-            description: 'The same key twice returns the tenant of the first request',
+            description:
+              'The same key twice returns the tenant of the first request',
           },
         },
       },
       Step: {
         type: 'object',
-        required: ['id', 'status', 'side', 'order', 'dueDate', 'updatedBy', 'updatedAt', 'rowVersion'],
+        required: [
+          'id',
+          'status',
+          'side',
+          'order',
+          'dueDate',
+          'updatedBy',
+          'updatedAt',
+          'rowVersion',
+        ],
         properties: {
           id: ref('StepId'),
           status: { type: 'string', enum: [...ONBOARDING_STEP_STATUSES] },
@@ -186,7 +217,18 @@ export const spec = {
       },
       Tenant: {
         type: 'object',
-        required: ['id', 'name', 'application', 'establishment', 'uai', 'environment', 'version', 'status', 'currentStep', 'rowVersion'],
+        required: [
+          'id',
+          'name',
+          'application',
+          'establishment',
+          'uai',
+          'environment',
+          'version',
+          'status',
+          'currentStep',
+          'rowVersion',
+        ],
         properties: {
           id: { type: 'string', format: 'uuid' },
           name: { type: 'string' },
@@ -243,6 +285,15 @@ export const spec = {
           after: {},
         },
       },
+      TenantListItem: {
+        allOf: [
+          ref('Tenant'),
+          {
+            type: 'object',
+            properties: { steps: { type: 'array', items: ref('Step') } },
+          },
+        ],
+      },
       TenantDetails: {
         allOf: [
           ref('Tenant'),
@@ -289,7 +340,8 @@ export const spec = {
     '/requests': {
       post: {
         operationId: 'CreateRequest',
-        summary: 'Request a hosted instance (creates the tenant at step "request")',
+        summary:
+          'Request a hosted instance (creates the tenant at step "request")',
         parameters: [
           {
             name: 'Idempotency-Key',
@@ -304,10 +356,15 @@ export const spec = {
             description: 'Created',
             ...json({
               type: 'object',
-              properties: { tenant: ref('TenantDetails'), created: { type: 'boolean' } },
+              properties: {
+                tenant: ref('TenantDetails'),
+                created: { type: 'boolean' },
+              },
             }),
           },
-          '200': { description: 'The idempotency key was used before: the same tenant' },
+          '200': {
+            description: 'The idempotency key was used before: the same tenant',
+          },
           ...writeResponses,
         },
       },
@@ -317,16 +374,31 @@ export const spec = {
         operationId: 'ListTenants',
         summary: 'Tenants the caller may read, one page',
         parameters: [
-          arrayQuery('establishment', 'Establishment group name (etab-<uai>)', { type: 'string', maxLength: 255 }),
-          arrayQuery('application', 'Application name', { type: 'string', maxLength: 63 }),
+          arrayQuery('establishment', 'Establishment group name (etab-<uai>)', {
+            type: 'string',
+            maxLength: 255,
+          }),
+          arrayQuery('application', 'Application name', {
+            type: 'string',
+            maxLength: 63,
+          }),
           arrayQuery('environment', 'Environment', ref('Environment')),
-          arrayQuery('status', 'Tenant status', { type: 'string', enum: [...TENANT_STATUSES] }),
-          { name: 'currentStep', in: 'query', required: false, schema: ref('StepId') },
+          arrayQuery('status', 'Tenant status', {
+            type: 'string',
+            enum: [...TENANT_STATUSES],
+          }),
+          {
+            name: 'currentStep',
+            in: 'query',
+            required: false,
+            schema: ref('StepId'),
+          },
           {
             name: 'blocked',
             in: 'query',
             required: false,
-            description: 'true: only tenants with a blocked step; false: only without',
+            description:
+              'true: only tenants with a blocked step; false: only without',
             schema: { type: 'string', enum: ['true', 'false'] },
           },
           {
@@ -336,14 +408,35 @@ export const spec = {
             description: 'Page size, 1 to 500 (50 by default)',
             schema: { type: 'string', pattern: '^[0-9]{1,3}$' },
           },
-          { name: 'cursor', in: 'query', required: false, schema: { type: 'string', maxLength: 2048 } },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', maxLength: 2048 },
+          },
           {
             name: 'orderBy',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['name', 'createdAt', 'updatedAt'] },
+            schema: {
+              type: 'string',
+              enum: ['name', 'createdAt', 'updatedAt'],
+            },
           },
-          { name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['asc', 'desc'] } },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['asc', 'desc'] },
+          },
+          {
+            name: 'include',
+            in: 'query',
+            required: false,
+            description:
+              '`steps`: each tenant with its onboarding steps (one query for the page)',
+            schema: { type: 'string', enum: ['steps'] },
+          },
         ],
         responses: {
           '200': {
@@ -352,7 +445,7 @@ export const spec = {
               type: 'object',
               required: ['items'],
               properties: {
-                items: { type: 'array', items: ref('Tenant') },
+                items: { type: 'array', items: ref('TenantListItem') },
                 nextCursor: { type: 'string' },
               },
             }),
@@ -364,9 +457,16 @@ export const spec = {
     '/tenants/{name}': {
       get: {
         operationId: 'GetTenant',
-        summary: 'One tenant with its steps, events (comments included), funding and training',
+        summary:
+          'One tenant with its steps, events (comments included), funding and training',
         parameters: [tenantName],
-        responses: { '200': { description: 'The tenant', ...json(ref('TenantWithEvents')) }, ...errorResponses },
+        responses: {
+          '200': {
+            description: 'The tenant',
+            ...json(ref('TenantWithEvents')),
+          },
+          ...errorResponses,
+        },
       },
     },
     '/tenants/{name}/steps/{stepId}': {
@@ -390,11 +490,21 @@ export const spec = {
                 maxLength: ONBOARDING_REASON_MAX_LENGTH,
                 description: 'Required to block or skip',
               },
-              rowVersion: { type: 'integer', minimum: 1, description: 'rowVersion of the step' },
+              rowVersion: {
+                type: 'integer',
+                minimum: 1,
+                description: 'rowVersion of the step',
+              },
             },
           }),
         },
-        responses: { '200': { description: 'The tenant after the change', ...json(ref('TenantDetails')) }, ...writeResponses },
+        responses: {
+          '200': {
+            description: 'The tenant after the change',
+            ...json(ref('TenantDetails')),
+          },
+          ...writeResponses,
+        },
       },
     },
     '/tenants/{name}/decision': {
@@ -423,7 +533,13 @@ export const spec = {
             },
           }),
         },
-        responses: { '200': { description: 'The tenant after the decision', ...json(ref('TenantDetails')) }, ...writeResponses },
+        responses: {
+          '200': {
+            description: 'The tenant after the decision',
+            ...json(ref('TenantDetails')),
+          },
+          ...writeResponses,
+        },
       },
     },
     '/tenants/{name}/version': {
@@ -439,11 +555,21 @@ export const spec = {
             required: ['version', 'rowVersion'],
             properties: {
               version: { type: 'string', minLength: 1, maxLength: 64 },
-              rowVersion: { type: 'integer', minimum: 1, description: 'rowVersion of the tenant' },
+              rowVersion: {
+                type: 'integer',
+                minimum: 1,
+                description: 'rowVersion of the tenant',
+              },
             },
           }),
         },
-        responses: { '200': { description: 'The tenant after the change', ...json(ref('TenantDetails')) }, ...writeResponses },
+        responses: {
+          '200': {
+            description: 'The tenant after the change',
+            ...json(ref('TenantDetails')),
+          },
+          ...writeResponses,
+        },
       },
     },
     '/tenants/{name}/decommission': {
@@ -458,12 +584,26 @@ export const spec = {
             additionalProperties: false,
             required: ['reason', 'rowVersion'],
             properties: {
-              reason: { type: 'string', minLength: 1, maxLength: ONBOARDING_REASON_MAX_LENGTH },
-              rowVersion: { type: 'integer', minimum: 1, description: 'rowVersion of the tenant' },
+              reason: {
+                type: 'string',
+                minLength: 1,
+                maxLength: ONBOARDING_REASON_MAX_LENGTH,
+              },
+              rowVersion: {
+                type: 'integer',
+                minimum: 1,
+                description: 'rowVersion of the tenant',
+              },
             },
           }),
         },
-        responses: { '200': { description: 'The tenant, decommissioned', ...json(ref('TenantDetails')) }, ...writeResponses },
+        responses: {
+          '200': {
+            description: 'The tenant, decommissioned',
+            ...json(ref('TenantDetails')),
+          },
+          ...writeResponses,
+        },
       },
     },
     '/tenants/{name}/comments': {
@@ -478,12 +618,19 @@ export const spec = {
             additionalProperties: false,
             required: ['comment'],
             properties: {
-              comment: { type: 'string', minLength: 1, maxLength: ONBOARDING_REASON_MAX_LENGTH },
+              comment: {
+                type: 'string',
+                minLength: 1,
+                maxLength: ONBOARDING_REASON_MAX_LENGTH,
+              },
               stepId: ref('StepId'),
             },
           }),
         },
-        responses: { '201': { description: 'The comment event', ...json(ref('Event')) }, ...errorResponses },
+        responses: {
+          '201': { description: 'The comment event', ...json(ref('Event')) },
+          ...errorResponses,
+        },
       },
     },
     '/tenants/{name}/funding': {
@@ -504,7 +651,10 @@ export const spec = {
             },
           }),
         },
-        responses: { '200': { description: 'The funding', ...json(ref('Funding')) }, ...writeResponses },
+        responses: {
+          '200': { description: 'The funding', ...json(ref('Funding')) },
+          ...writeResponses,
+        },
       },
     },
     '/tenants/{name}/training': {
@@ -525,7 +675,13 @@ export const spec = {
             },
           }),
         },
-        responses: { '200': { description: 'The training figures', ...json(ref('Training')) }, ...writeResponses },
+        responses: {
+          '200': {
+            description: 'The training figures',
+            ...json(ref('Training')),
+          },
+          ...writeResponses,
+        },
       },
     },
     '/reports/adoption-summary': {
@@ -534,8 +690,14 @@ export const spec = {
         summary: 'Adoption counts per application, for every signed-in user',
         responses: {
           '200': {
-            description: 'Per application: establishments live, in progress, not started, total',
-            ...json({ type: 'object', properties: { applications: { type: 'array', items: { type: 'object' } } } }),
+            description:
+              'Per application: establishments live, in progress, not started, total',
+            ...json({
+              type: 'object',
+              properties: {
+                applications: { type: 'array', items: { type: 'object' } },
+              },
+            }),
           },
           ...errorResponses,
         },
@@ -543,11 +705,13 @@ export const spec = {
     },
     '/reports/adoption': reportPath('Adoption report', {
       type: 'object',
-      description: 'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals',
+      description:
+        'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals',
     }),
     '/reports/funnel': reportPath('Funnel report', {
       type: 'object',
-      description: 'Per step: tenants that reached it, done, skipped, in progress, blocked, waiting',
+      description:
+        'Per step: tenants that reached it, done, skipped, in progress, blocked, waiting',
     }),
     '/reports/durations': reportPath('Durations report', {
       type: 'object',

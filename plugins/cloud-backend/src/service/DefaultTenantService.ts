@@ -344,6 +344,7 @@ export class DefaultTenantService implements TenantService {
     limit?: number;
     cursor?: string;
     orderBy?: TenantOrder;
+    includeSteps?: boolean;
   }): Promise<TenantPage> {
     const condition = await this.readCondition(options.credentials);
     if (condition === 'none') {
@@ -354,6 +355,7 @@ export class DefaultTenantService implements TenantService {
       limit: options.limit,
       cursor: options.cursor,
       orderBy: options.orderBy,
+      includeSteps: options.includeSteps,
       condition,
     });
   }

@@ -127,7 +127,9 @@ export function registerTenantActions(
             .string()
             .describe('UAI code of the establishment, e.g. 0333298F'),
           environment: z.enum(ENVIRONMENTS),
-          version: z.string().describe('A supported version of the application'),
+          version: z
+            .string()
+            .describe('A supported version of the application'),
           migration: z
             .boolean()
             .describe(

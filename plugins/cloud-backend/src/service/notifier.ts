@@ -5,10 +5,7 @@ import type {
 } from '@amue/plugin-cloud-common';
 import { ownerGroupRef } from '@amue/plugin-cloud-common';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  type Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
@@ -263,8 +260,7 @@ export function createTenantNotifier(
 
       const recipients = [establishmentRef];
       const owner = application?.spec?.owner;
-      const ownerRef =
-        ownerGroupRef(owner);
+      const ownerRef = ownerGroupRef(owner);
       if (ownerRef) {
         recipients.push(ownerRef);
       } else if (application) {

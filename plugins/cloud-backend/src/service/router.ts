@@ -7,11 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import * as OpenApiValidator from 'express-openapi-validator';
-import express, {
-  ErrorRequestHandler,
-  Request,
-  RequestHandler,
-} from 'express';
+import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { TenantFilters, TenantOrder } from '../database/TenantStore';
 import { spec } from '../schema/openapi';
 import type { ReportService } from './ReportService';
@@ -203,6 +199,7 @@ export async function createRouter(
       limit: limitOf(req.query),
       cursor: single(req.query.cursor),
       orderBy: orderOf(req.query),
+      includeSteps: single(req.query.include) === 'steps',
     });
     res.json(page);
   });
@@ -243,7 +240,11 @@ export async function createRouter(
       await tenants.changeTenant(
         req.params.name,
         { version: req.body.version },
-        { credentials: await user(req), request: req, rowVersion: req.body.rowVersion },
+        {
+          credentials: await user(req),
+          request: req,
+          rowVersion: req.body.rowVersion,
+        },
       ),
     );
   });
@@ -253,7 +254,11 @@ export async function createRouter(
       await tenants.changeTenant(
         req.params.name,
         { decommission: true, reason: req.body.reason },
-        { credentials: await user(req), request: req, rowVersion: req.body.rowVersion },
+        {
+          credentials: await user(req),
+          request: req,
+          rowVersion: req.body.rowVersion,
+        },
       ),
     );
   });

@@ -102,6 +102,8 @@ export interface TenantService {
     limit?: number;
     cursor?: string;
     orderBy?: TenantOrder;
+    /** Each tenant with its onboarding steps. */
+    includeSteps?: boolean;
   }): Promise<TenantPage>;
 
   getTenant(

@@ -138,5 +138,7 @@ export const applicationEntityV1alpha1Schema = {
 export function isApplicationEntity(
   entity: Entity,
 ): entity is ApplicationEntityV1alpha1 {
-  return entity.apiVersion === CLOUD_API_VERSION && entity.kind === 'Application';
+  return (
+    entity.apiVersion === CLOUD_API_VERSION && entity.kind === 'Application'
+  );
 }

@@ -66,7 +66,11 @@ export const tenantEntityV1alpha1Schema = {
         environment: { type: 'string', enum: [...ENVIRONMENTS] },
         version: { type: 'string', minLength: 1 },
         status: { type: 'string', enum: [...TENANT_STATUSES] },
-        url: { type: 'string', pattern: HTTP_URL, description: 'an http(s) URL' },
+        url: {
+          type: 'string',
+          pattern: HTTP_URL,
+          description: 'an http(s) URL',
+        },
         sso: {
           type: 'object',
           required: ['protocol', 'idpEntityId'],

@@ -25,7 +25,7 @@ export const cloudCatalogModelLayer = createCatalogModelLayer({
         plural: 'applications',
       },
       description:
-        'An Amue product (SIFAC, SIHAM, Pégase...) and its offer as a service on Amue\'s hosting platform.',
+        "An Amue product (SIFAC, SIHAM, Pégase...) and its offer as a service on Amue's hosting platform.",
       versions: [
         {
           name: 'v1alpha1',

@@ -75,11 +75,17 @@ describe('Application validation', () => {
     ],
     [{ versions: [] }, 'spec.versions must hold at least 1 item(s)'],
     [
-      { versions: [{ version: '1', status: 'old', releaseDate: '2024-01-01' }] },
+      {
+        versions: [{ version: '1', status: 'old', releaseDate: '2024-01-01' }],
+      },
       'spec.versions[0].status must be one of supported, deprecated, end-of-life (got "old")',
     ],
     [
-      { versions: [{ version: '1', status: 'supported', releaseDate: '17/06/2024' }] },
+      {
+        versions: [
+          { version: '1', status: 'supported', releaseDate: '17/06/2024' },
+        ],
+      },
       'spec.versions[0].releaseDate must be a date YYYY-MM-DD (got "17/06/2024")',
     ],
     [
@@ -206,9 +212,7 @@ describe('Tenant validation', () => {
 describe('formatEntityProblems', () => {
   it('names the entity, then each field and rule', () => {
     const entity = tenant({ environment: 'prod', status: 'active' });
-    expect(
-      formatEntityProblems(entity, validateTenantEntity(entity)),
-    ).toBe(
+    expect(formatEntityProblems(entity, validateTenantEntity(entity))).toBe(
       'Tenant "sifac-0333298f-production": spec.environment must be one of production, preproduction, formation, test (got "prod"); spec.status must be one of requested, provisioning, onboarding, live, suspended, decommissioned (got "active")',
     );
   });

@@ -54,7 +54,9 @@ function toProblem(error: ErrorObject): EntityProblem {
   switch (error.keyword) {
     case 'required':
       return {
-        field: field ? `${field}.${params.missingProperty}` : params.missingProperty,
+        field: field
+          ? `${field}.${params.missingProperty}`
+          : params.missingProperty,
         message: 'is required',
       };
     case 'additionalProperties':
@@ -65,14 +67,21 @@ function toProblem(error: ErrorObject): EntityProblem {
     case 'enum':
       return {
         field,
-        message: `must be one of ${params.allowedValues.join(', ')} (got ${describe(error.data)})`,
+        message: `must be one of ${params.allowedValues.join(
+          ', ',
+        )} (got ${describe(error.data)})`,
       };
     case 'type':
-      return { field, message: `must be of type ${params.type} (got ${describe(error.data)})` };
+      return {
+        field,
+        message: `must be of type ${params.type} (got ${describe(error.data)})`,
+      };
     case 'pattern':
       return {
         field,
-        message: `must be ${parent.description ?? `matching ${params.pattern}`} (got ${describe(error.data)})`,
+        message: `must be ${
+          parent.description ?? `matching ${params.pattern}`
+        } (got ${describe(error.data)})`,
       };
     case 'minLength':
       return { field, message: 'must not be empty' };
@@ -81,7 +90,10 @@ function toProblem(error: ErrorObject): EntityProblem {
     case 'uniqueItems':
       return {
         field,
-        message: `must not repeat a value (items ${Math.min(params.i, params.j)} and ${Math.max(params.i, params.j)} are equal)`,
+        message: `must not repeat a value (items ${Math.min(
+          params.i,
+          params.j,
+        )} and ${Math.max(params.i, params.j)} are equal)`,
       };
     default:
       return { field, message: error.message ?? error.keyword };
@@ -111,7 +123,9 @@ export function validateApplicationEntity(entity: Entity): EntityProblem[] {
         if (seen.has(v.version)) {
           problems.push({
             field: `spec.versions[${i}].version`,
-            message: `must be unique (version ${describe(v.version)} is listed twice)`,
+            message: `must be unique (version ${describe(
+              v.version,
+            )} is listed twice)`,
           });
         }
         seen.add(v.version);
@@ -136,7 +150,9 @@ export function validateTenantEntity(entity: Entity): EntityProblem[] {
     if (!uai) {
       problems.push({
         field: 'spec.establishment',
-        message: `must name an establishment Group "etab-<UAI>" with a valid UAI code (got ${describe(spec.establishment)})`,
+        message: `must name an establishment Group "etab-<UAI>" with a valid UAI code (got ${describe(
+          spec.establishment,
+        )})`,
       });
     } else if (
       !problems.some(p =>
@@ -144,11 +160,17 @@ export function validateTenantEntity(entity: Entity): EntityProblem[] {
       )
     ) {
       // The name is only checked once its parts are valid.
-      const expected = tenantName(refName(spec.application), uai, spec.environment);
+      const expected = tenantName(
+        refName(spec.application),
+        uai,
+        spec.environment,
+      );
       if (entity.metadata?.name !== expected) {
         problems.push({
           field: 'metadata.name',
-          message: `must be "<application>-<uai>-<environment>", here "${expected}" (got ${describe(entity.metadata?.name)})`,
+          message: `must be "<application>-<uai>-<environment>", here "${expected}" (got ${describe(
+            entity.metadata?.name,
+          )})`,
         });
       }
     }

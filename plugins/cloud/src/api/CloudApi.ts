@@ -3,10 +3,10 @@ import type {
   OnboardingAction,
   OnboardingStepId,
   SsoProtocol,
-  Tenant,
   TenantDetails,
   TenantEvent,
   TenantFunding,
+  TenantListItem,
   TenantRequest,
   TenantStatus,
   TenantTraining,
@@ -29,6 +29,8 @@ export interface ListTenantsQuery {
   cursor?: string;
   orderBy?: 'name' | 'createdAt' | 'updatedAt';
   order?: 'asc' | 'desc';
+  /** `steps`: each tenant with its onboarding steps. */
+  include?: 'steps';
 }
 
 /**
@@ -37,7 +39,7 @@ export interface ListTenantsQuery {
  * @public
  */
 export interface TenantPage {
-  items: Tenant[];
+  items: TenantListItem[];
   nextCursor?: string;
 }
 
@@ -109,7 +111,11 @@ export interface CloudApi {
   ): Promise<TenantDetails>;
   decideRequest(
     name: string,
-    body: { decision: 'approve' | 'reject'; reason?: string; rowVersion: number },
+    body: {
+      decision: 'approve' | 'reject';
+      reason?: string;
+      rowVersion: number;
+    },
   ): Promise<TenantDetails>;
   addComment(
     name: string,

@@ -1,8 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type {
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   AdoptionSummary,
   CloudApi,
@@ -20,7 +17,10 @@ import type {
  */
 export class CloudClient implements CloudApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   private async request<T>(

@@ -41,7 +41,7 @@ const fr = createTranslationMessages({
     'home.stepQualification':
       "L'Amue qualifie la demande et signe la convention",
     'home.stepOnboarding':
-      "Déploiement, authentification unique, migration des données, recette et formation",
+      'Déploiement, authentification unique, migration des données, recette et formation',
     'home.stepLive':
       "Mise en production, puis arrêt de l'installation sur site",
     'values.environment.production': 'Production',
@@ -130,7 +130,6 @@ const fr = createTranslationMessages({
     'instances.page.progress': 'Avancement',
     'instances.page.progressLabel':
       "Avancement de l'accompagnement de {{name}}",
-    'instances.page.progressLoading': 'Chargement…',
     'instances.page.progressUnknown': 'Inconnu',
     'instances.page.waiting': 'Prochaine action',
     'instances.page.dueDate': 'Échéances',
@@ -341,7 +340,6 @@ const fr = createTranslationMessages({
       'Indiquez le motif du refus dans le commentaire.',
     'requests.approved': 'Demande {{name}} acceptée.',
     'requests.rejected': 'Demande {{name}} refusée.',
-    'requests.loadingDetails': 'Chargement…',
     'requests.more': 'Afficher plus',
     'requests.reserved.title': "Réservé à l'Amue",
     'requests.reserved.text':
@@ -538,10 +536,6 @@ const fr = createTranslationMessages({
     'establishmentTenants.status': 'Statut',
     'establishmentTenants.currentStep': 'Étape en cours : {{step}}',
     'establishmentTenants.progress': 'Accompagnement',
-    'establishmentTenants.progressLabel':
-      "Avancement de l'accompagnement de {{name}}",
-    'establishmentTenants.progressLoading': 'Chargement…',
-    'establishmentTenants.progressUnknown': 'Inconnu',
     'establishmentTenants.allStepsDone': 'Toutes les étapes terminées',
     'establishmentTenants.empty':
       "Cet établissement n'a pas encore d'instance hébergée.",

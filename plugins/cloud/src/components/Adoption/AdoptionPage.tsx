@@ -17,7 +17,12 @@ import { DurationsSection } from './DurationsSection';
 import { FunnelSection } from './FunnelSection';
 import { MatrixSection } from './MatrixSection';
 import { TotalsSection } from './TotalsSection';
-import type { AdoptionReport, BlockedReport, DurationsReport, FunnelReport } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionReport,
+  BlockedReport,
+  DurationsReport,
+  FunnelReport,
+} from '@amue/plugin-cloud-common';
 import type { AdoptionReports } from './types';
 
 const useStyles = makeStyles(theme => ({

@@ -14,7 +14,10 @@ import { chartHeight, useChartProps } from './chartProps';
 import { CsvExportButton } from './CsvExportButton';
 import { DataTable } from './DataTable';
 import { ChartFigure, ReportSection } from './ReportSection';
-import type { AdoptionReport, ApplicationAdoption } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionReport,
+  ApplicationAdoption,
+} from '@amue/plugin-cloud-common';
 import { useAdoptionLabels } from './useAdoptionLabels';
 
 /**

@@ -8,7 +8,11 @@ import { tenantPagePath } from '../TenantOnboarding/paths';
 import { CsvExportButton } from './CsvExportButton';
 import { DataTable } from './DataTable';
 import { ReportSection } from './ReportSection';
-import type { AdoptionReport, BlockedReport, BlockedStep } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionReport,
+  BlockedReport,
+  BlockedStep,
+} from '@amue/plugin-cloud-common';
 import { useAdoptionLabels } from './useAdoptionLabels';
 
 /** Blocked steps drawn at a time (the backend sends up to 500). */

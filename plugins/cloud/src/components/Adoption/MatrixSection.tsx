@@ -10,7 +10,10 @@ import { CsvExportButton } from './CsvExportButton';
 import { DataColumn, DataTable } from './DataTable';
 import { ReportSection } from './ReportSection';
 import { AdoptionStatePill } from './states';
-import type { AdoptionReport, EstablishmentAdoption } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionReport,
+  EstablishmentAdoption,
+} from '@amue/plugin-cloud-common';
 import { useAdoptionLabels } from './useAdoptionLabels';
 
 const useStyles = makeStyles(theme => ({

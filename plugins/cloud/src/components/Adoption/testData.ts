@@ -1,5 +1,10 @@
 import type { CloudApi } from '../../api';
-import type { AdoptionReport, BlockedReport, DurationsReport, FunnelReport } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionReport,
+  BlockedReport,
+  DurationsReport,
+  FunnelReport,
+} from '@amue/plugin-cloud-common';
 
 /** Reports as the backend returns them, for the tests of the dashboard. */
 

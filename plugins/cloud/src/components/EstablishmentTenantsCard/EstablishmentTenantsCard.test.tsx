@@ -73,13 +73,13 @@ function renderCard(
   const cloudApi =
     options.cloudApi ??
     mockCloudApi({
-      listTenants: jest.fn(async () => ({ items: [formation, production] })),
-      getTenant: jest.fn(async (name: string) => ({
-        ...(name === production.name ? production : formation),
-        // 8 of the 8 applicable steps, and 2 of 8.
-        steps: steps(name === production.name ? 8 : 2),
-        events: [],
-      })) as any,
+      // 8 of the 8 applicable steps, and 2 of 8.
+      listTenants: jest.fn(async () => ({
+        items: [
+          { ...formation, steps: steps(2) },
+          { ...production, steps: steps(8) },
+        ],
+      })),
     });
   renderTestApp({
     extensions: [
@@ -125,7 +125,10 @@ describe('EstablishmentTenantsCard', () => {
       limit: 50,
       orderBy: 'name',
       order: 'asc',
+      include: 'steps',
     });
+    // The steps come with the list: no request per tenant.
+    expect(cloudApi.getTenant).not.toHaveBeenCalled();
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -213,10 +216,8 @@ describe('EstablishmentTenantsCard', () => {
       .fn()
       .mockResolvedValueOnce({ items: [formation], nextCursor: 'page-2' })
       .mockResolvedValueOnce({ items: [production] });
-    const cloudApi = mockCloudApi({
-      listTenants,
-      getTenant: jest.fn().mockRejectedValue(new Error('gone')),
-    });
+    // A list without the steps shows the progress as unknown.
+    const cloudApi = mockCloudApi({ listTenants });
     renderCard(bordeaux, { cloudApi });
 
     const table = await screen.findByRole('table');

@@ -12,7 +12,6 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import useAsync from 'react-use/esm/useAsync';
 import { cloudTranslationRef } from '../../translation';
 import { requestFormPath, tenantPagePath } from '../TenantOnboarding/paths';
@@ -20,10 +19,11 @@ import { DataTable } from '../Adoption/DataTable';
 import { useAdoptionLabels } from '../Adoption/useAdoptionLabels';
 import { useCloudLabels } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
-import {
-  TenantWithProgress,
-  useEstablishmentTenants,
-} from './useEstablishmentTenants';
+import { TenantProgress } from '../TenantOnboarding/badges';
+import { type ListedTenant, useTenantList } from '../MyInstances/useTenantList';
+
+/** Tenants asked for at a time. */
+export const TENANTS_PAGE_SIZE = 50;
 
 /** Whether the signed-in user is a member of the group `entityRef`. */
 function useIsMember(entityRef: string): boolean | undefined {
@@ -33,43 +33,6 @@ function useIsMember(entityRef: string): boolean | undefined {
     return identity.ownershipEntityRefs.includes(entityRef);
   }, [identityApi, entityRef]);
   return value;
-}
-
-function ProgressCell(props: { tenant: TenantWithProgress }) {
-  const { tenant } = props;
-  const { t } = useTranslationRef(cloudTranslationRef);
-  const labels = useAdoptionLabels();
-  if (tenant.progress === undefined) {
-    return (
-      <Text variant="body-small" color="secondary">
-        {t('establishmentTenants.progressLoading')}
-      </Text>
-    );
-  }
-  if (tenant.progress === null) {
-    return (
-      <Text variant="body-small" color="secondary">
-        {t('establishmentTenants.progressUnknown')}
-      </Text>
-    );
-  }
-  const percent = labels.percent(tenant.progress);
-  return (
-    <Flex align="center" gap="2" style={{ minWidth: '9rem' }}>
-      <LinearProgress
-        variant="determinate"
-        value={Math.round(tenant.progress * 100)}
-        aria-label={t('establishmentTenants.progressLabel', {
-          name: tenant.name,
-        })}
-        aria-valuetext={percent}
-        style={{ flexGrow: 1, height: 8, borderRadius: 4 }}
-      />
-      <Text variant="body-small" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {percent}
-      </Text>
-    </Flex>
-  );
 }
 
 /**
@@ -89,8 +52,20 @@ export function EstablishmentTenantsCard() {
   const cloudLabels = useCloudLabels();
   const entityRef = stringifyEntityRef(entity);
   const isMember = useIsMember(entityRef);
-  const { loading, error, tenants, nextCursor, loadMore } =
-    useEstablishmentTenants(entity.metadata.name);
+  const {
+    loading,
+    error,
+    items: tenants,
+    nextCursor,
+    loadMore,
+  } = useTenantList(
+    {
+      establishment: [entity.metadata.name],
+      orderBy: 'name',
+      order: 'asc',
+    },
+    { pageSize: TENANTS_PAGE_SIZE },
+  );
   const establishmentTitle = entity.metadata.title ?? entity.metadata.name;
 
   let body;
@@ -130,7 +105,7 @@ export function EstablishmentTenantsCard() {
   } else {
     body = (
       <Flex direction="column" gap="3">
-        <DataTable<TenantWithProgress>
+        <DataTable<ListedTenant>
           caption={t('establishmentTenants.tableLabel', {
             name: establishmentTitle,
           })}
@@ -180,7 +155,7 @@ export function EstablishmentTenantsCard() {
                         })
                       : t('establishmentTenants.allStepsDone')}
                   </Text>
-                  <ProgressCell tenant={tenant} />
+                  <TenantProgress tenant={tenant} />
                 </Flex>
               ),
             },

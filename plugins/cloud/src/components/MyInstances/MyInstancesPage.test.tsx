@@ -67,9 +67,8 @@ function renderPage(
 ) {
   const cloudApi = mockCloudApi({
     listTenants: jest.fn(async () => ({
-      items: [identity, qualification, live],
+      items: [identity, qualification, live].map(t => detailsByName[t.name]),
     })),
-    getTenant: jest.fn(async (name: string) => detailsByName[name]),
     ...overrides,
   });
   const signals = mockSignals();
@@ -102,10 +101,13 @@ describe('MyInstancesPage', () => {
     ).toBeInTheDocument();
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(cloudApi.listTenants).toHaveBeenCalledWith({
+      include: 'steps',
       orderBy: 'updatedAt',
       order: 'desc',
       limit: 20,
     });
+    // The steps come with the list: no request per tenant.
+    expect(cloudApi.getTenant).not.toHaveBeenCalled();
 
     const [first, second, third] = rows();
     expect(
@@ -157,6 +159,7 @@ describe('MyInstancesPage', () => {
     );
     await waitFor(() =>
       expect(cloudApi.listTenants).toHaveBeenLastCalledWith({
+        include: 'steps',
         orderBy: 'updatedAt',
         order: 'desc',
         application: ['sifac'],
@@ -170,6 +173,7 @@ describe('MyInstancesPage', () => {
     await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
     await waitFor(() =>
       expect(cloudApi.listTenants).toHaveBeenLastCalledWith({
+        include: 'steps',
         orderBy: 'updatedAt',
         order: 'desc',
         limit: 20,
@@ -186,6 +190,7 @@ describe('MyInstancesPage', () => {
     );
     await waitFor(() =>
       expect(cloudApi.listTenants).toHaveBeenCalledWith({
+        include: 'steps',
         orderBy: 'updatedAt',
         order: 'desc',
         environment: ['formation'],
@@ -209,6 +214,7 @@ describe('MyInstancesPage', () => {
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(listTenants).toHaveBeenLastCalledWith({
+      include: 'steps',
       orderBy: 'updatedAt',
       order: 'desc',
       limit: 20,
@@ -254,18 +260,15 @@ describe('MyInstancesPage', () => {
     renderPage('sophie', {
       listTenants: jest.fn(async () => ({
         items: [
-          makeTenant('sifac-0333298f-test', {
-            status: 'requested',
-            currentStep: 'qualification',
-          }),
+          makeDetails(
+            makeTenant('sifac-0333298f-test', {
+              status: 'requested',
+              currentStep: 'qualification',
+            }),
+            makeSteps({ request: 'done' }),
+          ),
         ],
       })),
-      getTenant: jest.fn(async () =>
-        makeDetails(
-          makeTenant('sifac-0333298f-test'),
-          makeSteps({ request: 'done' }),
-        ),
-      ),
     });
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0][5]).toHaveTextContent('Action required');

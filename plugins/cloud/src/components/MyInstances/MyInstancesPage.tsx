@@ -1,6 +1,5 @@
 import {
   ENVIRONMENTS,
-  progress,
   TENANT_STATUSES,
   uaiOfEstablishment,
 } from '@amue/plugin-cloud-common';
@@ -34,8 +33,8 @@ import { DataColumn, DataTable } from '../Adoption/DataTable';
 import { useCloudLabels } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import {
-  OnboardingProgress,
   StepStatusBadge,
+  TenantProgress,
   WaitingBadge,
 } from '../TenantOnboarding/badges';
 import { errorMessage } from '../TenantOnboarding/errors';
@@ -56,38 +55,11 @@ function followsSeveral(user: CloudUser | undefined): boolean {
   return !user || user.isAdmin || user.establishments.length !== 1;
 }
 
-function ProgressCell(props: { tenant: ListedTenant }) {
-  const { tenant } = props;
-  const { t } = useTranslationRef(cloudTranslationRef);
-  if (tenant.details === undefined) {
-    return (
-      <Text variant="body-small" color="secondary">
-        {t('instances.page.progressLoading')}
-      </Text>
-    );
-  }
-  if (tenant.details === null) {
-    return (
-      <Text variant="body-small" color="secondary">
-        {t('instances.page.progressUnknown')}
-      </Text>
-    );
-  }
-  return (
-    <OnboardingProgress
-      value={progress(tenant.details.steps)}
-      label={t('instances.page.progressLabel', { name: tenant.name })}
-    />
-  );
-}
-
 function DueDates(props: { tenant: ListedTenant }) {
   const { tenant } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useOnboardingLabels();
-  const due = tenant.details?.steps.find(
-    s => s.id === tenant.currentStep,
-  )?.dueDate;
+  const due = tenant.steps?.find(s => s.id === tenant.currentStep)?.dueDate;
   const wished = tenant.request?.wishedGoLiveDate;
   if (!due && !wished) {
     return (
@@ -119,7 +91,7 @@ function CurrentStep(props: { tenant: ListedTenant }) {
   if (!tenant.currentStep) {
     return <Text variant="body-small">{t('onboarding.waiting.done')}</Text>;
   }
-  const step = tenant.details?.steps.find(s => s.id === tenant.currentStep);
+  const step = tenant.steps?.find(s => s.id === tenant.currentStep);
   return (
     <Flex direction="column" gap="1" align="start">
       <Text variant="body-small">{labels.step(tenant.currentStep)}</Text>
@@ -215,7 +187,7 @@ export function MyInstancesPage() {
     {
       id: 'progress',
       header: t('instances.page.progress'),
-      cell: tenant => <ProgressCell tenant={tenant} />,
+      cell: tenant => <TenantProgress tenant={tenant} />,
     },
     {
       id: 'waiting',

@@ -1,26 +1,16 @@
-import type { Tenant } from '@amue/plugin-cloud-common';
+import type { TenantListItem } from '@amue/plugin-cloud-common';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  cloudApiRef,
-  type CloudApi,
-  type ListTenantsQuery,
-  type TenantWithEvents,
-} from '../../api';
+import { cloudApiRef, type ListTenantsQuery } from '../../api';
 import { useTenantSignal } from '../../hooks';
 
-/** Tenant details fetched at once. */
-const DETAILS_CONCURRENCY = 4;
 /** The most tenants the backend returns in one page. */
 const MAX_PAGE = 500;
 /** Signals close together cause one reload. */
 const SIGNAL_DEBOUNCE_MS = 300;
 
-/**
- * A listed tenant with its details (steps, events) once loaded: undefined
- * while loading, null when they could not be read.
- */
-export type ListedTenant = Tenant & { details?: TenantWithEvents | null };
+/** A listed tenant, with its steps (for the progress and the due dates). */
+export type ListedTenant = TenantListItem;
 
 type State = {
   loading: boolean;
@@ -29,34 +19,13 @@ type State = {
   nextCursor?: string;
 };
 
-async function detailsOf(
-  cloudApi: CloudApi,
-  names: string[],
-): Promise<Map<string, TenantWithEvents | null>> {
-  const result = new Map<string, TenantWithEvents | null>();
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const name = names[next++];
-      try {
-        result.set(name, await cloudApi.getTenant(name));
-      } catch {
-        result.set(name, null);
-      }
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(DETAILS_CONCURRENCY, names.length) }, worker),
-  );
-  return result;
-}
-
 /**
  * Tenants from the cloud backend, filtered and paginated by the backend
- * (`GET /tenants`, cursor pagination, only what the user may read), a page
- * at a time, then the details of each (steps, for the progress and the
- * current step's status). Reloaded when the backend signals a change of a
- * tenant (`cloud:tenant`), keeping as many rows as were shown.
+ * (`GET /tenants?include=steps`, cursor pagination, only what the user may
+ * read), a page at a time, each tenant with its steps (the progress, the
+ * current step's status, the due dates). Reloaded when the backend signals
+ * a change of a tenant (`cloud:tenant`), keeping as many rows as were
+ * shown.
  */
 export function useTenantList(
   query: ListTenantsQuery,
@@ -83,38 +52,16 @@ export function useTenantList(
           order: 'desc',
           ...stableQuery,
           limit,
+          include: 'steps',
           ...(cursor ? { cursor } : {}),
         });
         if (generation.current !== id) {
           return;
         }
-        setState(s => {
-          // Details already known are kept until the new ones arrive.
-          const known = new Map(s.items.map(item => [item.name, item.details]));
-          const items = page.items.map(item => ({
-            ...item,
-            details: known.get(item.name),
-          }));
-          return {
-            loading: false,
-            items: cursor ? [...s.items, ...items] : items,
-            nextCursor: page.nextCursor,
-          };
-        });
-        const details = await detailsOf(
-          cloudApi,
-          page.items.map(item => item.name),
-        );
-        if (generation.current !== id) {
-          return;
-        }
         setState(s => ({
-          ...s,
-          items: s.items.map(item =>
-            details.has(item.name)
-              ? { ...item, details: details.get(item.name) }
-              : item,
-          ),
+          loading: false,
+          items: cursor ? [...s.items, ...page.items] : page.items,
+          nextCursor: page.nextCursor,
         }));
       } catch (error) {
         if (generation.current === id) {

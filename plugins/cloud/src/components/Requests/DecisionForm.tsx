@@ -1,5 +1,5 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Alert, Button, Flex, Text } from '@backstage/ui';
+import { Alert, Button, Flex } from '@backstage/ui';
 import TextField from '@material-ui/core/TextField';
 import { useId, useState } from 'react';
 import { cloudApiRef } from '../../api';
@@ -30,9 +30,7 @@ export function DecisionForm(props: {
   const [conflict, setConflict] = useState(false);
   const [missingReason, setMissingReason] = useState(false);
 
-  const qualification = tenant.details?.steps.find(
-    s => s.id === 'qualification',
-  );
+  const qualification = tenant.steps?.find(s => s.id === 'qualification');
   const remaining = remainingCharacters(comment);
   const blank = textLength(comment) === 0;
 
@@ -119,11 +117,6 @@ export function DecisionForm(props: {
           {t('requests.reject')}
         </Button>
       </Flex>
-      {!qualification && (
-        <Text variant="body-small" color="secondary">
-          {t('requests.loadingDetails')}
-        </Text>
-      )}
       {conflict && (
         <Alert
           status="warning"

@@ -57,9 +57,10 @@ function renderPage(
 ) {
   const cloudApi = mockCloudApi({
     listTenants: jest.fn(async (query?: ListTenantsQuery) =>
-      query?.blocked ? { items: [blocked] } : { items: [request] },
+      query?.blocked
+        ? { items: [details[blocked.name]] }
+        : { items: [details[request.name]] },
     ),
-    getTenant: jest.fn(async (name: string) => details[name]),
     ...overrides,
   });
   const signals = mockSignals();
@@ -90,13 +91,17 @@ describe('RequestsPage', () => {
       orderBy: 'createdAt',
       order: 'asc',
       limit: 20,
+      include: 'steps',
     });
     expect(cloudApi.listTenants).toHaveBeenCalledWith({
       blocked: true,
       orderBy: 'updatedAt',
       order: 'asc',
       limit: 20,
+      include: 'steps',
     });
+    // The steps come with the lists: no request per tenant.
+    expect(cloudApi.getTenant).not.toHaveBeenCalled();
 
     const pending = table('Requests to qualify');
     expect(pending).toHaveTextContent('Université de Bordeaux');
@@ -203,10 +208,9 @@ describe('RequestsPage', () => {
     });
     renderPage('sophie', {
       listTenants: jest.fn(async (query?: ListTenantsQuery) =>
-        query?.blocked ? { items: [] } : { items: [siham] },
-      ),
-      getTenant: jest.fn(async () =>
-        makeDetails(siham, makeSteps({ request: 'done' })),
+        query?.blocked
+          ? { items: [] }
+          : { items: [makeDetails(siham, makeSteps({ request: 'done' }))] },
       ),
     });
     await waitFor(() =>

@@ -257,7 +257,7 @@ export function RequestsPage() {
   ];
 
   const blockedStep = (tenant: ListedTenant) =>
-    tenant.details?.steps.find(s => s.status === 'blocked');
+    tenant.steps?.find(s => s.status === 'blocked');
   const blockedColumns: DataColumn<ListedTenant>[] = [
     ...commonColumns,
     {
@@ -266,9 +266,7 @@ export function RequestsPage() {
       cell: tenant => {
         const step = blockedStep(tenant);
         if (!step) {
-          return tenant.details === undefined
-            ? t('requests.loadingDetails')
-            : '';
+          return '';
         }
         return (
           <Text variant="body-small">

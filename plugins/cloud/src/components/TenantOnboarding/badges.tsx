@@ -1,4 +1,9 @@
-import type { OnboardingStepStatus } from '@amue/plugin-cloud-common';
+import {
+  progress,
+  type OnboardingStepStatus,
+  type TenantListItem,
+} from '@amue/plugin-cloud-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import BlockIcon from '@material-ui/icons/Block';
@@ -7,6 +12,7 @@ import PlayCircleOutlineIcon from '@material-ui/icons/PlayCircleOutline';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import RedoIcon from '@material-ui/icons/Redo';
 import type { ComponentType } from 'react';
+import { cloudTranslationRef } from '../../translation';
 import { StatusChip } from '../common/StatusChip';
 import { useOnboardingLabels, type Waiting } from './labels';
 
@@ -69,5 +75,27 @@ export function OnboardingProgress(props: { value: number; label: string }) {
         {percent}
       </Text>
     </Flex>
+  );
+}
+
+/**
+ * The progress of a listed tenant (`GET /tenants?include=steps`), or
+ * "unknown" when the list came without its steps.
+ */
+export function TenantProgress(props: { tenant: TenantListItem }) {
+  const { tenant } = props;
+  const { t } = useTranslationRef(cloudTranslationRef);
+  if (!tenant.steps) {
+    return (
+      <Text variant="body-small" color="secondary">
+        {t('instances.page.progressUnknown')}
+      </Text>
+    );
+  }
+  return (
+    <OnboardingProgress
+      value={progress(tenant.steps)}
+      label={t('instances.page.progressLabel', { name: tenant.name })}
+    />
   );
 }
