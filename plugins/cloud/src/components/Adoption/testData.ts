@@ -1,4 +1,5 @@
 import type { CloudApi } from '../../api';
+import { mockCloudApi as mockOnboardingCloudApi } from '../TenantOnboarding/__testUtils__/testData';
 import type {
   AdoptionReport,
   BlockedReport,
@@ -123,7 +124,11 @@ export const blockedReport: BlockedReport = {
   total: 1,
 };
 
-/** A CloudApi whose reports are the data above; override what a test needs. */
+/**
+ * A CloudApi whose reports are the data above and whose tenant list is
+ * empty; the other methods reject (see the onboarding test data). Override
+ * what a test needs.
+ */
 export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
   const reports: Record<string, unknown> = {
     adoption: adoptionReport,
@@ -131,8 +136,8 @@ export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
     durations: durationsReport,
     blocked: blockedReport,
   };
-  return {
-    getReport: jest.fn(async (name: string) => reports[name]),
+  return mockOnboardingCloudApi({
+    getReport: jest.fn(async (name: string) => reports[name]) as any,
     getReportCsv: jest.fn(
       async (name: string) =>
         new Blob([`establishment,title\r\netab-0333298f,${name}\r\n`], {
@@ -143,7 +148,6 @@ export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
       applications: adoptionReport.applications,
     })),
     listTenants: jest.fn(async () => ({ items: [] })),
-    getTenant: jest.fn(),
     ...overrides,
-  } as unknown as jest.Mocked<CloudApi>;
+  });
 }
