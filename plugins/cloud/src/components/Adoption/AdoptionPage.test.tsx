@@ -12,7 +12,7 @@ import {
   durationsReport,
   funnelReport,
   mockCloudApi,
-} from './testData';
+} from './__testUtils__/testData';
 
 function renderPage(cloudApi = mockCloudApi()) {
   renderInTestApp(<AdoptionPage />, {

@@ -10,7 +10,7 @@ import { amueTeam, sifac } from '../../__testUtils__/entities';
 import { cloudApiRef } from '../../api';
 import { applicationAdoptionEntityCard } from '../../entityExtensions';
 import { adoptionRouteRef } from '../../routes';
-import { mockCloudApi } from '../Adoption/testData';
+import { mockCloudApi } from '../Adoption/__testUtils__/testData';
 import { useCanReadCloudReports } from '../Adoption/useCanReadReports';
 
 // The permission hook caches its decisions across renders (SWR): each test

@@ -15,7 +15,7 @@ import userEvent from '@testing-library/user-event';
 import { amueTeam, bordeaux, sifac } from '../../__testUtils__/entities';
 import { cloudApiRef } from '../../api';
 import { establishmentTenantsEntityCard } from '../../entityExtensions';
-import { mockCloudApi } from '../Adoption/testData';
+import { mockCloudApi } from '../Adoption/__testUtils__/testData';
 
 function tenant(name: string, fields: Partial<Tenant> = {}): Tenant {
   const [application, uai, environment] = name.split('-');

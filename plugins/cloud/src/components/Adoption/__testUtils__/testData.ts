@@ -1,5 +1,5 @@
-import type { CloudApi } from '../../api';
-import { mockCloudApi as mockOnboardingCloudApi } from '../TenantOnboarding/__testUtils__/testData';
+import type { CloudApi } from '../../../api';
+import { mockCloudApi as mockOnboardingCloudApi } from '../../TenantOnboarding/__testUtils__/testData';
 import type {
   AdoptionReport,
   BlockedReport,
