@@ -115,3 +115,68 @@ export interface BlockedReport {
   /** Number of blocked steps, beyond `limit` too. */
   total: number;
 }
+
+/**
+ * The CSV views of the adoption report: the establishments × applications
+ * matrix (the default), the per-application counts, the programme's totals.
+ *
+ * @public
+ */
+export const ADOPTION_CSV_VIEWS = [
+  'establishments',
+  'applications',
+  'totals',
+] as const;
+
+/**
+ * A CSV view of the adoption report.
+ *
+ * @public
+ */
+export type AdoptionCsvView = (typeof ADOPTION_CSV_VIEWS)[number];
+
+/**
+ * The programme at a glance, from an adoption report.
+ *
+ * @public
+ */
+export interface AdoptionTotals {
+  /** Member establishments. */
+  establishments: number;
+  /** Establishments with at least one application live. */
+  establishmentsLive: number;
+  /** Establishments with an application under way and none live. */
+  establishmentsInProgress: number;
+  grantedEur: number;
+  paidEur: number;
+  sessionsHeld: number;
+  staffTrained: number;
+}
+
+/**
+ * The totals of an adoption report: how many establishments are reached,
+ * and the funding and training sums.
+ *
+ * @public
+ */
+export function adoptionTotals(report: AdoptionReport): AdoptionTotals {
+  let live = 0;
+  let inProgress = 0;
+  for (const row of report.establishments) {
+    const states = Object.values(row.cells);
+    if (states.includes('live')) {
+      live += 1;
+    } else if (states.includes('in_progress')) {
+      inProgress += 1;
+    }
+  }
+  return {
+    establishments: report.establishments.length,
+    establishmentsLive: live,
+    establishmentsInProgress: inProgress,
+    grantedEur: report.funding.grantedEur,
+    paidEur: report.funding.paidEur,
+    sessionsHeld: report.training.sessionsHeld,
+    staffTrained: report.training.staffTrained,
+  };
+}

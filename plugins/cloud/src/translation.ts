@@ -584,6 +584,8 @@ export const cloudTranslationRef = createTranslationRef({
         error: 'The CSV export failed: {{message}}',
         fileNames: {
           adoption: 'adoption-establishments-applications',
+          applications: 'adoption-per-application',
+          totals: 'programme-totals',
           funnel: 'onboarding-funnel',
           durations: 'time-per-step',
           blocked: 'blocked-steps',

@@ -1,4 +1,12 @@
-import { adoptionCsv, blockedCsv, durationsCsv, funnelCsv, toCsv } from './csv';
+import {
+  adoptionApplicationsCsv,
+  adoptionCsv,
+  adoptionTotalsCsv,
+  blockedCsv,
+  durationsCsv,
+  funnelCsv,
+  toCsv,
+} from './csv';
 import {
   AdoptionReport,
   BlockedReport,
@@ -142,6 +150,29 @@ describe('report CSVs', () => {
       'establishment,title,uai,region,type,sifac,siham',
       'etab-0333298f,Université de Bordeaux,0333298F,nouvelle-aquitaine,universite,live,in_progress',
       'etab-0597239y,"Université de Lille, campus cité",0597239Y,,,not_started,not_started',
+    ]);
+    expect(lines(adoptionApplicationsCsv(report))).toEqual([
+      'application,title,live,inProgress,notStarted,total',
+      'sifac,SIFAC,1,0,1,2',
+      'siham,SIHAM,0,1,1,2',
+    ]);
+    expect(
+      lines(
+        adoptionTotalsCsv({
+          ...report,
+          funding: { grantedEur: 15000, paidEur: 5000 },
+          training: { sessionsHeld: 2, staffTrained: 30 },
+        }),
+      ),
+    ).toEqual([
+      'figure,value',
+      'establishments,2',
+      'establishmentsLive,1',
+      'establishmentsInProgress,0',
+      'grantedEur,15000',
+      'paidEur,5000',
+      'sessionsHeld,2',
+      'staffTrained,30',
     ]);
   });
 

@@ -14,11 +14,12 @@
  */
 
 import { stringify } from 'csv-stringify/sync';
-import type {
-  AdoptionReport,
-  BlockedReport,
-  DurationsReport,
-  FunnelReport,
+import {
+  adoptionTotals,
+  type AdoptionReport,
+  type BlockedReport,
+  type DurationsReport,
+  type FunnelReport,
 } from '@amue/plugin-cloud-common';
 
 /**
@@ -98,6 +99,39 @@ export function adoptionCsv(report: AdoptionReport): string {
     ),
   ];
   return toCsv(report.establishments, columns);
+}
+
+/**
+ * The adoption per application as CSV: one row per application with the
+ * establishments live, in progress, not started and their total.
+ *
+ * @internal
+ */
+export function adoptionApplicationsCsv(report: AdoptionReport): string {
+  return toCsv(report.applications, [
+    { header: 'application', value: 'application' },
+    { header: 'title', value: 'title' },
+    { header: 'live', value: 'live' },
+    { header: 'inProgress', value: 'inProgress' },
+    { header: 'notStarted', value: 'notStarted' },
+    { header: 'total', value: 'total' },
+  ]);
+}
+
+/**
+ * The programme's totals as CSV: one row per figure (`adoptionTotals`).
+ *
+ * @internal
+ */
+export function adoptionTotalsCsv(report: AdoptionReport): string {
+  const totals = adoptionTotals(report);
+  return toCsv(
+    Object.entries(totals).map(([figure, value]) => ({ figure, value })),
+    [
+      { header: 'figure', value: 'figure' },
+      { header: 'value', value: 'value' },
+    ],
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
  * @amue/plugin-cloud-common, so the API and the rules never disagree.
  */
 import {
+  ADOPTION_CSV_VIEWS,
   ENVIRONMENTS,
   ONBOARDING_ACTIONS,
   ONBOARDING_REASON_MAX_LENGTH,
@@ -70,11 +71,15 @@ const reportFormat = {
   schema: { type: 'string', enum: ['json', 'csv'] },
 };
 
-const reportPath = (summary: string, schema: object) => ({
+const reportPath = (
+  summary: string,
+  schema: object,
+  parameters: object[] = [],
+) => ({
   get: {
     operationId: summary.replace(/\W/g, ''),
     summary,
-    parameters: [reportFormat],
+    parameters: [reportFormat, ...parameters],
     responses: {
       '200': {
         description: summary,
@@ -703,11 +708,24 @@ export const spec = {
         },
       },
     },
-    '/reports/adoption': reportPath('Adoption report', {
-      type: 'object',
-      description:
-        'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals',
-    }),
+    '/reports/adoption': reportPath(
+      'Adoption report',
+      {
+        type: 'object',
+        description:
+          'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals',
+      },
+      [
+        {
+          name: 'view',
+          in: 'query',
+          required: false,
+          description:
+            'With format=csv: the matrix (establishments, the default), the per-application counts (applications) or the totals',
+          schema: { type: 'string', enum: [...ADOPTION_CSV_VIEWS] },
+        },
+      ],
+    ),
     '/reports/funnel': reportPath('Funnel report', {
       type: 'object',
       description:

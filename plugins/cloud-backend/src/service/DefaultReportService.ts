@@ -1,5 +1,6 @@
 import {
   cloudReportReadPermission,
+  type AdoptionCsvView,
   ESTABLISHMENT_GROUP_TYPE,
   ESTABLISHMENT_LABELS,
   UAI_ANNOTATION,
@@ -8,12 +9,14 @@ import type {
   AuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
 import {
+  adoptionApplicationsCsv,
   adoptionCsv,
+  adoptionTotalsCsv,
   blockedCsv,
   durationsCsv,
   funnelCsv,
@@ -132,16 +135,28 @@ export class DefaultReportService implements ReportService {
     }
   }
 
-  async csv(report: ReportName, options: { credentials: Caller }) {
+  async csv(
+    report: ReportName,
+    options: { credentials: Caller; view?: AdoptionCsvView },
+  ) {
+    const { view = 'establishments' } = options;
+    if (report !== 'adoption' && options.view !== undefined) {
+      throw new InputError('view is only known to the adoption report');
+    }
     const condition = await this.condition(options.credentials);
     switch (report) {
-      case 'adoption':
-        return adoptionCsv(
-          await this.reports.adoption({
-            condition,
-            ...(await this.catalogEntities()),
-          }),
-        );
+      case 'adoption': {
+        const adoption = await this.reports.adoption({
+          condition,
+          ...(await this.catalogEntities()),
+        });
+        if (view === 'applications') {
+          return adoptionApplicationsCsv(adoption);
+        }
+        return view === 'totals'
+          ? adoptionTotalsCsv(adoption)
+          : adoptionCsv(adoption);
+      }
       case 'funnel':
         return funnelCsv(await this.reports.funnel({ condition }));
       case 'durations':

@@ -1,3 +1,4 @@
+import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
 import type { Caller } from './types';
 
 /**
@@ -21,5 +22,9 @@ export interface ReportService {
    */
   adoptionSummary(): Promise<{ applications: unknown[] }>;
   json(report: ReportName, options: { credentials: Caller }): Promise<unknown>;
-  csv(report: ReportName, options: { credentials: Caller }): Promise<string>;
+  /** A report as CSV; `view` chooses among the adoption report's views. */
+  csv(
+    report: ReportName,
+    options: { credentials: Caller; view?: AdoptionCsvView },
+  ): Promise<string>;
 }

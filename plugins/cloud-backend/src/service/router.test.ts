@@ -893,6 +893,32 @@ describe.each(databases.eachSupportedId())(
         expect(csv.status).toBe(200);
         expect(csv.headers['content-type']).toMatch(/text\/csv/);
         expect(csv.text).toContain('etab-0333298f');
+
+        // The other views of the adoption CSV, for Sophie's applications.
+        const applications = await request(server)
+          .get('/api/cloud/reports/adoption?format=csv&view=applications')
+          .set('Authorization', as(sophie));
+        expect(applications.status).toBe(200);
+        expect(applications.text).toContain(
+          'application,title,live,inProgress,notStarted,total',
+        );
+        expect(applications.text).toMatch(/\r\nsifac,SIFAC,\d+,1,\d+,2\r\n/);
+        const totals = await request(server)
+          .get('/api/cloud/reports/adoption?format=csv&view=totals')
+          .set('Authorization', as(marc));
+        expect(totals.status).toBe(200);
+        expect(totals.text).toMatch(/\r\nestablishments,2\r\n/);
+        // A view the report does not have, or on another report: a 400.
+        for (const url of [
+          '/api/cloud/reports/adoption?format=csv&view=regions',
+          '/api/cloud/reports/funnel?format=csv&view=applications',
+        ]) {
+          const bad = await request(server)
+            .get(url)
+            .set('Authorization', as(marc));
+          expect(bad.status).toBe(400);
+          expect(bad.body.error.message).toMatch(/view/);
+        }
       });
 
       it('applies the same rules through the actions registry', async () => {

@@ -1,4 +1,7 @@
-import { ONBOARDING_STEP_IDS } from '@amue/plugin-cloud-common';
+import {
+  ONBOARDING_STEP_IDS,
+  type AdoptionCsvView,
+} from '@amue/plugin-cloud-common';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   DatabaseService,
@@ -307,11 +310,12 @@ export async function createRouter(
       | 'blocked';
     const credentials = await user(req);
     if (single(req.query.format) === 'csv') {
-      const csv = await reports.csv(report, { credentials });
+      const view = single(req.query.view) as AdoptionCsvView | undefined;
+      const csv = await reports.csv(report, { credentials, view });
       res
         .status(200)
         .type('text/csv; charset=utf-8')
-        .attachment(`${report}.csv`)
+        .attachment(`${view ? `${report}-${view}` : report}.csv`)
         .send(csv);
     } else {
       res.json(await reports.json(report, { credentials }));

@@ -1,4 +1,5 @@
 import type {
+  AdoptionCsvView,
   Environment,
   OnboardingAction,
   OnboardingStepId,
@@ -138,7 +139,8 @@ export interface CloudApi {
   /** A report as JSON (its shape is the backend's report type). */
   getReport<T = unknown>(report: CloudReportName): Promise<T>;
   /** The URL of a report's CSV export (fetch it with the fetch API). */
-  getReportCsv(report: CloudReportName): Promise<Blob>;
+  /** A report as CSV; `view` chooses among the adoption report's views. */
+  getReportCsv(report: CloudReportName, view?: AdoptionCsvView): Promise<Blob>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   AdoptionSummary,
@@ -112,10 +113,13 @@ export class CloudClient implements CloudApi {
     return this.request<T>(`/reports/${report}`);
   }
 
-  async getReportCsv(report: CloudReportName): Promise<Blob> {
+  async getReportCsv(
+    report: CloudReportName,
+    view?: AdoptionCsvView,
+  ): Promise<Blob> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('cloud');
     const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/reports/${report}?format=csv`,
+      `${baseUrl}/reports/${report}?format=csv${view ? `&view=${view}` : ''}`,
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -515,6 +515,8 @@ const fr = createTranslationMessages({
     'adoption.csv.label': 'Exporter en CSV : {{view}}',
     'adoption.csv.error': "L'export CSV a échoué : {{message}}",
     'adoption.csv.fileNames.adoption': 'adoption-etablissements-applications',
+    'adoption.csv.fileNames.applications': 'adoption-par-application',
+    'adoption.csv.fileNames.totals': 'programme-en-bref',
     'adoption.csv.fileNames.funnel': 'entonnoir-accompagnement',
     'adoption.csv.fileNames.durations': 'duree-des-etapes',
     'adoption.csv.fileNames.blocked': 'etapes-bloquees',

@@ -292,7 +292,7 @@ describe('AdoptionPage', () => {
         }),
       );
       await waitFor(() => expect(downloads).toHaveLength(1));
-      expect(cloudApi.getReportCsv).toHaveBeenCalledWith('adoption');
+      expect(cloudApi.getReportCsv).toHaveBeenCalledWith('adoption', undefined);
       expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
       expect(downloads[0]).toMatch(
         /^amue-cloud-adoption-establishments-applications-\d{4}-\d{2}-\d{2}\.csv blob:adoption$/,
@@ -302,8 +302,35 @@ describe('AdoptionPage', () => {
         screen.getByRole('button', { name: 'Export CSV: Blocked steps' }),
       );
       await waitFor(() => expect(downloads).toHaveLength(2));
-      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith('blocked');
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
+        'blocked',
+        undefined,
+      );
       expect(downloads[1]).toMatch(/^amue-cloud-blocked-steps-/);
+
+      // The adoption report's other views: per application, the totals.
+      await user.click(
+        screen.getByRole('button', {
+          name: 'Export CSV: Adoption by application',
+        }),
+      );
+      await waitFor(() => expect(downloads).toHaveLength(3));
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
+        'adoption',
+        'applications',
+      );
+      expect(downloads[2]).toMatch(/^amue-cloud-adoption-per-application-/);
+      await user.click(
+        screen.getByRole('button', {
+          name: 'Export CSV: The programme at a glance',
+        }),
+      );
+      await waitFor(() => expect(downloads).toHaveLength(4));
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
+        'adoption',
+        'totals',
+      );
+      expect(downloads[3]).toMatch(/^amue-cloud-programme-totals-/);
       for (const name of ['Onboarding funnel', 'Time per step']) {
         expect(
           screen.getByRole('button', { name: `Export CSV: ${name}` }),

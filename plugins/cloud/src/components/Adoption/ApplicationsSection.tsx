@@ -69,7 +69,13 @@ export function ApplicationsSection(props: { report: AdoptionReport }) {
       description={t('adoption.applications.description', {
         total: labels.integer(total),
       })}
-      actions={<CsvExportButton report="adoption" view={title} />}
+      actions={
+        <CsvExportButton
+          report="adoption"
+          csvView="applications"
+          view={title}
+        />
+      }
     >
       {applications.length === 0 ? (
         <p>{t('adoption.applications.empty')}</p>

@@ -6,6 +6,7 @@ import {
 import { Button } from '@backstage/ui';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
+import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
 import { cloudApiRef, type CloudReportName } from '../../api';
 import { cloudTranslationRef } from '../../translation';
 
@@ -38,17 +39,24 @@ export function saveBlob(blob: Blob, fileName: string) {
  */
 export function CsvExportButton(props: {
   report: CloudReportName;
+  /** Which view of the adoption report (the matrix by default). */
+  csvView?: AdoptionCsvView;
   /** The view exported, for the accessible name of the button. */
   view: string;
 }) {
-  const { report, view } = props;
+  const { report, csvView, view } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const cloudApi = useApi(cloudApiRef);
   const alertApi = useApi(alertApiRef);
   const [pending, setPending] = useState(false);
 
-  const fileNames: Record<CloudReportName, string> = {
-    adoption: t('adoption.csv.fileNames.adoption'),
+  const fileNames: Record<
+    Exclude<CloudReportName, 'adoption'> | AdoptionCsvView,
+    string
+  > = {
+    establishments: t('adoption.csv.fileNames.adoption'),
+    applications: t('adoption.csv.fileNames.applications'),
+    totals: t('adoption.csv.fileNames.totals'),
     funnel: t('adoption.csv.fileNames.funnel'),
     durations: t('adoption.csv.fileNames.durations'),
     blocked: t('adoption.csv.fileNames.blocked'),
@@ -57,8 +65,12 @@ export function CsvExportButton(props: {
   const exportCsv = async () => {
     setPending(true);
     try {
-      const blob = await cloudApi.getReportCsv(report);
-      saveBlob(blob, `amue-cloud-${fileNames[report]}-${today()}.csv`);
+      const blob = await cloudApi.getReportCsv(report, csvView);
+      const name =
+        report === 'adoption'
+          ? fileNames[csvView ?? 'establishments']
+          : fileNames[report];
+      saveBlob(blob, `amue-cloud-${name}-${today()}.csv`);
     } catch (error) {
       alertApi.post({
         message: t('adoption.csv.error', {

@@ -3,8 +3,9 @@ import { Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
 import { cloudTranslationRef } from '../../translation';
+import { CsvExportButton } from './CsvExportButton';
 import { ReportSection } from './ReportSection';
-import type { AdoptionReport } from '@amue/plugin-cloud-common';
+import { adoptionTotals, type AdoptionReport } from '@amue/plugin-cloud-common';
 import { useAdoptionLabels } from './useAdoptionLabels';
 
 const useStyles = makeStyles(theme => ({
@@ -44,27 +45,19 @@ export function TotalsSection(props: { report: AdoptionReport }) {
   const labels = useAdoptionLabels();
   const classes = useStyles();
 
-  const reach = useMemo(() => {
-    let live = 0;
-    let started = 0;
-    for (const row of report.establishments) {
-      const states = Object.values(row.cells);
-      if (states.includes('live')) {
-        live += 1;
-      } else if (states.includes('in_progress')) {
-        started += 1;
-      }
-    }
-    return { live, started };
-  }, [report.establishments]);
+  const title = t('adoption.totals.title');
+  const totals = useMemo(() => adoptionTotals(report), [report]);
 
   const figures: Array<[string, string]> = [
     [
       t('adoption.totals.establishments'),
-      labels.integer(report.establishments.length),
+      labels.integer(totals.establishments),
     ],
-    [t('adoption.totals.withLive'), labels.integer(reach.live)],
-    [t('adoption.totals.inProgressOnly'), labels.integer(reach.started)],
+    [t('adoption.totals.withLive'), labels.integer(totals.establishmentsLive)],
+    [
+      t('adoption.totals.inProgressOnly'),
+      labels.integer(totals.establishmentsInProgress),
+    ],
     [t('adoption.totals.granted'), labels.euros(report.funding.grantedEur)],
     [t('adoption.totals.paid'), labels.euros(report.funding.paidEur)],
     [
@@ -76,8 +69,11 @@ export function TotalsSection(props: { report: AdoptionReport }) {
 
   return (
     <ReportSection
-      title={t('adoption.totals.title')}
+      title={title}
       description={t('adoption.totals.description')}
+      actions={
+        <CsvExportButton report="adoption" csvView="totals" view={title} />
+      }
     >
       <dl className={classes.figures}>
         {figures.map(([term, value]) => (

@@ -1,0 +1,37 @@
+import { adoptionTotals, type AdoptionReport } from './reports';
+
+describe('adoptionTotals', () => {
+  it('counts each establishment once, live before in progress', () => {
+    const row = (
+      establishment: string,
+      cells: AdoptionReport['establishments'][number]['cells'],
+    ) => ({
+      establishment,
+      title: establishment,
+      uai: establishment,
+      region: null,
+      type: null,
+      cells,
+    });
+    const report: AdoptionReport = {
+      applications: [],
+      establishments: [
+        row('a', { sifac: 'live', siham: 'in_progress' }),
+        row('b', { sifac: 'in_progress', siham: 'in_progress' }),
+        row('c', { sifac: 'not_started', siham: 'not_started' }),
+        row('d', {}),
+      ],
+      funding: { grantedEur: 10, paidEur: 4 },
+      training: { sessionsHeld: 3, staffTrained: 25 },
+    };
+    expect(adoptionTotals(report)).toEqual({
+      establishments: 4,
+      establishmentsLive: 1,
+      establishmentsInProgress: 1,
+      grantedEur: 10,
+      paidEur: 4,
+      sessionsHeld: 3,
+      staffTrained: 25,
+    });
+  });
+});
