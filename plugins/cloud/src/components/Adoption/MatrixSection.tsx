@@ -6,6 +6,7 @@ import TextField from '@material-ui/core/TextField';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { cloudTranslationRef } from '../../translation';
+import { FilterSelect } from '../common/FilterSelect';
 import { CsvExportButton } from './CsvExportButton';
 import { DataColumn, DataTable } from './DataTable';
 import { ReportSection } from './ReportSection';
@@ -188,17 +189,14 @@ export function MatrixSection(props: { report: AdoptionReport }) {
   }, [applications, entityRoute, labels, t, classes.link]);
 
   const title = t('adoption.matrix.title');
-  const selectProps = { native: true };
-  // A native select always shows a value: its label stays above it.
-  const shrink = { shrink: true };
-  const option = (o: Option) => (
-    <option key={o.value} value={o.value}>
-      {t('adoption.matrix.option', {
+  const choices = (options: Option[]) =>
+    options.map(o => ({
+      value: o.value,
+      label: t('adoption.matrix.option', {
         label: o.label,
         number: labels.integer(o.count),
-      })}
-    </option>
-  );
+      }),
+    }));
 
   return (
     <ReportSection
@@ -207,36 +205,24 @@ export function MatrixSection(props: { report: AdoptionReport }) {
       actions={<CsvExportButton report="adoption" view={title} />}
     >
       <Flex gap="4" align="end" style={{ flexWrap: 'wrap' }}>
-        <TextField
-          select
+        <FilterSelect
           id="adoption-matrix-region"
           label={t('adoption.matrix.region')}
+          allLabel={t('adoption.matrix.allRegions')}
           value={region}
-          onChange={event => setRegion(event.target.value)}
-          SelectProps={selectProps}
-          InputLabelProps={shrink}
-          variant="outlined"
-          size="small"
-          style={{ minWidth: 240 }}
-        >
-          <option value={ALL}>{t('adoption.matrix.allRegions')}</option>
-          {regions.map(option)}
-        </TextField>
-        <TextField
-          select
+          options={choices(regions)}
+          onChange={setRegion}
+          width="15rem"
+        />
+        <FilterSelect
           id="adoption-matrix-type"
           label={t('adoption.matrix.type')}
+          allLabel={t('adoption.matrix.allTypes')}
           value={type}
-          onChange={event => setType(event.target.value)}
-          SelectProps={selectProps}
-          InputLabelProps={shrink}
-          variant="outlined"
-          size="small"
-          style={{ minWidth: 240 }}
-        >
-          <option value={ALL}>{t('adoption.matrix.allTypes')}</option>
-          {types.map(option)}
-        </TextField>
+          options={choices(types)}
+          onChange={setType}
+          width="15rem"
+        />
         <TextField
           id="adoption-matrix-search"
           type="search"

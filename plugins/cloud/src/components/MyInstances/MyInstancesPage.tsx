@@ -40,7 +40,7 @@ import {
 import { errorMessage } from '../TenantOnboarding/errors';
 import { useOnboardingLabels, waitingOf } from '../TenantOnboarding/labels';
 import { requestFormPath, tenantPagePath } from '../TenantOnboarding/paths';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../common/FilterSelect';
 import { queryOf, useInstanceFilters } from './filters';
 import { ListedTenant, useTenantList } from './useTenantList';
 

@@ -18,7 +18,7 @@ import {
 import { cloudTranslationRef } from '../../translation';
 import { DataColumn, DataTable } from '../Adoption/DataTable';
 import { useCloudLabels } from '../common/labels';
-import { FilterSelect } from '../MyInstances/FilterSelect';
+import { FilterSelect } from '../common/FilterSelect';
 import { ListedTenant, useTenantList } from '../MyInstances/useTenantList';
 import { errorMessage } from '../TenantOnboarding/errors';
 import { useOnboardingLabels } from '../TenantOnboarding/labels';
