@@ -7,7 +7,21 @@ import {
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  actionExecutePermission,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -317,15 +331,78 @@ describe('CloudPermissionPolicy', () => {
       });
     });
 
-    it('is allowed permissions the portal does not restrict', async () => {
+    it('is denied a permission the portal has not decided on (default-deny)', async () => {
       const { decide } = setup();
-      const other = createPermission({
-        name: 'scaffolder.task.create',
+      const unknown = createPermission({
+        name: 'kubernetes.proxy',
         attributes: {},
       });
-      await expect(decide(other, BORDEAUX)).resolves.toEqual({
+      await expect(decide(unknown, BORDEAUX)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(decide(unknown, FINANCE_PO)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(decide(unknown, ADMIN)).resolves.toEqual({
         result: AuthorizeResult.ALLOW,
       });
+    });
+
+    it.each([
+      catalogLocationAnalyzePermission,
+      catalogLocationReadPermission,
+      catalogEntityValidatePermission,
+      templateDryRunPermission,
+      templateManagementPermission,
+    ])('is denied $name', async permission => {
+      const { decide } = setup();
+      await expect(decide(permission, BORDEAUX)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    });
+
+    it('refreshes only the entities its establishment owns', async () => {
+      const { decide } = setup();
+      const decision = await decide(catalogEntityRefreshPermission, BORDEAUX);
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+      });
+      const { conditions } = decision as ConditionalPolicyDecision;
+      expect(matches(conditions, tenant('sifac', '0333298f'))).toBe(true);
+      expect(matches(conditions, tenant('sifac', '0597239y'))).toBe(false);
+      expect(matches(conditions, component)).toBe(false);
+    });
+
+    it.each([taskReadPermission, taskCancelPermission])(
+      'gets $name on the tasks it created only',
+      async permission => {
+        const { decide } = setup();
+        await expect(decide(permission, BORDEAUX)).resolves.toEqual({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'scaffolder',
+          resourceType: 'scaffolder-task',
+          conditions: {
+            rule: 'IS_TASK_OWNER',
+            resourceType: 'scaffolder-task',
+            params: { createdBy: [BORDEAUX] },
+          },
+        });
+      },
+    );
+
+    it('runs the templates', async () => {
+      const { decide } = setup();
+      for (const permission of [
+        taskCreatePermission,
+        actionExecutePermission,
+        templateParameterReadPermission,
+        templateStepReadPermission,
+      ]) {
+        await expect(decide(permission, BORDEAUX)).resolves.toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
     });
   });
 
@@ -358,13 +435,11 @@ describe('CloudPermissionPolicy', () => {
       });
     });
 
-    it('hides every Tenant entity of the catalog', async () => {
+    it('denies catalog reads', async () => {
       const { decide } = setup();
-      const { conditions } = (await decide(
-        catalogEntityReadPermission,
-      )) as ConditionalPolicyDecision;
-      expect(matches(conditions, tenant('sifac', '0333298f'))).toBe(false);
-      expect(matches(conditions, component)).toBe(true);
+      await expect(decide(catalogEntityReadPermission)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
     });
   });
 

@@ -8,13 +8,7 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
-import {
-  catalogEntityCreatePermission,
-  catalogEntityDeletePermission,
-  catalogEntityReadPermission,
-  catalogLocationCreatePermission,
-  catalogLocationDeletePermission,
-} from '@backstage/plugin-catalog-common/alpha';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -23,6 +17,7 @@ import {
   PolicyDecision,
   ResourcePermission,
   isPermission,
+  isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -30,18 +25,17 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import {
   AMUE_ADMINS_GROUP,
   TENANT_RESOURCE_TYPE,
-  cloudPermissions,
-  cloudReportReadPermission,
-  cloudRequestApprovePermission,
-  cloudRequestCreatePermission,
   cloudTenantConditions,
-  cloudTenantReadPermission,
-  cloudTenantUpdatePermission,
   uaiOfEstablishment,
 } from '@amue/plugin-cloud-common';
 import { ApplicationOwnership } from './ApplicationOwnership';
+import { RoleDecision, permissionDecisions } from './decisions';
 
 /** Plugin id of the cloud backend, which evaluates the tenant conditions. */
 const CLOUD_PLUGIN_ID = 'cloud';
@@ -49,21 +43,22 @@ const CLOUD_PLUGIN_ID = 'cloud';
 /** The kind of the portal's hosted instances in the catalog. */
 const TENANT_KIND = 'Tenant';
 
-/** Permissions that change what the catalog ingests: administrators only. */
-const CATALOG_ADMINISTRATION = new Set([
-  catalogEntityCreatePermission.name,
-  catalogEntityDeletePermission.name,
-  catalogLocationCreatePermission.name,
-  catalogLocationDeletePermission.name,
-]);
-
-const CLOUD_PERMISSIONS = new Set(cloudPermissions.map(p => p.name));
-
 const ADMINS_GROUP_REF = stringifyEntityRef({
   kind: 'Group',
   namespace: 'default',
   name: AMUE_ADMINS_GROUP,
 });
+
+/** Decisions that do not depend on the applications a user owns. */
+const OWNERSHIP_FREE = new Set<RoleDecision>([
+  'allow',
+  'deny',
+  'ownEntity',
+  'ownTask',
+]);
+
+/** Decisions that apply the tenant rule of the cloud backend. */
+const TENANT_RULES = new Set<RoleDecision>(['tenant', 'approve', 'reports']);
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -157,81 +152,121 @@ export class CloudPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const claims = user
-      ? (
-          await this.#userInfo.getUserInfo(user.credentials)
-        ).ownershipEntityRefs.map(ref => ref.toLowerCase())
-      : [];
+    if (!user) {
+      // Services are answered by the framework (narrowed by the access
+      // restrictions of their tokens); a request without a user identity
+      // reaching the policy gets nothing.
+      return DENY;
+    }
+    const claims = (
+      await this.#userInfo.getUserInfo(user.credentials)
+    ).ownershipEntityRefs.map(ref => ref.toLowerCase());
     if (claims.includes(ADMINS_GROUP_REF)) {
       return ALLOW;
     }
 
     const { permission } = request;
-    if (CATALOG_ADMINISTRATION.has(permission.name)) {
+    const row = permissionDecisions[permission.name];
+    if (!row) {
+      // Default-deny: a permission the portal has not decided on.
       return DENY;
     }
-    if (isPermission(permission, catalogEntityReadPermission)) {
-      return this.#catalogEntityRead(permission, claims);
+    const owned =
+      OWNERSHIP_FREE.has(row.member) && row.member === row.productOwner
+        ? []
+        : await this.#ownedApplications(claims, permission.name);
+    if (owned === undefined && TENANT_RULES.has(row.member)) {
+      // Fail closed: who owns which application is part of the tenant rule.
+      return DENY;
     }
-    if (CLOUD_PERMISSIONS.has(permission.name)) {
-      return user ? this.#cloud(request, claims) : DENY;
-    }
-    return ALLOW;
+    // Without the list of applications (catalog failure), a product owner
+    // is treated as an establishment member: fewer rights, never more.
+    const role = owned?.length ? row.productOwner : row.member;
+    return this.#decide(role, request, user, claims, owned);
   }
 
-  async #cloud(
+  async #decide(
+    role: RoleDecision,
     request: PolicyQuery,
+    user: PolicyQueryUser,
     claims: string[],
+    owned: string[] | undefined,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (isPermission(permission, cloudRequestCreatePermission)) {
-      // The cloud backend checks the request's establishment against the
-      // tenant update conditions of the requester.
-      return ALLOW;
-    }
-
-    const owned = await this.#ownedApplications(claims, permission.name);
-    if (!owned) {
-      return DENY;
-    }
-
-    if (
-      isPermission(permission, cloudTenantReadPermission) ||
-      isPermission(permission, cloudTenantUpdatePermission)
-    ) {
-      const conditions: PermissionCondition<typeof TENANT_RESOURCE_TYPE>[] = [];
-      const establishments = establishmentClaims(claims);
-      if (establishments.length) {
-        conditions.push(
-          cloudTenantConditions.isEstablishmentMember({
-            claims: establishments,
-          }),
-        );
-      }
-      if (owned.length) {
-        conditions.push(
+    switch (role) {
+      case 'allow':
+        return ALLOW;
+      case 'deny':
+        return DENY;
+      case 'reports':
+        return owned?.length ? ALLOW : DENY;
+      case 'tenant':
+        if (!isResourcePermission(permission, TENANT_RESOURCE_TYPE)) {
+          return DENY;
+        }
+        return this.#tenantRule(permission, claims, owned ?? []);
+      case 'approve':
+        if (
+          !owned?.length ||
+          !isResourcePermission(permission, TENANT_RESOURCE_TYPE)
+        ) {
+          return DENY;
+        }
+        return tenantDecision(
+          permission,
           cloudTenantConditions.isApplicationOwner({ applications: owned }),
         );
-      }
-      const [first, ...rest] = conditions;
-      return first
-        ? tenantDecision(permission, { anyOf: [first, ...rest] })
-        : DENY;
+      case 'catalogRead':
+        if (!isPermission(permission, catalogEntityReadPermission)) {
+          return DENY;
+        }
+        return this.#catalogEntityRead(permission, claims, owned ?? []);
+      case 'ownEntity':
+        if (!isResourcePermission(permission, 'catalog-entity')) {
+          return DENY;
+        }
+        return createCatalogConditionalDecision(
+          permission,
+          catalogConditions.isEntityOwner({ claims }),
+        );
+      case 'ownTask':
+        if (!isResourcePermission(permission, 'scaffolder-task')) {
+          return DENY;
+        }
+        return createScaffolderTaskConditionalDecision(
+          permission,
+          scaffolderTaskConditions.isTaskOwner({
+            createdBy: [user.info.userEntityRef],
+          }),
+        );
+      default:
+        return DENY;
     }
-    if (isPermission(permission, cloudRequestApprovePermission)) {
-      return owned.length
-        ? tenantDecision(
-            permission,
-            cloudTenantConditions.isApplicationOwner({ applications: owned }),
-          )
-        : DENY;
+  }
+
+  #tenantRule(
+    permission: ResourcePermission<typeof TENANT_RESOURCE_TYPE>,
+    claims: string[],
+    owned: string[],
+  ): PolicyDecision {
+    const conditions: PermissionCondition<typeof TENANT_RESOURCE_TYPE>[] = [];
+    const establishments = establishmentClaims(claims);
+    if (establishments.length) {
+      conditions.push(
+        cloudTenantConditions.isEstablishmentMember({
+          claims: establishments,
+        }),
+      );
     }
-    if (isPermission(permission, cloudReportReadPermission)) {
-      // The cloud backend narrows the reports to the tenants the user may
-      // read (the tenant read conditions).
-      return owned.length ? ALLOW : DENY;
+    if (owned.length) {
+      conditions.push(
+        cloudTenantConditions.isApplicationOwner({ applications: owned }),
+      );
     }
-    return DENY;
+    const [first, ...rest] = conditions;
+    return first
+      ? tenantDecision(permission, { anyOf: [first, ...rest] })
+      : DENY;
   }
 
   /**
@@ -239,14 +274,11 @@ export class CloudPermissionPolicy implements PermissionPolicy {
    * relation the catalog model layer derives from `spec.establishment`) and
    * by the owners of their application; every other entity by everybody.
    */
-  async #catalogEntityRead(
+  #catalogEntityRead(
     permission: typeof catalogEntityReadPermission,
     claims: string[],
-  ): Promise<PolicyDecision> {
-    // Without the list of applications, fall back to the establishment rule:
-    // a product owner temporarily sees fewer tenants, never more.
-    const owned =
-      (await this.#ownedApplications(claims, permission.name)) ?? [];
+    owned: string[],
+  ): PolicyDecision {
     const notTenant = {
       not: catalogConditions.isEntityKind({ kinds: [TENANT_KIND] }),
     };
