@@ -43,3 +43,51 @@ describe('DefaultTenantService read decisions', () => {
     jest.restoreAllMocks();
   });
 });
+
+describe('DefaultTenantService refusals', () => {
+  it('tells an establishment member that funding is recorded by Amue, not about approving requests', async () => {
+    const tenant = {
+      id: 't1',
+      name: 'sifac-0333298f-production',
+      application: 'sifac',
+      establishment: 'etab-0333298f',
+    };
+    const permissions = mockServices.permissions.mock({
+      // Claire reads and changes her tenant, but decides nothing for Amue.
+      authorizeConditional: jest.fn(async ([{ permission }]) => [
+        permission.name === 'cloud.request.approve'
+          ? ({ result: AuthorizeResult.DENY } as const)
+          : ({ result: AuthorizeResult.ALLOW } as const),
+      ]) as any,
+    });
+    const store = {
+      getTenant: jest.fn(async () => tenant),
+      recordFunding: jest.fn(),
+    } as unknown as TenantStore;
+    const service = new DefaultTenantService({
+      store,
+      permissions,
+      auth: mockServices.auth(),
+      auditor: mockServices.auditor.mock(),
+      catalog: catalogServiceMock(),
+      logger: mockServices.logger.mock(),
+      filters: { toQuery: jest.fn(), allows: jest.fn() },
+    });
+    const refused = service.recordFunding(
+      tenant.name,
+      { grantedEur: 1000, paidEur: 0 },
+      {
+        credentials: mockCredentials.user('user:default/claire.dubois'),
+        rowVersion: 1,
+      },
+    );
+    await expect(refused).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('incentive funding'),
+    });
+    await expect(refused).rejects.not.toMatchObject({
+      message: expect.stringMatching(/approv/),
+    });
+    expect(store.recordFunding).not.toHaveBeenCalled();
+  });
+});

@@ -191,19 +191,24 @@ export class DefaultTenantService implements TenantService {
     throw new NotFoundError(`tenant "${name}" was not found`);
   }
 
-  /** A tenant the caller may change (404 if not readable, 403 if read-only). */
+  /**
+   * A tenant the caller may change (404 if not readable, 403 if read-only).
+   * `refusal` says what was refused, for the 403 message.
+   */
   private async changeable(
     name: string,
     credentials: BackstageCredentials,
     permission: ResourcePermission<'cloud-tenant'> = cloudTenantUpdatePermission,
+    refusal?: (tenant: TenantDetails) => string,
   ): Promise<TenantDetails> {
     const tenant = await this.readable(name, credentials);
     const access = await this.access(permission, credentials);
     if (!this.allows(access, tenant)) {
       throw new NotAllowedError(
-        permission === cloudRequestApprovePermission
-          ? `only Amue (the owner of application "${tenant.application}") may approve or reject the request of tenant "${tenant.name}"`
-          : `you may not change tenant "${tenant.name}"`,
+        refusal?.(tenant) ??
+          (permission === cloudRequestApprovePermission
+            ? `only Amue (the owner of application "${tenant.application}") may approve or reject the request of tenant "${tenant.name}"`
+            : `you may not change tenant "${tenant.name}"`),
       );
     }
     return tenant;
@@ -590,6 +595,8 @@ export class DefaultTenantService implements TenantService {
           name,
           options.credentials,
           cloudRequestApprovePermission,
+          t =>
+            `only Amue (the owner of application "${t.application}") may record the incentive funding of tenant "${t.name}"`,
         );
         const result = await this.options.store.recordFunding(
           tenant.id,
