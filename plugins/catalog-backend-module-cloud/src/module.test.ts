@@ -226,7 +226,7 @@ describe('catalog module, with the real catalog/, the establishments dataset and
             : undefined;
         });
 
-      // A valid tenant from the cloud API: both directions of both relations.
+      // A valid tenant from the cloud API: its two relations, one way only.
       await withRelation(
         'tenant/default/sifac-0597239y-formation',
         'ownedBy',
@@ -237,17 +237,6 @@ describe('catalog module, with the real catalog/, the establishments dataset and
         'instanceOf',
         'application:default/sifac',
       );
-      await withRelation(
-        'group/default/etab-0597239y',
-        'ownerOf',
-        'tenant:default/sifac-0597239y-formation',
-      );
-      await withRelation(
-        'application/default/sifac',
-        'hasInstance',
-        'tenant:default/sifac-0597239y-formation',
-      );
-
       // Application ↔ owner team and domain.
       await withRelation(
         'application/default/sifac',
@@ -309,9 +298,9 @@ describe('catalog module, with the real catalog/, the establishments dataset and
       );
       expect(requested.spec?.status).toBe('requested');
       await withRelation(
-        'group/default/etab-0333298f',
-        'ownerOf',
-        'tenant:default/siham-0333298f-preproduction',
+        'tenant/default/siham-0333298f-preproduction',
+        'ownedBy',
+        'group:default/etab-0333298f',
       );
 
       // Changes announced on the events service reach the catalog (delta
@@ -348,11 +337,29 @@ describe('catalog module, with the real catalog/, the establishments dataset and
       await waitFor('the removal of the rejected tenant', async () =>
         (await get('tenant/default/pegase-0597239y-test')) ? undefined : true,
       );
-      await withRelation(
+
+      // No tenant name reaches the entities every user reads: neither the
+      // establishment Groups nor the Application hold a relation to a
+      // Tenant, and the relation facets list none (docs/decisions.md).
+      for (const ref of [
+        'group/default/etab-0597239y',
+        'group/default/etab-0333298f',
         'application/default/sifac',
-        'hasInstance',
-        'tenant:default/sifac-0597239y-formation',
-      );
+      ]) {
+        const entity = await get(ref);
+        expect(
+          (entity?.relations ?? [])
+            .map(r => r.targetRef)
+            .filter(target => target.startsWith('tenant:')),
+        ).toEqual([]);
+      }
+      for (const facet of ['relations.ownerOf', 'relations.hasInstance']) {
+        const facets = await request(server)
+          .get(`/api/catalog/entity-facets?facet=${facet}`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(facets.status).toBe(200);
+        expect(JSON.stringify(facets.body)).not.toContain('tenant:');
+      }
     },
   );
 });

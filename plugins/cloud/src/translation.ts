@@ -119,10 +119,6 @@ export const cloudTranslationRef = createTranslationRef({
       live_one: '{{count}} live',
       live_other: '{{count}} live',
       empty: 'No hosted instance yet.',
-      hidden_one:
-        '{{count}} other instance is not shown: it is not visible to you or no longer in the catalog.',
-      hidden_other:
-        '{{count}} other instances are not shown: they are not visible to you or no longer in the catalog.',
       error: 'The hosted instances could not be loaded: {{message}}',
       page: {
         nav: 'My instances',

@@ -223,13 +223,18 @@ export class TenantEntityProvider implements EntityProvider {
     if (!this.catalog) {
       return;
     }
-    const wanted = [...new Set(refs)].filter(r => refresh || !this.titles.has(r));
+    const wanted = [...new Set(refs)].filter(
+      r => refresh || !this.titles.has(r),
+    );
     if (wanted.length === 0) {
       return;
     }
     try {
       const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: wanted, fields: ['kind', 'metadata.name', 'metadata.title'] },
+        {
+          entityRefs: wanted,
+          fields: ['kind', 'metadata.name', 'metadata.title'],
+        },
         { credentials: await this.auth.getOwnServiceCredentials() },
       );
       const next = refresh ? new Map<string, string>() : this.titles;
@@ -248,8 +253,16 @@ export class TenantEntityProvider implements EntityProvider {
 
   private refsOf(tenant: Tenant): [string, string] {
     return [
-      stringifyEntityRef({ kind: 'application', namespace: 'default', name: tenant.application }),
-      stringifyEntityRef({ kind: 'group', namespace: 'default', name: tenant.establishment }),
+      stringifyEntityRef({
+        kind: 'application',
+        namespace: 'default',
+        name: tenant.application,
+      }),
+      stringifyEntityRef({
+        kind: 'group',
+        namespace: 'default',
+        name: tenant.establishment,
+      }),
     ];
   }
 

@@ -1,9 +1,5 @@
 import { createCatalogModelLayer } from '@backstage/catalog-model/alpha';
-import {
-  CLOUD_API_GROUP,
-  RELATION_HAS_INSTANCE,
-  RELATION_INSTANCE_OF,
-} from '../constants';
+import { CLOUD_API_GROUP, RELATION_INSTANCE_OF } from '../constants';
 import { applicationEntityV1alpha1Schema } from './ApplicationEntityV1alpha1';
 import { tenantEntityV1alpha1Schema } from './TenantEntityV1alpha1';
 
@@ -77,8 +73,13 @@ export const cloudCatalogModelLayer = createCatalogModelLayer({
         },
       ],
     });
+    // Tenants get no relation pair: their `ownedBy` and `instanceOf`
+    // relations are emitted one way only, so no `ownerOf` / `hasInstance`
+    // relation carries a tenant's name into the establishment Group or the
+    // Application, which every signed-in user reads (docs/decisions.md,
+    // "Tenant names stay with their establishment").
     model.updateRelationPair({
-      fromKind: ['Application', 'Tenant'],
+      fromKind: ['Application'],
       toKind: ['Group', 'User'],
       forward: { type: 'ownedBy' },
       reverse: { type: 'ownerOf' },
@@ -88,13 +89,6 @@ export const cloudCatalogModelLayer = createCatalogModelLayer({
       toKind: 'Domain',
       forward: { type: 'partOf' },
       reverse: { type: 'hasPart' },
-    });
-    model.addRelationPair({
-      fromKind: 'Tenant',
-      toKind: 'Application',
-      description: 'A hosted instance of an application.',
-      forward: { type: RELATION_INSTANCE_OF, title: 'instance of' },
-      reverse: { type: RELATION_HAS_INSTANCE, title: 'has instance' },
     });
   },
 });

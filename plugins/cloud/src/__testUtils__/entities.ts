@@ -33,23 +33,7 @@ export const sifac: ApplicationEntityV1alpha1 = {
     ],
     replacedBy: 'sifac-ng',
   },
-  relations: [
-    {
-      type: 'hasInstance',
-      targetRef: 'tenant:default/sifac-0333298f-production',
-    },
-    {
-      type: 'hasInstance',
-      targetRef: 'tenant:default/sifac-0333298f-formation',
-    },
-    {
-      type: 'hasInstance',
-      targetRef: 'tenant:default/sifac-0597239y-production',
-    },
-    { type: 'hasInstance', targetRef: 'tenant:default/sifac-0751717j-test' },
-    { type: 'hasInstance', targetRef: 'tenant:default/sifac-0000000a-test' },
-    { type: 'ownedBy', targetRef: 'group:default/equipe-sifac' },
-  ],
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/equipe-sifac' }],
 };
 
 function tenant(
@@ -68,6 +52,19 @@ function tenant(
       status: 'live',
       ...spec,
     },
+    // The relations the catalog model layer emits (one way: docs/decisions.md).
+    relations: [
+      {
+        type: 'instanceOf',
+        targetRef: `application:default/${spec.application ?? 'sifac'}`,
+      },
+      {
+        type: 'ownedBy',
+        targetRef: `group:default/${(
+          spec.establishment ?? 'etab-0333298f'
+        ).replace(/^group:default\//, '')}`,
+      },
+    ],
   };
 }
 
@@ -120,9 +117,7 @@ export const bordeaux: Entity = {
     children: [],
   },
   relations: [
-    { type: 'ownerOf', targetRef: 'tenant:default/sifac-0333298f-production' },
-    { type: 'ownerOf', targetRef: 'tenant:default/sifac-0333298f-formation' },
-    { type: 'ownerOf', targetRef: 'tenant:default/siham-0333298f-production' },
+    // No relation toward its Tenants (they are ownedBy it, one way).
     { type: 'ownerOf', targetRef: 'component:default/site-web-bordeaux' },
   ],
 };

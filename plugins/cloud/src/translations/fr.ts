@@ -96,10 +96,6 @@ const fr = createTranslationMessages({
     'instances.live_one': '{{count}} en service',
     'instances.live_other': '{{count}} en service',
     'instances.empty': 'Aucune instance hébergée pour le moment.',
-    'instances.hidden_one':
-      "{{count}} autre instance n'est pas affichée : elle ne vous est pas visible ou n'est plus au catalogue.",
-    'instances.hidden_other':
-      '{{count}} autres instances ne sont pas affichées : elles ne vous sont pas visibles ou ne sont plus au catalogue.',
     'instances.error':
       "Les instances hébergées n'ont pas pu être chargées : {{message}}",
     'instances.page.nav': 'Mes instances',

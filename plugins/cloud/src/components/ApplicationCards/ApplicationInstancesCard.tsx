@@ -1,14 +1,15 @@
-import { RELATION_HAS_INSTANCE } from '@amue/plugin-cloud-common';
+import { RELATION_INSTANCE_OF } from '@amue/plugin-cloud-common';
 import { InstancesCard } from '../common/InstancesCard';
 
 /**
- * The tenants (hosted instances) of an Application, found through its
- * `hasInstance` relations, with the number of establishments served.
+ * The tenants (hosted instances) of an Application the reader may see, found
+ * through their `instanceOf` relation, with the number of establishments
+ * served.
  */
 export function ApplicationInstancesCard() {
   return (
     <InstancesCard
-      relation={RELATION_HAS_INSTANCE}
+      relation={RELATION_INSTANCE_OF}
       counterpart="establishment"
     />
   );

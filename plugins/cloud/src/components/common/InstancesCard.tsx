@@ -5,8 +5,8 @@ import { InstancesCardContent } from './InstancesCardContent';
 import { tenantStats, useRelatedTenants } from './useRelatedTenants';
 
 /**
- * The tenants (hosted instances) related to the current entity through
- * `relation`, shown with the other side of each tenant (its establishment on
+ * The tenants (hosted instances) whose relation `relation` points to the
+ * current entity (and that the reader may see), shown with the other side of each tenant (its establishment on
  * an Application page, its application on an establishment page).
  */
 export function InstancesCard(props: {

@@ -1,7 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Flex, Text } from '@backstage/ui';
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties } from 'react';
 import { cloudTranslationRef } from '../../translation';
 import { TenantColumn, TenantTable } from './TenantTable';
 import type { RelatedTenants } from './useRelatedTenants';
@@ -44,22 +44,9 @@ export function InstancesCardContent(props: {
     );
   }
 
-  const { tenants, hidden } = state.value;
-  let hiddenNote: ReactNode = null;
-  if (hidden > 0) {
-    hiddenNote = (
-      <Text as="p" variant="body-small" color="secondary">
-        {t('instances.hidden', { count: hidden })}
-      </Text>
-    );
-  }
+  const { tenants } = state.value;
   if (tenants.length === 0) {
-    return (
-      <Flex direction="column" gap="2">
-        <Text as="p">{t('instances.empty')}</Text>
-        {hiddenNote}
-      </Flex>
-    );
+    return <Text as="p">{t('instances.empty')}</Text>;
   }
   return (
     <Flex direction="column" gap="3">
@@ -71,7 +58,6 @@ export function InstancesCardContent(props: {
         ))}
       </ul>
       <TenantTable tenants={tenants} columns={columns} label={tableLabel} />
-      {hiddenNote}
     </Flex>
   );
 }

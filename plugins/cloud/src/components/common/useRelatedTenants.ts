@@ -4,15 +4,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  catalogApiRef,
-  getEntityRelations,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   TenantEntityV1alpha1,
   isTenantEntity,
 } from '@amue/plugin-cloud-common';
-import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 
 /** The fields of a Tenant the instance tables show. */
@@ -25,49 +21,33 @@ const TENANT_FIELDS = [
   'spec',
 ];
 
-/** Tenants related to an entity, and how many related refs were not returned. */
+/** Tenants related to an entity that the reader may see. */
 export type RelatedTenants = {
   tenants: TenantEntityV1alpha1[];
-  /** Related tenants the reader may not see, or that left the catalog. */
-  hidden: number;
 };
 
 /**
- * The Tenants an entity points to through its relations of one type
- * (`hasInstance` from an Application, `ownerOf` from an establishment), in
- * one `getEntitiesByRefs` call limited to the fields the tables show. The
- * relations are the catalog's own index of the link, whatever way the
- * tenant spells its `spec.application` or `spec.establishment`.
+ * The Tenants whose relation `relationType` (`instanceOf` toward an
+ * Application, `ownedBy` toward an establishment) points to the entity, in
+ * one catalog query limited to the fields the tables show. Tenants hold
+ * these relations one way only (no `hasInstance` / `ownerOf` on the
+ * Application or the Group, which would show every reader the names of
+ * every establishment's tenants): the catalog answers the query with the
+ * Tenants the reader may read, and nothing about the others.
  */
 export function useRelatedTenants(entity: Entity, relationType: string) {
   const catalogApi = useApi(catalogApiRef);
-  const key = useMemo(
-    () =>
-      [
-        ...new Set(
-          getEntityRelations(entity, relationType, { kind: 'tenant' }).map(
-            ref => stringifyEntityRef(ref),
-          ),
-        ),
-      ]
-        .sort()
-        .join('\n'),
-    [entity, relationType],
-  );
+  const entityRef = stringifyEntityRef(entity);
   return useAsync(async (): Promise<RelatedTenants> => {
-    const refs = key ? key.split('\n') : [];
-    if (refs.length === 0) {
-      return { tenants: [], hidden: 0 };
-    }
-    const { items } = await catalogApi.getEntitiesByRefs({
-      entityRefs: refs,
+    const { items } = await catalogApi.getEntities({
+      filter: {
+        kind: 'tenant',
+        [`relations.${relationType.toLowerCase()}`]: entityRef,
+      },
       fields: TENANT_FIELDS,
     });
-    const tenants = items.filter(
-      (item): item is TenantEntityV1alpha1 => !!item && isTenantEntity(item),
-    );
-    return { tenants, hidden: refs.length - tenants.length };
-  }, [catalogApi, key]);
+    return { tenants: items.filter(isTenantEntity) };
+  }, [catalogApi, entityRef, relationType]);
 }
 
 /**
