@@ -64,11 +64,13 @@ test.describe('the MCP server', () => {
         arguments: { limit: 500 },
       });
       expect(own.isError).toBeFalsy();
-      const ownItems = (own.structuredContent as any)?.items ??
-        JSON.parse(text(own)).items;
+      const ownItems =
+        (own.structuredContent as any)?.items ?? JSON.parse(text(own)).items;
       expect(ownItems.length).toBeGreaterThan(0);
       expect(
-        new Set(ownItems.map((t: { establishment: string }) => t.establishment)),
+        new Set(
+          ownItems.map((t: { establishment: string }) => t.establishment),
+        ),
       ).toEqual(new Set(['etab-0333298f']));
 
       const other = await julien.callTool({
