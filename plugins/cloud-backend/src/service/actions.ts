@@ -100,7 +100,7 @@ export function registerTenantActions(
         z.object({
           name: z
             .string()
-            .describe('Tenant name, e.g. sifac-0333298f-production'),
+            .describe('Tenant name, e.g. sifac-0123456a-production'),
         }),
       output: z =>
         z.object({
