@@ -16,16 +16,24 @@ isolation_pg_tests() {
   start_throwaway_postgres
   local port
   port="$(free_port)"
-  # The database from the environment: a libpq connection string.
+  # The database from the environment (PG_URL is
+  # postgresql://postgres:<password>@127.0.0.1:<port>).
   cat >"$RESULTS_DIR/app-config.isolation-pg.yaml" <<'YAML'
 backend:
   database:
     client: pg
-    connection: ${ISOLATION_PG_URL}
+    connection:
+      host: 127.0.0.1
+      port: ${ISOLATION_PG_PORT}
+      user: postgres
+      password: ${ISOLATION_PG_PASSWORD}
 YAML
+  local password="${PG_URL#postgresql://postgres:}"
+  password="${password%@*}"
   mkdir -p "$RESULTS_DIR/data-pg"
   (cd "$prod" && E2E_PORT="$port" AMUE_DATA_DIR="$RESULTS_DIR/data-pg" \
-    ISOLATION_PG_URL="$PG_URL" NODE_ENV=production exec node packages/backend \
+    ISOLATION_PG_PORT="$PG_PORT" ISOLATION_PG_PASSWORD="$password" \
+    NODE_ENV=production exec node packages/backend \
     --config app-config.yaml --config app-config.e2e.yaml \
     --config "$RESULTS_DIR/app-config.isolation-pg.yaml") >"$log_file" 2>&1 &
   local pid=$! ready=""
