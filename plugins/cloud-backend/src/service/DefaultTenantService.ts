@@ -328,6 +328,11 @@ export class DefaultTenantService implements TenantService {
       );
     }
     const wished = input.request?.wishedGoLiveDate;
+    if (wished !== undefined && !isCalendarDate(wished)) {
+      throw new InputError(
+        `request.wishedGoLiveDate "${wished}" is not a date of the calendar (YYYY-MM-DD)`,
+      );
+    }
     if (wished !== undefined) {
       const today = new Date().toISOString().slice(0, 10);
       if (wished < today) {
@@ -687,6 +692,15 @@ function requireVersionOf(
       }" (available: ${available.join(', ')})`,
     );
   }
+}
+
+/** True for `YYYY-MM-DD` naming a day that exists (no 30 February). */
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return false;
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The group entity ref of a tenant's establishment. */

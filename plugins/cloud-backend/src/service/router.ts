@@ -69,6 +69,10 @@ function hasBody(req: Request): boolean {
  * absent or empty body is left to the OpenAPI validation, which names it).
  */
 const jsonOnly: RequestHandler = (req, _res, next) => {
+  if ((req.method === 'POST' || req.method === 'PUT') && !hasBody(req)) {
+    next(new InputError('body is required: a JSON document'));
+    return;
+  }
   if (
     req.method !== 'GET' &&
     req.method !== 'HEAD' &&
