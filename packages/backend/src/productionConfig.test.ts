@@ -18,10 +18,7 @@ async function load(...files: string[]) {
   };
   const source = ConfigSources.defaultForTargets({
     rootDir: root,
-    targets: files.map(f => ({
-      type: 'path' as const,
-      target: path.join(root, f),
-    })),
+    targets: files.map(f => ({ type: 'path' as const, target: path.join(root, f) })),
     substitutionFunc: async name => env[name],
   });
   const config = await ConfigSources.toConfig(source);
@@ -46,9 +43,7 @@ describe('configuration files', () => {
     const config = await load('app-config.yaml', 'app-config.production.yaml');
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('backend.database.connection.host')).toBe('db');
-    expect(config.getString('backend.database.connection.password')).toBe(
-      'secret',
-    );
+    expect(config.getString('backend.database.connection.password')).toBe('secret');
     expect(config.getString('app.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('backend.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('auth.session.secret')).toBe('session-secret');
