@@ -37,9 +37,15 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', as(sophie))
       ).body;
 
+    const nodeEnv = process.env.NODE_ENV;
+
     beforeAll(async () => {
       knex = await databases.init(databaseId as TestDatabaseId);
+      // as in the production image: Backstage's error middleware decides
+      // on stack traces when the backend starts
+      process.env.NODE_ENV = 'production';
       backend = await startBackend(knex);
+      process.env.NODE_ENV = nodeEnv;
       server = backend.server;
       const created = await request(server)
         .post('/api/cloud/requests')
@@ -386,6 +392,30 @@ describe.each(databases.eachSupportedId())(
           415,
           /^request body must be JSON \(Content-Type: application\/json\), not text\/plain/,
         );
+      });
+    });
+
+    describe('unexpected errors', () => {
+      it('answer a fixed 500 without SQL, stack or host', async () => {
+        await knex.schema.renameTable('cloud_training', 'cloud_training_away');
+        try {
+          const res = await request(server)
+            .get(`/api/cloud/tenants/${tenant}`)
+            .set('Authorization', as(sophie));
+          expect(res.status).toBe(500);
+          expect(res.body.error).toEqual({
+            name: 'Error',
+            message:
+              'The onboarding service met an unexpected error; nothing was changed and the error was logged',
+          });
+          expect(res.text).not.toMatch(/cloud_training|select|stack|at /i);
+        } finally {
+          await knex.schema.renameTable('cloud_training_away', 'cloud_training');
+        }
+        const again = await request(server)
+          .get(`/api/cloud/tenants/${tenant}`)
+          .set('Authorization', as(sophie));
+        expect(again.status).toBe(200);
       });
     });
 
