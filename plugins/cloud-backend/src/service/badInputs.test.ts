@@ -68,8 +68,9 @@ describe.each(databases.eachSupportedId())(
         .post('/api/cloud/requests')
         .set('Authorization', as(claire))
         .send(body());
-      expect(created.status).toBe(201);
-      expect(created.body.tenant.name).toBe(TENANT);
+      if (created.status !== 201 || created.body.tenant.name !== TENANT) {
+        throw new Error(`setup request failed: ${created.text}`);
+      }
     });
 
     afterAll(async () => {

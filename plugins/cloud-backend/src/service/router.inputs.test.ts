@@ -1,3 +1,5 @@
+/* eslint no-script-url: "off" -- the addresses refused are the point */
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "refused"] }] */
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -51,7 +53,9 @@ describe.each(databases.eachSupportedId())(
         .post('/api/cloud/requests')
         .set('Authorization', as(claire))
         .send(body());
-      expect(created.status).toBe(201);
+      if (created.status !== 201) {
+        throw new Error(`setup request failed: ${created.text}`);
+      }
       tenantVersion = created.body.tenant.rowVersion;
     });
 
@@ -410,7 +414,10 @@ describe.each(databases.eachSupportedId())(
           });
           expect(res.text).not.toMatch(/cloud_training|select|stack|at /i);
         } finally {
-          await knex.schema.renameTable('cloud_training_away', 'cloud_training');
+          await knex.schema.renameTable(
+            'cloud_training_away',
+            'cloud_training',
+          );
         }
         const again = await request(server)
           .get(`/api/cloud/tenants/${tenant}`)

@@ -82,6 +82,7 @@ describe('cloud:request:validate', () => {
       { idpEntityId: 'idp.u-bordeaux.fr' },
       'input.idpEntityId "idp.u-bordeaux.fr" must be an entity ID: an http(s) URL',
     ],
+    // eslint-disable-next-line no-script-url -- refused on purpose
     [{ idpEntityId: 'javascript:alert(1)' }, 'must be an entity ID'],
     [{ idpEntityId: 'urn:no-specific-string' }, 'must be an entity ID'],
     [

@@ -1,3 +1,4 @@
+/* eslint no-script-url: "off" -- the addresses refused are the point */
 /*
  * The bad-input corpus of the cloud API: requests an outside tester (or a
  * careless client) sends to every write route and query parameter. Each
