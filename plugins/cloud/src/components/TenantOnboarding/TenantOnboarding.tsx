@@ -108,7 +108,7 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
         setBusy(false);
       }
     },
-    [reload],
+    [reload, t],
   );
 
   if (!tenant) {

@@ -1,7 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import { errorMessage, ErrorTranslations } from './errors';
 
-const t = ((key: string) => `translated:${key}`) as ErrorTranslations;
+const t = ((key: string) =>
+  `translated:${key}`) as unknown as ErrorTranslations;
 
 function responseError(status: number, message: string) {
   return ResponseError.fromResponse(
