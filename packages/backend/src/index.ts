@@ -4,8 +4,12 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
+import { rootHealthServiceFactory } from './modules/rootHealth';
 
 const backend = createBackend();
+
+// readiness reports the database (docs/operations.md)
+backend.add(rootHealthServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

@@ -39,4 +39,25 @@ describe('CloudEntityProcessor', () => {
       ),
     ).rejects.toThrow('wrong check letter: expected F');
   });
+
+  it.each([
+    [
+      'lowercase',
+      '0333298f',
+      '"0333298f" must be written in uppercase (0333298F)',
+    ],
+    ['a leading space', ' 0333298F', '" 0333298F" has spaces around the code'],
+    ['a trailing space', '0333298F ', '"0333298F " has spaces around the code'],
+  ])(
+    'rejects an establishment whose UAI annotation has %s',
+    async (_, uai, message) => {
+      await expect(
+        processor.preProcessEntity(
+          group('establishment', { 'cloud.amue.fr/uai': uai }),
+        ),
+      ).rejects.toThrow(
+        `Group "etab-0333298f": metadata.annotations["cloud.amue.fr/uai"] is invalid: ${message}`,
+      );
+    },
+  );
 });

@@ -17,7 +17,9 @@ function establishmentProblems(entity: Entity): EntityProblem[] {
   if (!isGroupEntity(entity) || entity.spec.type !== ESTABLISHMENT_GROUP_TYPE) {
     return [];
   }
-  const check = checkUai(entity.metadata.annotations?.[UAI_ANNOTATION]);
+  const check = checkUai(entity.metadata.annotations?.[UAI_ANNOTATION], {
+    strict: true,
+  });
   return check.valid
     ? []
     : [

@@ -7,6 +7,7 @@
 
 export * from './constants';
 export * from './uai';
+export * from './inputRules';
 export * from './naming';
 export * from './kinds';
 export * from './onboarding';

@@ -28,13 +28,33 @@ export function uaiCheckLetter(digits: string): string {
 
 /**
  * Checks a UAI code: 7 digits then the check letter computed from them.
- * Lowercase input is accepted and normalised to uppercase.
+ * Lowercase input and surrounding spaces are accepted and normalised
+ * (what people type in a form), unless `strict` is set: then the code must
+ * be written exactly in its canonical form (what a stored record such as a
+ * catalog annotation must hold).
  *
  * @public
  */
-export function checkUai(value: unknown): UaiCheck {
+export function checkUai(
+  value: unknown,
+  options: { strict?: boolean } = {},
+): UaiCheck {
   if (typeof value !== 'string' || value.trim() === '') {
     return { valid: false, reason: 'a UAI code is required' };
+  }
+  if (options.strict) {
+    if (value !== value.trim()) {
+      return {
+        valid: false,
+        reason: `"${value}" has spaces around the code: write it without them`,
+      };
+    }
+    if (value !== value.toUpperCase()) {
+      return {
+        valid: false,
+        reason: `"${value}" must be written in uppercase (${value.toUpperCase()})`,
+      };
+    }
   }
   const uai = value.trim().toUpperCase();
   if (!UAI_FORMAT.test(uai)) {

@@ -644,5 +644,12 @@ export const cloudTranslationRef = createTranslationRef({
         past: 'The date must not be in the past.',
       },
     },
+    errors: {
+      unavailable:
+        'The onboarding service is temporarily unavailable. Nothing was changed; try again in a few minutes.',
+      unexpected:
+        'The onboarding service met an unexpected error. Nothing was changed; the error was logged.',
+      tooLarge: 'What you sent is too large.',
+    },
   },
 });

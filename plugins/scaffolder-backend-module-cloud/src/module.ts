@@ -38,7 +38,7 @@ export const scaffolderModuleCloud = createBackendModule({
         const repository = GitopsRepository.fromConfig(config);
         scaffolder.addActions(
           createValidateUaiAction(),
-          createValidateRequestAction({ catalog }),
+          createValidateRequestAction({ catalog, client }),
           createCreateRequestAction({ client }),
           createRenderGitopsAction({
             baseDomain: repository.config.baseDomain,

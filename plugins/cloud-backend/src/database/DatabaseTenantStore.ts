@@ -8,7 +8,13 @@ import {
   initialSteps,
   isOnboardingStepId,
   checkUai,
+  isHttpUrl,
+  isIdpEntityId,
   ONBOARDING_REASON_MAX_LENGTH,
+  PATTERN_RULES,
+  HTTP_URL_PATTERN,
+  IDP_ENTITY_ID_PATTERN,
+  textProblem,
   OnboardingAction,
   OnboardingStepId,
   OnboardingStepState,
@@ -22,6 +28,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
@@ -196,15 +203,78 @@ function stepSnapshot(step: OnboardingStepState & { rowVersion?: number }) {
   };
 }
 
-function requireText(value: unknown, field: string, max = 255): string {
+/**
+ * InputError unless the text follows the text rules of cloud-common (no
+ * control character, no bidirectional override; line breaks only in
+ * multi-line texts). The OpenAPI document holds the same rules; the store
+ * checks them again for its other callers (actions, demo data).
+ */
+function checkText(
+  value: string,
+  field: string,
+  options: { multiline?: boolean } = {},
+): string {
+  const problem = textProblem(value, options);
+  if (problem) {
+    throw new InputError(`${field} ${problem}`);
+  }
+  return value;
+}
+
+function requireText(
+  value: unknown,
+  field: string,
+  max = 255,
+  options: { multiline?: boolean } = {},
+): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InputError(`${field} is required and must be a non-blank string`);
   }
-  const text = value.trim();
+  const text = checkText(value.trim(), field, options);
   if (text.length > max) {
     throw new InputError(`${field} must be at most ${max} characters`);
   }
   return text;
+}
+
+/** Multi-line text of a reason or a comment. */
+function requireReason(value: unknown, field: string): string {
+  return requireText(value, field, ONBOARDING_REASON_MAX_LENGTH, {
+    multiline: true,
+  });
+}
+
+/** A reason that may be absent follows the text rules when given. */
+function checkOptionalReason(reason: unknown): void {
+  if (reason !== undefined && reason !== null) {
+    if (typeof reason !== 'string') {
+      throw new InputError('reason must be a string');
+    }
+    checkText(reason, 'reason', { multiline: true });
+  }
+}
+
+/** The text fields of a request (comment, contacts) follow the text rules. */
+function checkRequestTexts(request: Record<string, unknown>): void {
+  if (request.comment !== undefined && request.comment !== null) {
+    if (typeof request.comment !== 'string') {
+      throw new InputError('request.comment must be a string');
+    }
+    checkText(request.comment, 'request.comment', { multiline: true });
+  }
+  if (request.contacts !== undefined) {
+    if (!Array.isArray(request.contacts)) {
+      throw new InputError('request.contacts must be a list');
+    }
+    request.contacts.forEach((contact: any, index: number) => {
+      for (const key of ['name', 'email', 'role']) {
+        const value = contact?.[key];
+        if (value !== undefined && typeof value === 'string') {
+          checkText(value, `request.contacts.${index}.${key}`);
+        }
+      }
+    });
+  }
 }
 
 function requireCount(value: unknown, field: string): number {
@@ -219,9 +289,15 @@ function requireCount(value: unknown, field: string): number {
   return value;
 }
 
+/**
+ * The row version a write expects; `rowVersion` is the name callers know it
+ * by (API body, actions).
+ */
 function requireVersion(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new InputError('expectedVersion must be a positive whole number');
+    throw new InputError(
+      'rowVersion is required and must be a positive whole number (the rowVersion of the row as you read it)',
+    );
   }
   return value;
 }
@@ -242,23 +318,73 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
-function decodeCursor(value: string, order: string): Cursor {
+/**
+ * The cursor of a list as it was handed out; InputError (naming `cursor`)
+ * for anything else: not base64url JSON, another order, a value of the
+ * wrong kind for the order (a date that is not one, a name with control
+ * characters) or an id that is not a UUID. Nothing forged reaches SQL.
+ */
+function decodeCursor(value: string, order: string, isDate: boolean): Cursor {
   try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      cursor &&
-      cursor.o === order &&
-      typeof cursor.v === 'string' &&
-      typeof cursor.id === 'string'
-    ) {
-      return cursor;
+    if (typeof value === 'string' && /^[A-Za-z0-9_-]{1,2048}$/.test(value)) {
+      const cursor = JSON.parse(
+        Buffer.from(value, 'base64url').toString('utf8'),
+      );
+      if (
+        cursor &&
+        typeof cursor === 'object' &&
+        cursor.o === order &&
+        typeof cursor.v === 'string' &&
+        cursor.v.length <= 255 &&
+        !textProblem(cursor.v) &&
+        (!isDate || isIsoTimestamp(cursor.v)) &&
+        typeof cursor.id === 'string' &&
+        UUID_PATTERN.test(cursor.id)
+      ) {
+        return { o: cursor.o, v: cursor.v, id: cursor.id.toLowerCase() };
+      }
     }
   } catch {
     // reported below
   }
   throw new InputError(
-    'cursor is not valid for this list (use the nextCursor of the previous page with the same orderBy)',
+    'cursor is not a cursor of this list (use the nextCursor of the previous page, with the same orderBy and order)',
   );
+}
+
+function isIsoTimestamp(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+/**
+ * What an idempotency key stands for: the request as it was first
+ * submitted, normalised. The same key with another request is a conflict.
+ */
+function fingerprintOf(input: {
+  application: string;
+  uai: string;
+  environment: string;
+  version: string;
+  url: string | null;
+  ssoProtocol: string | null;
+  ssoIdpEntityId: string | null;
+  request: unknown;
+}) {
+  return {
+    application: input.application,
+    uai: input.uai,
+    environment: input.environment,
+    version: input.version,
+    url: input.url,
+    sso:
+      input.ssoProtocol || input.ssoIdpEntityId
+        ? { protocol: input.ssoProtocol, idpEntityId: input.ssoIdpEntityId }
+        : null,
+    request: input.request,
+  };
 }
 
 /**
@@ -373,6 +499,16 @@ export class DatabaseTenantStore implements TenantStore {
       );
     }
     const version = requireText(input.version, 'version', 64);
+    const url = input.url ?? null;
+    if (url !== null && !isHttpUrl(url)) {
+      throw new InputError(`url ${PATTERN_RULES[HTTP_URL_PATTERN]}`);
+    }
+    const ssoIdpEntityId = input.ssoIdpEntityId ?? null;
+    if (ssoIdpEntityId !== null && !isIdpEntityId(ssoIdpEntityId)) {
+      throw new InputError(
+        `sso.idpEntityId ${PATTERN_RULES[IDP_ENTITY_ID_PATTERN]}`,
+      );
+    }
     if (
       input.ssoProtocol !== undefined &&
       input.ssoProtocol !== null &&
@@ -389,9 +525,23 @@ export class DatabaseTenantStore implements TenantStore {
     if (typeof request.migration !== 'boolean') {
       throw new InputError('request.migration must be a boolean');
     }
+    checkRequestTexts(request as unknown as Record<string, unknown>);
     const name = tenantName(application, uai, input.environment);
+    const fingerprint = fingerprintOf({
+      application,
+      uai,
+      environment: input.environment,
+      version,
+      url,
+      ssoProtocol: input.ssoProtocol ?? null,
+      ssoIdpEntityId,
+      request,
+    });
 
-    const existing = await this.findByIdempotencyKey(idempotencyKey, name);
+    const existing = await this.findByIdempotencyKey(
+      idempotencyKey,
+      fingerprint,
+    );
     if (existing) {
       return { tenant: existing, created: false };
     }
@@ -410,8 +560,19 @@ export class DatabaseTenantStore implements TenantStore {
             return sameKey.id as string;
           }
         }
-        const sameName = await tx(TENANTS).where({ name }).first('id');
+        // (PostgreSQL reads committed rows statement by statement: a
+        // concurrent request with the same key may have committed between
+        // the two reads, and is then found here under its name.)
+        const sameName = await tx(TENANTS)
+          .where({ name })
+          .first('id', 'idempotency_key');
         if (sameName) {
+          if (
+            idempotencyKey !== undefined &&
+            sameName.idempotency_key === idempotencyKey
+          ) {
+            return sameName.id as string;
+          }
           throw new ConflictError(`tenant "${name}" already exists`);
         }
         await tx(TENANTS).insert({
@@ -424,13 +585,15 @@ export class DatabaseTenantStore implements TenantStore {
           version,
           status,
           current_step: currentStep(steps) ?? null,
-          url: input.url ?? null,
+          url,
           sso_protocol: input.ssoProtocol ?? null,
-          sso_idp_entity_id: input.ssoIdpEntityId ?? null,
+          sso_idp_entity_id: ssoIdpEntityId,
           suspended: false,
           decommissioned: false,
           request: JSON.stringify(request),
           idempotency_key: idempotencyKey ?? null,
+          idempotency_fingerprint:
+            idempotencyKey === undefined ? null : JSON.stringify(fingerprint),
           created_by: actor,
           created_at: now,
           updated_at: now,
@@ -474,7 +637,10 @@ export class DatabaseTenantStore implements TenantStore {
         return undefined;
       });
       if (existingId !== undefined) {
-        const winner = await this.findByIdempotencyKey(idempotencyKey, name);
+        const winner = await this.findByIdempotencyKey(
+          idempotencyKey,
+          fingerprint,
+        );
         if (winner) {
           return { tenant: winner, created: false };
         }
@@ -484,7 +650,10 @@ export class DatabaseTenantStore implements TenantStore {
         throw error;
       }
       // A concurrent creation won: the same request again, or the same name.
-      const winner = await this.findByIdempotencyKey(idempotencyKey, name);
+      const winner = await this.findByIdempotencyKey(
+        idempotencyKey,
+        fingerprint,
+      );
       if (winner) {
         return { tenant: winner, created: false };
       }
@@ -494,9 +663,13 @@ export class DatabaseTenantStore implements TenantStore {
     return { tenant: tenant!, created: true };
   }
 
+  /**
+   * The tenant an idempotency key created, when the key was used for the
+   * same request; ConflictError naming the fields that differ otherwise.
+   */
   private async findByIdempotencyKey(
     idempotencyKey: string | undefined,
-    name: string,
+    fingerprint: ReturnType<typeof fingerprintOf>,
   ): Promise<TenantDetails | undefined> {
     if (idempotencyKey === undefined) {
       return undefined;
@@ -507,9 +680,27 @@ export class DatabaseTenantStore implements TenantStore {
     if (!row) {
       return undefined;
     }
-    if (row.name !== name) {
+    const first: Record<string, unknown> = row.idempotency_fingerprint
+      ? JSON.parse(row.idempotency_fingerprint)
+      : {
+          application: row.application,
+          uai: row.uai,
+          environment: row.environment,
+        };
+    const differing = Object.keys(first).filter(
+      key =>
+        !isDeepStrictEqual(
+          first[key],
+          (fingerprint as Record<string, unknown>)[key],
+        ),
+    );
+    if (differing.length) {
       throw new ConflictError(
-        `idempotency key "${idempotencyKey}" was already used for tenant "${row.name}"`,
+        `idempotency key "${idempotencyKey}" was already used for another request (tenant "${
+          row.name
+        }"): ${differing.join(
+          ', ',
+        )} differ; send the same request again, or use a new key`,
       );
     }
     return this.details(this.db, row);
@@ -592,7 +783,7 @@ export class DatabaseTenantStore implements TenantStore {
     const isDate = column !== 'name';
     const query = this.filteredQuery(options).select(`${TENANTS}.*`);
     if (options.cursor !== undefined) {
-      const cursor = decodeCursor(options.cursor, orderKey);
+      const cursor = decodeCursor(options.cursor, orderKey, isDate);
       const value = isDate ? new Date(cursor.v) : cursor.v;
       const op = order.direction === 'asc' ? '>' : '<';
       query.where(builder =>
@@ -658,6 +849,7 @@ export class DatabaseTenantStore implements TenantStore {
   ): Promise<TenantDetails> {
     const actor = requireText(options?.actor, 'actor');
     const expectedVersion = requireVersion(options.expectedVersion);
+    checkOptionalReason(options.reason);
     await this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
       const rows = await tx(STEPS).where({ tenant_id: tenant.id });
@@ -729,6 +921,7 @@ export class DatabaseTenantStore implements TenantStore {
         `decision "${String(decision)}" is not one of approve, reject`,
       );
     }
+    checkOptionalReason(options.reason);
     await this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
       if (tenant.decommissioned) {
@@ -772,11 +965,7 @@ export class DatabaseTenantStore implements TenantStore {
         next = { ...step, status: result.step.status, reason: null };
         newSteps = result.steps;
       } else {
-        reason = requireText(
-          options.reason,
-          'reason',
-          ONBOARDING_REASON_MAX_LENGTH,
-        );
+        reason = requireReason(options.reason, 'reason');
         if (step.status === 'done' || step.status === 'skipped') {
           throw new InputError(
             `the request of tenant "${tenant.name}" is already approved; it can no longer be rejected`,
@@ -848,11 +1037,7 @@ export class DatabaseTenantStore implements TenantStore {
       ? requireText((change as { version: string }).version, 'version', 64)
       : undefined;
     const reason = isDecommission
-      ? requireText(
-          (change as { reason: string }).reason,
-          'reason',
-          ONBOARDING_REASON_MAX_LENGTH,
-        )
+      ? requireReason((change as { reason: string }).reason, 'reason')
       : null;
     await this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
@@ -912,7 +1097,7 @@ export class DatabaseTenantStore implements TenantStore {
     options: { actor: string; stepId?: OnboardingStepId },
   ): Promise<TenantEvent> {
     const actor = requireText(options?.actor, 'actor');
-    const text = requireText(comment, 'comment', ONBOARDING_REASON_MAX_LENGTH);
+    const text = requireReason(comment, 'comment');
     if (options.stepId !== undefined && !isOnboardingStepId(options.stepId)) {
       throw new InputError(
         `stepId "${String(options.stepId)}" is not an onboarding step`,
@@ -944,6 +1129,11 @@ export class DatabaseTenantStore implements TenantStore {
   ): Promise<TenantFunding> {
     const grantedEur = requireCount(funding?.grantedEur, 'grantedEur');
     const paidEur = requireCount(funding?.paidEur, 'paidEur');
+    if (paidEur > grantedEur) {
+      throw new InputError(
+        `paidEur (${paidEur}) may not exceed grantedEur (${grantedEur}): funding cannot be paid beyond what was granted`,
+      );
+    }
     const row = await this.recordCounters(
       FUNDING,
       'funding.recorded',

@@ -3,10 +3,21 @@
  * /api/cloud). The router validates every request against it
  * (createValidatedOpenApiRouter of @backstage/backend-openapi-utils) and
  * serves it at /api/cloud/openapi.json. Enumerations come from
- * @amue/plugin-cloud-common, so the API and the rules never disagree.
+ * @amue/plugin-cloud-common, so the API and the rules never disagree; so
+ * do the text rules (patterns): every text refuses control characters (NUL
+ * among them) and bidirectional overrides, every address is http(s), every
+ * object refuses unknown fields.
  */
 import {
   ADOPTION_CSV_VIEWS,
+  CURSOR_PATTERN,
+  ENTITY_REF_PATTERN,
+  HTTP_URL_PATTERN,
+  IDP_ENTITY_ID_MAX_LENGTH,
+  IDP_ENTITY_ID_PATTERN,
+  LINE_PATTERN,
+  TEXT_PATTERN,
+  URL_MAX_LENGTH,
   ENVIRONMENTS,
   ONBOARDING_ACTIONS,
   ONBOARDING_REASON_MAX_LENGTH,
@@ -17,15 +28,39 @@ import {
   TENANT_STATUSES,
 } from '@amue/plugin-cloud-common';
 
+/** Row versions are 32-bit integers in the database. */
+const MAX_ROW_VERSION = 2147483647;
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const json = (schema: object) => ({
   content: { 'application/json': { schema } },
 });
 
+/** A one-line text of at most `maxLength` characters. */
+const line = (maxLength: number, minLength?: number) => ({
+  type: 'string',
+  ...(minLength ? { minLength } : {}),
+  maxLength,
+  pattern: LINE_PATTERN,
+});
+
+/** A multi-line text (comments, reasons). */
+const text = (maxLength: number, minLength?: number) => ({
+  type: 'string',
+  ...(minLength ? { minLength } : {}),
+  maxLength,
+  pattern: TEXT_PATTERN,
+});
+
 const errorResponses = {
   '400': {
     description: 'Invalid input; the message names the field',
+    ...json(ref('Error')),
+  },
+  '503': {
+    description:
+      'The database (or a service the API needs) is unavailable; nothing was written; try again later',
     ...json(ref('Error')),
   },
   '401': { description: 'Not signed in', ...json(ref('Error')) },
@@ -38,6 +73,14 @@ const errorResponses = {
 
 const writeResponses = {
   ...errorResponses,
+  '413': {
+    description: 'The body is larger than the API accepts (100 kB)',
+    ...json(ref('Error')),
+  },
+  '415': {
+    description: 'The body is not JSON (Content-Type: application/json)',
+    ...json(ref('Error')),
+  },
   '409': {
     description:
       'Stale rowVersion: someone else changed it first; nothing was written',
@@ -135,9 +178,9 @@ export const spec = {
         additionalProperties: false,
         required: ['name', 'email'],
         properties: {
-          name: { type: 'string', minLength: 1, maxLength: 255 },
+          name: line(255, 1),
           email: { type: 'string', format: 'email', maxLength: 255 },
-          role: { type: 'string', maxLength: 255 },
+          role: line(255),
         },
       },
       Request: {
@@ -154,7 +197,7 @@ export const spec = {
           wishedGoLiveDate: { type: 'string', format: 'date' },
           expectedUsers: { type: 'integer', minimum: 1, maximum: 1000000 },
           contacts: { type: 'array', maxItems: 20, items: ref('Contact') },
-          comment: { type: 'string', maxLength: ONBOARDING_REASON_MAX_LENGTH },
+          comment: text(ONBOARDING_REASON_MAX_LENGTH),
         },
       },
       CreateRequest: {
@@ -175,24 +218,33 @@ export const spec = {
             pattern: '^[0-9]{7}[A-Za-z]$',
           },
           environment: ref('Environment'),
-          version: { type: 'string', minLength: 1, maxLength: 64 },
-          url: { type: 'string', format: 'uri', maxLength: 2048 },
+          version: line(64, 1),
+          url: {
+            type: 'string',
+            description: 'Address of the instance: http:// or https:// only',
+            maxLength: URL_MAX_LENGTH,
+            pattern: HTTP_URL_PATTERN,
+          },
           sso: {
             type: 'object',
             additionalProperties: false,
             required: ['protocol', 'idpEntityId'],
             properties: {
               protocol: { type: 'string', enum: [...SSO_PROTOCOLS] },
-              idpEntityId: { type: 'string', format: 'uri', maxLength: 2048 },
+              idpEntityId: {
+                type: 'string',
+                description:
+                  'SAML entity ID of the identity provider: an http(s) URL or a URN (urn:...)',
+                maxLength: IDP_ENTITY_ID_MAX_LENGTH,
+                pattern: IDP_ENTITY_ID_PATTERN,
+              },
             },
           },
           request: ref('Request'),
           idempotencyKey: {
-            type: 'string',
-            minLength: 8,
-            maxLength: 255,
+            ...line(255, 8),
             description:
-              'The same key twice returns the tenant of the first request',
+              'The same key twice returns the tenant of the first request; the same key with a different request is a 409',
           },
         },
       },
@@ -327,6 +379,7 @@ export const spec = {
           rowVersion: {
             type: 'integer',
             minimum: 1,
+            maximum: MAX_ROW_VERSION,
             description: 'The rowVersion of the row as the caller saw it',
           },
         },
@@ -352,7 +405,15 @@ export const spec = {
             name: 'Idempotency-Key',
             in: 'header',
             required: false,
-            schema: { type: 'string', minLength: 8, maxLength: 255 },
+            schema: line(255, 8),
+          },
+          {
+            name: 'dryRun',
+            in: 'query',
+            required: false,
+            description:
+              '`true`: run every check of the request (permission, rules, catalog) and write nothing; answers 200 with the tenant name and whether it exists already (a scaffolder dry-run)',
+            schema: { type: 'string', enum: ['true', 'false'] },
           },
         ],
         requestBody: { required: true, ...json(ref('CreateRequest')) },
@@ -368,7 +429,19 @@ export const spec = {
             }),
           },
           '200': {
-            description: 'The idempotency key was used before: the same tenant',
+            description:
+              'The idempotency key was used before for the same request: the same tenant; or, with dryRun=true, the checks passed',
+            ...json({
+              type: 'object',
+              properties: {
+                tenant: ref('TenantDetails'),
+                created: { type: 'boolean' },
+                dryRun: { type: 'boolean' },
+                name: { type: 'string' },
+                establishment: { type: 'string' },
+                exists: { type: 'boolean' },
+              },
+            }),
           },
           ...writeResponses,
         },
@@ -382,10 +455,12 @@ export const spec = {
           arrayQuery('establishment', 'Establishment group name (etab-<uai>)', {
             type: 'string',
             maxLength: 255,
+            pattern: ENTITY_REF_PATTERN,
           }),
           arrayQuery('application', 'Application name', {
             type: 'string',
-            maxLength: 63,
+            maxLength: 255,
+            pattern: ENTITY_REF_PATTERN,
           }),
           arrayQuery('environment', 'Environment', ref('Environment')),
           arrayQuery('status', 'Tenant status', {
@@ -417,7 +492,13 @@ export const spec = {
             name: 'cursor',
             in: 'query',
             required: false,
-            schema: { type: 'string', maxLength: 2048 },
+            description:
+              'The nextCursor of the previous page (same filters and order)',
+            schema: {
+              type: 'string',
+              maxLength: 2048,
+              pattern: CURSOR_PATTERN,
+            },
           },
           {
             name: 'orderBy',
@@ -491,13 +572,13 @@ export const spec = {
             properties: {
               action: { type: 'string', enum: [...ONBOARDING_ACTIONS] },
               reason: {
-                type: 'string',
-                maxLength: ONBOARDING_REASON_MAX_LENGTH,
+                ...text(ONBOARDING_REASON_MAX_LENGTH),
                 description: 'Required to block or skip',
               },
               rowVersion: {
                 type: 'integer',
                 minimum: 1,
+                maximum: MAX_ROW_VERSION,
                 description: 'rowVersion of the step',
               },
             },
@@ -526,13 +607,13 @@ export const spec = {
             properties: {
               decision: { type: 'string', enum: ['approve', 'reject'] },
               reason: {
-                type: 'string',
-                maxLength: ONBOARDING_REASON_MAX_LENGTH,
+                ...text(ONBOARDING_REASON_MAX_LENGTH),
                 description: 'Required to reject',
               },
               rowVersion: {
                 type: 'integer',
                 minimum: 1,
+                maximum: MAX_ROW_VERSION,
                 description: 'rowVersion of the qualification step',
               },
             },
@@ -559,10 +640,11 @@ export const spec = {
             additionalProperties: false,
             required: ['version', 'rowVersion'],
             properties: {
-              version: { type: 'string', minLength: 1, maxLength: 64 },
+              version: line(64, 1),
               rowVersion: {
                 type: 'integer',
                 minimum: 1,
+                maximum: MAX_ROW_VERSION,
                 description: 'rowVersion of the tenant',
               },
             },
@@ -589,14 +671,11 @@ export const spec = {
             additionalProperties: false,
             required: ['reason', 'rowVersion'],
             properties: {
-              reason: {
-                type: 'string',
-                minLength: 1,
-                maxLength: ONBOARDING_REASON_MAX_LENGTH,
-              },
+              reason: text(ONBOARDING_REASON_MAX_LENGTH, 1),
               rowVersion: {
                 type: 'integer',
                 minimum: 1,
+                maximum: MAX_ROW_VERSION,
                 description: 'rowVersion of the tenant',
               },
             },
@@ -623,11 +702,7 @@ export const spec = {
             additionalProperties: false,
             required: ['comment'],
             properties: {
-              comment: {
-                type: 'string',
-                minLength: 1,
-                maxLength: ONBOARDING_REASON_MAX_LENGTH,
-              },
+              comment: text(ONBOARDING_REASON_MAX_LENGTH, 1),
               stepId: ref('StepId'),
             },
           }),
@@ -641,7 +716,8 @@ export const spec = {
     '/tenants/{name}/funding': {
       put: {
         operationId: 'RecordFunding',
-        summary: 'Record the incentive funding granted and paid (EUR)',
+        summary:
+          'Record the incentive funding granted and paid (EUR); paidEur may not exceed grantedEur',
         parameters: [tenantName],
         requestBody: {
           required: true,
@@ -652,7 +728,11 @@ export const spec = {
             properties: {
               grantedEur: { type: 'integer', minimum: 0, maximum: 100000000 },
               paidEur: { type: 'integer', minimum: 0, maximum: 100000000 },
-              rowVersion: { type: 'integer', minimum: 1 },
+              rowVersion: {
+                type: 'integer',
+                minimum: 1,
+                maximum: MAX_ROW_VERSION,
+              },
             },
           }),
         },
@@ -676,7 +756,11 @@ export const spec = {
             properties: {
               sessionsHeld: { type: 'integer', minimum: 0, maximum: 100000 },
               staffTrained: { type: 'integer', minimum: 0, maximum: 10000000 },
-              rowVersion: { type: 'integer', minimum: 1 },
+              rowVersion: {
+                type: 'integer',
+                minimum: 1,
+                maximum: MAX_ROW_VERSION,
+              },
             },
           }),
         },

@@ -9,7 +9,7 @@ import type {
   AuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
@@ -131,7 +131,7 @@ export class DefaultReportService implements ReportService {
       case 'blocked':
         return this.reports.blocked({ condition });
       default:
-        throw new NotAllowedError(`unknown report "${report}"`);
+        throw new NotFoundError(`unknown report "${report}"`);
     }
   }
 
@@ -164,7 +164,7 @@ export class DefaultReportService implements ReportService {
       case 'blocked':
         return blockedCsv(await this.reports.blocked({ condition }));
       default:
-        throw new NotAllowedError(`unknown report "${report}"`);
+        throw new NotFoundError(`unknown report "${report}"`);
     }
   }
 }

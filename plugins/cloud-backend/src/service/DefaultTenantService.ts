@@ -10,7 +10,9 @@ import {
   OnboardingAction,
   OnboardingActorSide,
   OnboardingStepId,
+  refName,
   STEP_ACTION_EVENT_TYPES,
+  tenantName,
   Tenant,
   TenantDetails,
   TenantEvent,
@@ -331,6 +333,11 @@ export class DefaultTenantService implements TenantService {
       );
     }
     const wished = input.request?.wishedGoLiveDate;
+    if (wished !== undefined && !isCalendarDate(wished)) {
+      throw new InputError(
+        `request.wishedGoLiveDate "${wished}" is not a date of the calendar (YYYY-MM-DD)`,
+      );
+    }
     if (wished !== undefined) {
       const today = new Date().toISOString().slice(0, 10);
       if (wished < today) {
@@ -390,28 +397,7 @@ export class DefaultTenantService implements TenantService {
         idempotencyKey: options.idempotencyKey,
       },
       async () => {
-        const actor = this.actorOf(options.credentials);
-        const [decision] = await this.options.permissions.authorize(
-          [{ permission: cloudRequestCreatePermission }],
-          { credentials: options.credentials },
-        );
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError('you may not request hosted instances');
-        }
-        await this.validateRequest(input);
-        const candidate = {
-          application: input.application,
-          establishment: establishmentGroupName(input.uai),
-        };
-        const access = await this.access(
-          cloudTenantUpdatePermission,
-          options.credentials,
-        );
-        if (!this.allows(access, candidate)) {
-          throw new NotAllowedError(
-            `you may only request instances for your own establishment, not for "${candidate.establishment}"`,
-          );
-        }
+        const actor = await this.admitRequest(input, options.credentials);
         const result = await this.options.store.createTenant(input, {
           actor,
           idempotencyKey: options.idempotencyKey,
@@ -428,6 +414,55 @@ export class DefaultTenantService implements TenantService {
         return result;
       },
     );
+  }
+
+  /**
+   * The checks of a request before anything is written: a signed-in user
+   * allowed to request, valid input, an establishment the user may act for.
+   * Returns the actor.
+   */
+  private async admitRequest(
+    input: CreateTenantInput,
+    credentials: Caller,
+  ): Promise<string> {
+    const actor = this.actorOf(credentials);
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: cloudRequestCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('you may not request hosted instances');
+    }
+    await this.validateRequest(input);
+    const candidate = {
+      application: input.application,
+      establishment: establishmentGroupName(input.uai),
+    };
+    const access = await this.access(cloudTenantUpdatePermission, credentials);
+    if (!this.allows(access, candidate)) {
+      throw new NotAllowedError(
+        `you may only request instances for your own establishment, not for "${candidate.establishment}"`,
+      );
+    }
+    return actor;
+  }
+
+  async checkRequest(
+    input: CreateTenantInput,
+    options: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ name: string; establishment: string; exists: boolean }> {
+    await this.admitRequest(input, options.credentials);
+    const name = tenantName(
+      refName(input.application),
+      input.uai.trim(),
+      input.environment,
+    );
+    const existing = await this.options.store.getTenant(name);
+    return {
+      name,
+      establishment: establishmentGroupName(input.uai),
+      exists: Boolean(existing),
+    };
   }
 
   async applyStepAction(
@@ -664,6 +699,15 @@ function requireVersionOf(
       }" (available: ${available.join(', ')})`,
     );
   }
+}
+
+/** True for `YYYY-MM-DD` naming a day that exists (no 30 February). */
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return false;
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The group entity ref of a tenant's establishment. */

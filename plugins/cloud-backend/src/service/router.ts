@@ -1,5 +1,6 @@
 import {
   ONBOARDING_STEP_IDS,
+  PATTERN_RULES,
   type AdoptionCsvView,
 } from '@amue/plugin-cloud-common';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
@@ -10,9 +11,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import * as OpenApiValidator from 'express-openapi-validator';
-import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import express, {
+  ErrorRequestHandler,
+  Request,
+  RequestHandler,
+  Router,
+} from 'express';
 import type { TenantFilters, TenantOrder } from '../database/TenantStore';
 import { spec } from '../schema/openapi';
+import {
+  createServerErrorHandler,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './errors';
 import type { ReportService } from './ReportService';
 import type { TenantService } from './types';
 
@@ -28,19 +39,99 @@ export interface RouterOptions {
 /** Maximum size of a JSON body. */
 const BODY_LIMIT = '100kb';
 
+/** Deepest nesting of a JSON body (the API's documents nest 3 levels). */
+const MAX_JSON_DEPTH = 16;
+
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || value === null || typeof value !== 'object') {
+    return depth;
+  }
+  let deepest = depth + 1;
+  for (const child of Object.values(value as object)) {
+    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+    if (deepest > limit) {
+      break;
+    }
+  }
+  return deepest;
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (length !== undefined && length !== '0')
+  );
+}
+
 /**
- * Malformed JSON is the caller's mistake: a 400 that says so, before the
- * OpenAPI validation.
+ * A body must be JSON: any other media type is a 415 that says so (an
+ * absent or empty body is left to the OpenAPI validation, which names it).
+ */
+const jsonOnly: RequestHandler = (req, _res, next) => {
+  if ((req.method === 'POST' || req.method === 'PUT') && !hasBody(req)) {
+    next(new InputError('body is required: a JSON document'));
+    return;
+  }
+  if (
+    req.method !== 'GET' &&
+    req.method !== 'HEAD' &&
+    req.method !== 'DELETE' &&
+    hasBody(req) &&
+    !req.is('application/json')
+  ) {
+    next(
+      new UnsupportedMediaTypeError(
+        `request body must be JSON (Content-Type: application/json), not ${
+          req.headers['content-type'] ?? 'of no declared type'
+        }`,
+      ),
+    );
+    return;
+  }
+  next();
+};
+
+/**
+ * Malformed, oversized or too deep JSON is the caller's mistake: a 400 or
+ * a 413 that says so, before the OpenAPI validation.
  */
 const malformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
   if (error?.type === 'entity.parse.failed') {
     next(new InputError(`request body is not valid JSON: ${error.message}`));
   } else if (error?.type === 'entity.too.large') {
-    next(new InputError(`request body is larger than ${BODY_LIMIT}`));
+    next(
+      new PayloadTooLargeError(
+        `request body is larger than ${BODY_LIMIT} (the largest body the API accepts)`,
+      ),
+    );
+  } else if (error?.type === 'charset.unsupported') {
+    next(
+      new UnsupportedMediaTypeError(
+        `request body must be UTF-8 JSON, not ${error.charset}`,
+      ),
+    );
   } else {
     next(error);
   }
 };
+
+/** A body nested deeper than any document of the API is refused. */
+const tooDeep: RequestHandler = (req, _res, next) => {
+  if (depthOf(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    next(
+      new InputError(`body is nested more than ${MAX_JSON_DEPTH} levels deep`),
+    );
+    return;
+  }
+  next();
+};
+
+/** The words of a pattern error: `must match pattern "..."` → the rule. */
+function ruleOf(message: string | undefined): string | undefined {
+  const pattern = /^must match pattern "(.*)"$/s.exec(message ?? '')?.[1];
+  return pattern === undefined ? undefined : PATTERN_RULES[pattern];
+}
 
 /** `/body/request/expectedUsers` → `request.expectedUsers`. */
 function fieldOf(path: string): string {
@@ -60,6 +151,14 @@ const invalidRequest: ErrorRequestHandler = (error, _req, _res, next) => {
     next(error);
     return;
   }
+  if (error.status === 415) {
+    next(new UnsupportedMediaTypeError(error.message));
+    return;
+  }
+  if (error.status === 413) {
+    next(new PayloadTooLargeError(error.message));
+    return;
+  }
   if (error.status !== 400) {
     next(error.status === 405 ? new InputError(error.message) : error);
     return;
@@ -73,7 +172,7 @@ const invalidRequest: ErrorRequestHandler = (error, _req, _res, next) => {
       if (e.errorCode?.startsWith('required')) {
         return `${field} is required`;
       }
-      return `${field} ${e.message}`;
+      return `${field} ${ruleOf(e.message) ?? e.message}`;
     },
   );
   next(new InputError(`invalid request: ${messages.join('; ')}`));
@@ -139,11 +238,19 @@ export async function createRouter(
   // default one of the OpenAPI tooling keeps only a summary). The handlers
   // below read the validated request as plain express does: the typed
   // router of the tooling is too deep for this document.
+  //
+  // The body is read before the validated router, whose last middleware
+  // turns every error into a 400: a 413 or a 415 must keep its status.
+  const outer = Router();
+  outer.use(
+    jsonOnly,
+    express.json({ limit: BODY_LIMIT }),
+    // error handlers (four arguments): express calls them on errors only
+    malformedJson,
+    tooDeep,
+  );
   const router = createValidatedOpenApiRouter(spec as any, {
     middleware: [
-      express.json({ limit: BODY_LIMIT }),
-      // error handlers (four arguments): express calls them on errors only
-      malformedJson as unknown as RequestHandler,
       ...OpenApiValidator.middleware({
         apiSpec: spec as any,
         validateRequests: {
@@ -187,11 +294,17 @@ export async function createRouter(
         'idempotencyKey of the body and the Idempotency-Key header differ',
       );
     }
-    const result = await tenants.createRequest(input, {
+    const context = {
       credentials: await user(req),
       request: req,
       idempotencyKey: bodyKey ?? headerKey,
-    });
+    };
+    if (single(req.query.dryRun) === 'true') {
+      const check = await tenants.checkRequest(input, context);
+      res.status(200).json({ dryRun: true, created: false, ...check });
+      return;
+    }
+    const result = await tenants.createRequest(input, context);
     res.status(result.created ? 201 : 200).json(result);
   });
 
@@ -322,5 +435,8 @@ export async function createRouter(
     }
   });
 
-  return router;
+  // last: what is not the caller's mistake never shows its details
+  outer.use(router);
+  outer.use(createServerErrorHandler(logger));
+  return outer;
 }

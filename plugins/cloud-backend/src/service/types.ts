@@ -96,6 +96,17 @@ export interface TenantService {
     options: WriteContext & { idempotencyKey?: string },
   ): Promise<{ tenant: TenantDetails; created: boolean }>;
 
+  /**
+   * Every check of {@link TenantService.createRequest} (permission, rules,
+   * catalog), writing nothing: what a scaffolder dry-run asks. `exists`
+   * tells whether a tenant of that name exists already (a new request for
+   * it would be a 409).
+   */
+  checkRequest(
+    input: CreateTenantInput,
+    options: WriteContext & { idempotencyKey?: string },
+  ): Promise<{ name: string; establishment: string; exists: boolean }>;
+
   listTenants(options: {
     credentials: Caller;
     filters?: TenantFilters;

@@ -8,6 +8,7 @@ import {
   TENANT_STATUSES,
   TenantStatus,
 } from '../constants';
+import { HTTP_URL_PATTERN, IDP_ENTITY_ID_PATTERN } from '../inputRules';
 
 /**
  * One hosted instance of one application for one establishment in one
@@ -32,13 +33,11 @@ export interface TenantEntityV1alpha1 extends Entity {
     /** Single sign-on with the establishment's identity provider. */
     sso?: {
       protocol: SsoProtocol;
-      /** The identity provider's entity ID (RENATER federation), a URL. */
+      /** The identity provider's entity ID (RENATER federation): an http(s) URL or a URN. */
       idpEntityId: string;
     };
   };
 }
-
-const HTTP_URL = '^https?://[^\\s/$.?#][^\\s]*$';
 
 /**
  * JSON schema of the Tenant kind (spec only). Used by the catalog model
@@ -68,7 +67,7 @@ export const tenantEntityV1alpha1Schema = {
         status: { type: 'string', enum: [...TENANT_STATUSES] },
         url: {
           type: 'string',
-          pattern: HTTP_URL,
+          pattern: HTTP_URL_PATTERN,
           description: 'an http(s) URL',
         },
         sso: {
@@ -79,8 +78,8 @@ export const tenantEntityV1alpha1Schema = {
             protocol: { type: 'string', enum: [...SSO_PROTOCOLS] },
             idpEntityId: {
               type: 'string',
-              pattern: HTTP_URL,
-              description: 'an http(s) URL',
+              pattern: IDP_ENTITY_ID_PATTERN,
+              description: 'an http(s) URL or a URN',
             },
           },
         },

@@ -177,7 +177,7 @@ describe('Tenant validation', () => {
     ],
     [
       { sso: { protocol: 'saml', idpEntityId: 'idp.u-bordeaux.fr' } },
-      'spec.sso.idpEntityId must be an http(s) URL (got "idp.u-bordeaux.fr")',
+      'spec.sso.idpEntityId must be an http(s) URL or a URN (got "idp.u-bordeaux.fr")',
     ],
     [{ sso: { protocol: 'saml' } }, 'spec.sso.idpEntityId is required'],
     [{ owner: 'someone' }, 'spec.owner is not a known field'],

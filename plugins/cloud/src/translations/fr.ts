@@ -572,6 +572,11 @@ const fr = createTranslationMessages({
       "Les versions n'ont pas pu être chargées : {{message}}",
     'scaffolder.goLiveDate.invalid': 'Saisissez une date.',
     'scaffolder.goLiveDate.past': 'La date ne doit pas être passée.',
+    'errors.unavailable':
+      "Le service d'accompagnement est momentanément indisponible. Rien n'a été modifié ; réessayez dans quelques minutes.",
+    'errors.unexpected':
+      "Le service d'accompagnement a rencontré une erreur inattendue. Rien n'a été modifié ; l'erreur a été journalisée.",
+    'errors.tooLarge': 'Ce que vous avez envoyé est trop volumineux.',
   },
 });
 

@@ -55,6 +55,29 @@ export function tenantFixture(
 }
 
 /**
+ * Establishment of the personas, as the cloud backend's policy knows them:
+ * a member may only request instances for the own establishment (other
+ * callers, such as the test utilities' default user, may request any).
+ */
+export const MEMBERS: Record<string, string> = {
+  'user:default/claire.dubois': 'etab-0333298f',
+  'user:default/julien.lefebvre': 'etab-0597239y',
+};
+
+/** The user a mock plugin request token was issued for. */
+function callerOf(authorization: string | undefined): string | undefined {
+  const prefix = 'Bearer mock-service-token:';
+  if (!authorization?.startsWith(prefix)) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(authorization.slice(prefix.length)).obo;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A small HTTP server standing for the cloud backend's REST API (the
  * contract of /api/cloud), keeping its tenants in memory and recording
  * every call.
@@ -72,10 +95,12 @@ export async function startMockCloudBackend(initial: TenantDetails[] = []) {
     });
     req.on('end', () => {
       const body = raw ? JSON.parse(raw) : undefined;
-      const path = (req.url ?? '').replace(/^\/api\/cloud/, '');
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname.replace(/^\/api\/cloud/, '');
+      const dryRun = url.searchParams.get('dryRun') === 'true';
       calls.push({
         method: req.method!,
-        path,
+        path: dryRun ? `${path}?dryRun=true` : path,
         authorization: req.headers.authorization,
         body,
       });
@@ -96,6 +121,26 @@ export async function startMockCloudBackend(initial: TenantDetails[] = []) {
       }
       if (req.method === 'POST' && path === '/requests') {
         const name = tenantName(body.application, body.uai, body.environment);
+        const establishment = establishmentGroupName(body.uai);
+        const own = MEMBERS[callerOf(req.headers.authorization) ?? ''];
+        if (own && own !== establishment) {
+          error(
+            403,
+            'NotAllowedError',
+            `you may only request instances for your own establishment, not for "${establishment}"`,
+          );
+          return;
+        }
+        if (dryRun) {
+          send(200, {
+            dryRun: true,
+            created: false,
+            name,
+            establishment,
+            exists: tenants.has(name),
+          });
+          return;
+        }
         const known = body.idempotencyKey && keys.get(body.idempotencyKey);
         if (known) {
           send(200, { tenant: tenants.get(known), created: false });
@@ -170,8 +215,11 @@ export async function startMockCloudBackend(initial: TenantDetails[] = []) {
     failNextWith(status: number, message: string) {
       failNext = { status, message };
     },
-    /** Calls that change something (POST). */
-    writes: () => calls.filter(c => c.method === 'POST'),
+    /** Calls that change something (POST, dry-runs excepted). */
+    writes: () =>
+      calls.filter(
+        c => c.method === 'POST' && !c.path.endsWith('?dryRun=true'),
+      ),
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
 }

@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
 import { startMockCloudBackend } from '../__testUtils__/mockCloudBackend';
@@ -136,7 +137,13 @@ describe('cloud:request:create', () => {
     const action = createCreateRequestAction({ client: backend.client });
     const ctx = context(exampleRequest, { isDryRun: true });
     await action.handler(ctx);
-    expect(backend.calls).toEqual([]);
+    expect(backend.writes()).toEqual([]);
+    // the checks of a real run, in the onboarding service, nothing written
+    expect(backend.calls.map(c => `${c.method} ${c.path}`)).toEqual([
+      'POST /requests?dryRun=true',
+      'POST /requests?dryRun=true',
+    ]);
+    expect(backend.tenants.size).toBe(0);
     expect(ctx.output).toHaveBeenCalledWith(
       'tenantName',
       'sifac-0333298f-production',
@@ -159,6 +166,30 @@ describe('cloud:request:create', () => {
       expect(ctx.output).not.toHaveBeenCalled();
     }
     expect(backend.calls).toEqual([]);
+  });
+
+  it('refuses in dry-run, like the real run, a request for another establishment', async () => {
+    const action = createCreateRequestAction({ client: backend.client });
+    for (const isDryRun of [true, false]) {
+      const ctx = context(
+        { ...exampleRequest, uai: '0597239Y' },
+        {
+          isDryRun,
+          getInitiatorCredentials: async () =>
+            mockCredentials.user('user:default/claire.dubois'),
+        },
+      );
+      await expect(action.handler(ctx)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'the onboarding service refused POST /requests?dryRun=true: you may only request instances for your own establishment, not for "etab-0597239y"'.replace(
+            '?dryRun=true',
+            isDryRun ? '?dryRun=true' : '',
+          ),
+      });
+      expect(ctx.output).not.toHaveBeenCalled();
+    }
+    expect(backend.tenants.size).toBe(0);
   });
 
   it("reports the onboarding service's refusal with its message", async () => {

@@ -91,6 +91,20 @@ export async function createTenants(
   const descriptors = descriptorsOf(request);
   let created = false;
   if (ctx.isDryRun) {
+    // The same checks as a real run, in the cloud backend (the initiator's
+    // permission for that establishment included), nothing written.
+    const credentials = await ctx.getInitiatorCredentials();
+    for (const environment of request.environments) {
+      const check = await client.checkRequest(
+        requestBodyOf(request, environment, `dry-run:${environment}`),
+        credentials,
+      );
+      if (check.exists) {
+        ctx.logger.warn(
+          `Tenant ${check.name} exists already: only a retry of the task that created it would succeed`,
+        );
+      }
+    }
     ctx.logger.info(
       `Dry-run: would request ${descriptors.map(d => d.name).join(', ')}`,
     );

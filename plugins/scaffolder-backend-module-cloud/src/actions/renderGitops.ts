@@ -55,7 +55,7 @@ function checkDescriptor(d: TenantDescriptor, index: number): TenantDescriptor {
   }
   if (d?.idpEntityId !== undefined && !isEntityIdUrl(d.idpEntityId)) {
     problems.push(
-      `${at}.idpEntityId "${d.idpEntityId}" is not an entity ID in URL form`,
+      `${at}.idpEntityId "${d.idpEntityId}" is not an entity ID (an http(s) URL or a URN)`,
     );
   }
   if (

@@ -1,4 +1,6 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startMockCloudBackend } from '../__testUtils__/mockCloudBackend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
 import { entities } from '../__testUtils__/entities';
@@ -6,9 +8,17 @@ import { createValidateRequestAction } from './validateRequest';
 import { exampleRequest, examples } from './validateRequest.examples';
 
 describe('cloud:request:validate', () => {
-  const action = createValidateRequestAction({
-    catalog: catalogServiceMock({ entities }),
+  let backend: Awaited<ReturnType<typeof startMockCloudBackend>>;
+  let action: ReturnType<typeof createValidateRequestAction>;
+
+  beforeAll(async () => {
+    backend = await startMockCloudBackend();
+    action = createValidateRequestAction({
+      catalog: catalogServiceMock({ entities }),
+      client: backend.client,
+    });
   });
+  afterAll(() => backend.close());
 
   it('outputs the normalised request of the example', async () => {
     const input = yaml.parse(examples[0].example).steps[0].input;
@@ -70,9 +80,19 @@ describe('cloud:request:validate', () => {
     [{ expectedUsers: 12.5 }, 'input.expectedUsers must be a whole number'],
     [
       { idpEntityId: 'idp.u-bordeaux.fr' },
-      'input.idpEntityId "idp.u-bordeaux.fr" is not an entity ID in URL form',
+      'input.idpEntityId "idp.u-bordeaux.fr" must be an entity ID: an http(s) URL',
     ],
-    [{ idpEntityId: 'urn:mace:u-bordeaux' }, 'is not an entity ID in URL form'],
+    // eslint-disable-next-line no-script-url -- refused on purpose
+    [{ idpEntityId: 'javascript:alert(1)' }, 'must be an entity ID'],
+    [{ idpEntityId: 'urn:no-specific-string' }, 'must be an entity ID'],
+    [
+      { comment: 'nul\u0000byte' },
+      'input.comment must not contain control characters',
+    ],
+    [
+      { contacts: [{ name: 'A\u202eB', email: 'a@b.fr' }] },
+      'input.contacts[0].name must be one line without control characters',
+    ],
     [
       { migration: 'yes' },
       'input.migration must be true (migration) or false (new installation)',
@@ -127,6 +147,36 @@ describe('cloud:request:validate', () => {
         input: { ...exampleRequest, ...change } as any,
       });
       await expect(action.handler(ctx)).rejects.toThrow(message);
+      expect(ctx.output).not.toHaveBeenCalled();
+    }
+  });
+
+  it('accepts a URN entity ID (legacy RENATER entities)', async () => {
+    const ctx = createMockActionContext({
+      input: {
+        ...exampleRequest,
+        idpEntityId: 'urn:mace:cru.fr:federation:u-bordeaux.fr',
+      } as any,
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('uai', '0333298F');
+  });
+
+  it('refuses, in dry-run as in a real run, a request for another establishment', async () => {
+    for (const isDryRun of [true, false]) {
+      const ctx = {
+        ...createMockActionContext({
+          input: { ...exampleRequest, uai: '0333298F' } as any,
+        }),
+        isDryRun,
+        getInitiatorCredentials: async () =>
+          mockCredentials.user('user:default/julien.lefebvre'),
+      };
+      await expect(action.handler(ctx)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'the onboarding service refused POST /requests?dryRun=true: you may only request instances for your own establishment, not for "etab-0333298f"',
+      });
       expect(ctx.output).not.toHaveBeenCalled();
     }
   });

@@ -5,22 +5,28 @@ import {
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { CloudBackendClient } from '../lib/CloudBackendClient';
 import { checkRequestInput, requestInputFields } from '../lib/requestInput';
+import { requestBodyOf } from './createRequest';
 import { examples } from './validateRequest.examples';
 
 /**
  * `cloud:request:validate`: checks a request for hosted instances before
  * anything is created — each field's form, then against the catalog as the
  * user sees it: the application is offered as a service in those
- * environments and that version, the establishment exists. Fails with one
- * message naming every invalid field. Side-effect free (dry-run too).
+ * environments and that version, the establishment exists — and finally
+ * in the onboarding service (`POST /requests?dryRun=true`), which applies
+ * the user's permission: a member of another establishment is refused
+ * exactly as the real request would be. Fails with one message naming
+ * every invalid field. Side-effect free (dry-run too).
  *
  * @public
  */
 export function createValidateRequestAction(options: {
   catalog: CatalogService;
+  client: CloudBackendClient;
 }) {
-  const { catalog } = options;
+  const { catalog, client } = options;
   return createTemplateAction({
     id: 'cloud:request:validate',
     description:
@@ -105,6 +111,12 @@ export function createValidateRequestAction(options: {
       }
       if (problems.length) {
         throw new InputError(problems.join('; '));
+      }
+      for (const environment of request.environments) {
+        await client.checkRequest(
+          requestBodyOf(request, environment, `validate:${environment}`),
+          credentials,
+        );
       }
 
       ctx.logger.info(

@@ -53,6 +53,17 @@ export class CloudBackendClient {
     return this.call('POST', '/requests', credentials, body);
   }
 
+  /**
+   * `POST /requests?dryRun=true`: every check of a request (the caller's
+   * permission for that establishment included), nothing written.
+   */
+  async checkRequest(
+    body: CreateRequestBody,
+    credentials: BackstageCredentials,
+  ): Promise<{ name: string; establishment: string; exists: boolean }> {
+    return this.call('POST', '/requests?dryRun=true', credentials, body);
+  }
+
   /** `GET /tenants/{name}`. */
   async getTenant(
     name: string,

@@ -1,8 +1,12 @@
 import {
   ENVIRONMENTS,
   Environment,
+  IDP_ENTITY_ID_PATTERN,
   ONBOARDING_REASON_MAX_LENGTH,
+  PATTERN_RULES,
   checkUai,
+  isIdpEntityId,
+  textProblem,
   refName,
   tenantName,
 } from '@amue/plugin-cloud-common';
@@ -126,15 +130,19 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** An identity provider entity ID in URL form (http or https, a host). */
+/**
+ * An identity provider entity ID: an http(s) URL with a dotted host, or a
+ * URN (the rule of cloud-common, `IDP_ENTITY_ID_PATTERN`).
+ */
 export function isEntityIdUrl(value: string): boolean {
+  if (!isIdpEntityId(value)) {
+    return false;
+  }
+  if (/^urn:/i.test(value)) {
+    return true;
+  }
   try {
-    const url = new URL(value);
-    return (
-      (url.protocol === 'https:' || url.protocol === 'http:') &&
-      url.hostname.includes('.') &&
-      !/\s/.test(value)
-    );
+    return new URL(value).hostname.includes('.');
   } catch {
     return false;
   }
@@ -219,7 +227,7 @@ export function checkRequestInput(
   if (input.idpEntityId !== undefined && input.idpEntityId !== '') {
     if (!isEntityIdUrl(input.idpEntityId) || input.idpEntityId.length > 2048) {
       problems.push(
-        `input.idpEntityId "${input.idpEntityId}" is not an entity ID in URL form (e.g. https://idp.univ.fr/idp/shibboleth)`,
+        `input.idpEntityId "${input.idpEntityId}" ${PATTERN_RULES[IDP_ENTITY_ID_PATTERN]}`,
       );
     }
   }
@@ -246,6 +254,23 @@ export function checkRequestInput(
         );
       }
     });
+  }
+  const textProblems: Array<[string, unknown, boolean]> = [
+    ['input.version', input.version, false],
+    ['input.comment', input.comment, true],
+    ...(Array.isArray(contacts) ? contacts : []).flatMap(
+      (contact, index): Array<[string, unknown, boolean]> => [
+        [`input.contacts[${index}].name`, contact?.name, false],
+        [`input.contacts[${index}].role`, contact?.role, false],
+      ],
+    ),
+  ];
+  for (const [field, value, multiline] of textProblems) {
+    const problem =
+      typeof value === 'string' ? textProblem(value, { multiline }) : undefined;
+    if (problem) {
+      problems.push(`${field} ${problem}`);
+    }
   }
   if (
     input.comment !== undefined &&

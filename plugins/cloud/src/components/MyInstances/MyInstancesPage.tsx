@@ -298,7 +298,7 @@ export function MyInstancesPage() {
         icon
         role="alert"
         title={t('instances.page.error', {
-          message: errorMessage(list.error),
+          message: errorMessage(list.error, t),
         })}
         customActions={
           <Button variant="secondary" size="small" onPress={list.reload}>
@@ -332,7 +332,7 @@ export function MyInstancesPage() {
             icon
             role="alert"
             title={t('instances.page.error', {
-              message: errorMessage(list.error),
+              message: errorMessage(list.error, t),
             })}
           />
         )}

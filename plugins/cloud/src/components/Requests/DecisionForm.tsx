@@ -59,7 +59,7 @@ export function DecisionForm(props: {
       if (hasStatus(e, 409)) {
         setConflict(true);
       } else {
-        setError(t('onboarding.actionError', { message: errorMessage(e) }));
+        setError(t('onboarding.actionError', { message: errorMessage(e, t) }));
       }
     } finally {
       setBusy(false);

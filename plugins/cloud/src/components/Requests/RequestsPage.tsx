@@ -45,7 +45,7 @@ function ListBody(props: {
         status="danger"
         icon
         role="alert"
-        title={t('requests.error', { message: errorMessage(list.error) })}
+        title={t('requests.error', { message: errorMessage(list.error, t) })}
         customActions={
           <Button variant="secondary" size="small" onPress={list.reload}>
             {t('requests.retry')}

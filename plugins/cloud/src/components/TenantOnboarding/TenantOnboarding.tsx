@@ -101,14 +101,14 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
         if (hasStatus(error, 409)) {
           setConflict(true);
         } else {
-          setFeedback({ kind: 'error', message: errorMessage(error) });
+          setFeedback({ kind: 'error', message: errorMessage(error, t) });
         }
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [reload],
+    [reload, t],
   );
 
   if (!tenant) {
@@ -138,7 +138,7 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
         icon
         role="alert"
         title={t('onboarding.error', {
-          message: errorMessage(details.error),
+          message: errorMessage(details.error, t),
         })}
         customActions={
           <Button variant="secondary" size="small" onPress={() => reload()}>

@@ -89,7 +89,7 @@ export function TenantSummaryCard() {
         status="danger"
         icon
         role="alert"
-        title={t('tenantSummary.error', { message: errorMessage(error) })}
+        title={t('tenantSummary.error', { message: errorMessage(error, t) })}
       />
     );
   }
