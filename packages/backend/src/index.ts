@@ -4,6 +4,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
+import { eventsModuleEventBusCheck } from './modules/eventBusCheck';
 
 const backend = createBackend();
 
@@ -44,6 +45,8 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // platform services
 backend.add(import('@backstage/plugin-events-backend'));
+// refuses events.useEventBus: always without PostgreSQL (replicas)
+backend.add(eventsModuleEventBusCheck);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
