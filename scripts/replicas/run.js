@@ -138,17 +138,35 @@ class Replica {
     this.startedAt = Date.now();
   }
 
+  /**
+   * Waits for readiness. A process that exits while starting is started
+   * again once, as Kubernetes restarts a container (restartPolicy: Always):
+   * Backstage plugins fail to start when their migrations meet another
+   * replica's migration lock on an empty database, and the backend exits.
+   */
   async ready(timeoutMs = 480_000) {
     const deadline = Date.now() + timeoutMs;
+    const startedAt = this.startedAt;
+    let restarted = false;
     while (Date.now() < deadline) {
       if (this.proc.exitCode !== null) {
-        throw new Error(
-          `replica ${this.name} exited with ${this.proc.exitCode}`,
+        if (restarted) {
+          throw new Error(
+            `replica ${this.name} exited with ${this.proc.exitCode} twice while starting`,
+          );
+        }
+        restarted = true;
+        this.crashes = (this.crashes ?? 0) + 1;
+        log(
+          `replica ${this.name} exited with ${this.proc.exitCode} while starting; starting it again`,
         );
+        this.start();
       }
       try {
-        const res = await fetch(`${this.url}/.backstage/health/v1/readiness`);
-        if (res.ok) return Date.now() - this.startedAt;
+        const res = await fetch(`${this.url}/.backstage/health/v1/readiness`, {
+          signal: AbortSignal.timeout(5000),
+        });
+        if (res.ok) return Date.now() - startedAt;
       } catch {
         // not listening yet
       }
@@ -332,6 +350,7 @@ backend replicas
   http-request disable-l7-retry if !METH_GET !{ req.hdr(idempotency-key) -m found }
   option httpchk GET /.backstage/health/v1/readiness
   http-check expect status 200
+  timeout check 5s
   default-server inter 1s fall 1 rise 2
   server a 127.0.0.1:${portA} check
   server b 127.0.0.1:${portB} check
@@ -387,8 +406,13 @@ listen stats
   check(
     'both replicas ready on one empty PostgreSQL',
     true,
-    `A ${readyA / 1000} s, B ${readyB / 1000} s`,
+    `A ${readyA / 1000} s, B ${
+      readyB / 1000
+    } s; started again after a failed start: A ${A.crashes ?? 0}, B ${
+      B.crashes ?? 0
+    }`,
   );
+  figures.startupCrashes = { a: A.crashes ?? 0, b: B.crashes ?? 0 };
   const upA = await waitHaproxy('a', 'UP');
   const upB = await waitHaproxy('b', 'UP');
   check(
@@ -892,6 +916,88 @@ listen stats
   onceEach('tenant full sync', /Provided \d+ tenants read in/, 20);
   onceEach('establishment refresh', /Reading establishments from/, 30);
 
+  // 9. Backup and restore drill: pg_dump of the cloud database, drop,
+  // restore, and the same tenants and events served again.
+  if (process.env.PG_BIN) {
+    const listTenants = async base => {
+      const names = [];
+      let cursor;
+      do {
+        const q = new URLSearchParams({ limit: '500' });
+        if (cursor) q.set('cursor', cursor);
+        const res = await api(base, 'GET', `/api/cloud/tenants?${q}`, {
+          token: adminToken,
+        });
+        if (res.status !== 200)
+          throw new Error(`GET /api/cloud/tenants answered ${res.status}`);
+        names.push(...res.json.items.map(t => t.name));
+        cursor = res.json.nextCursor;
+      } while (cursor);
+      return names.sort();
+    };
+    const countEvents = async () => {
+      const c = new Client({
+        connectionString: `${PG_URL.replace(
+          /\/[^/]*$/,
+          '',
+        )}/backstage_plugin_cloud`,
+      });
+      await c.connect();
+      try {
+        return (await c.query('select count(*)::int as n from cloud_events'))
+          .rows[0].n;
+      } finally {
+        await c.end();
+      }
+    };
+    const tenantsBefore = await listTenants(A.url);
+    const eventsBefore = await countEvents();
+    await A.stopGracefully();
+    const pgEnv = {
+      ...process.env,
+      PGPASSWORD: decodeURIComponent(pg.password),
+    };
+    const conn = [
+      '-h',
+      pg.hostname,
+      '-p',
+      pg.port,
+      '-U',
+      decodeURIComponent(pg.username),
+    ];
+    const dump = path.join(WORK, 'cloud.dump');
+    const t0 = Date.now();
+    execFileSync(
+      path.join(process.env.PG_BIN, 'pg_dump'),
+      [...conn, '-Fc', '-d', 'backstage_plugin_cloud', '-f', dump],
+      { env: pgEnv },
+    );
+    await admin.query('drop database backstage_plugin_cloud');
+    execFileSync(
+      path.join(process.env.PG_BIN, 'pg_restore'),
+      [...conn, '--create', '-d', 'postgres', dump],
+      { env: pgEnv },
+    );
+    const restoreMs = Date.now() - t0;
+    A.start();
+    await A.ready();
+    const tenantsAfter = await listTenants(A.url);
+    const eventsAfter = await countEvents();
+    figures.backupRestore = {
+      tenants: tenantsBefore.length,
+      events: eventsBefore,
+      dumpBytes: fs.statSync(dump).size,
+      dumpAndRestoreMs: restoreMs,
+    };
+    check(
+      'backup and restore drill: the same tenants and events served after pg_dump, drop, pg_restore',
+      tenantsBefore.length > 100 &&
+        JSON.stringify(tenantsAfter) === JSON.stringify(tenantsBefore) &&
+        eventsAfter === eventsBefore,
+      `${tenantsBefore.length} tenants, ${eventsBefore} events before; ${tenantsAfter.length} tenants, ${eventsAfter} events after; dump + restore ${restoreMs} ms`,
+    );
+  }
+
   // The GitOps remote served on loopback is the one configured (the backend
   // refuses to start in production without a remote).
   check(
@@ -908,6 +1014,14 @@ listen stats
   haproxy.kill('SIGTERM');
   await exited(haproxy);
   gitServer.close();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    check('replica stage ran to the end', false, `interrupted by ${signal}`);
+    for (const proc of children) proc.kill('SIGKILL');
+    process.exit(1);
+  });
 }
 
 main()

@@ -55,4 +55,10 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // the portal
 backend.add(import('@amue/plugin-cloud-backend'));
 
-backend.start();
+// A plugin that fails to start (e.g. its migrations met another replica's
+// migration lock on an empty database) makes the process exit, so that the
+// orchestrator starts it again, instead of staying alive and never ready.
+backend.start().catch(error => {
+  process.stderr.write(`Backend startup failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
