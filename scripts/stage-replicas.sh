@@ -10,6 +10,11 @@ replica_tests() {
   local start=$SECONDS prod="$RESULTS_DIR/prod" work="$RESULTS_DIR/replicas"
   local report="$work/report.json"
   log "== replicas: two backends on one PostgreSQL behind HAProxy"
+  if [ "${AMUE_REPLICA_STAGE:-0}" != 1 ]; then
+    # Opt-in until a full run has passed on a CI machine (see docs/testing.md).
+    log "replica stage not run: set AMUE_REPLICA_STAGE=1 to run it"
+    return
+  fi
   if [ ! -f "$prod/packages/backend/package.json" ] || [ ! -d "$prod/techdocs" ]; then
     record "replica stage: no staged production image" 0 1
     return

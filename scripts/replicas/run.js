@@ -86,6 +86,12 @@ function exited(proc) {
 }
 
 const pg = new URL(PG_URL);
+/** The URL of one database of the cluster. */
+function databaseUrl(name) {
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 const secrets = {
   BACKEND_SECRET: crypto.randomBytes(24).toString('hex'),
   AUTH_SESSION_SECRET: crypto.randomBytes(24).toString('hex'),
@@ -144,8 +150,8 @@ class Replica {
    * Backstage plugins fail to start when their migrations meet another
    * replica's migration lock on an empty database, and the backend exits.
    */
-  async ready(timeoutMs = 480_000) {
-    const deadline = Date.now() + timeoutMs;
+  async ready(timeoutMs = 600_000) {
+    let deadline = Date.now() + timeoutMs;
     const startedAt = this.startedAt;
     let restarted = false;
     while (Date.now() < deadline) {
@@ -156,6 +162,7 @@ class Replica {
           );
         }
         restarted = true;
+        deadline = Date.now() + timeoutMs;
         this.crashes = (this.crashes ?? 0) + 1;
         log(
           `replica ${this.name} exited with ${this.proc.exitCode} while starting; starting it again`,
@@ -431,7 +438,7 @@ listen stats
   let migrationTables = 0;
   for (const { datname } of dbs) {
     const db = new Client({
-      connectionString: `${PG_URL.replace(/\/[^/]*$/, '')}/${datname}`,
+      connectionString: databaseUrl(datname),
     });
     await db.connect();
     try {
@@ -840,10 +847,7 @@ listen stats
   killRunning = false;
   await Promise.all(writers);
   const cloud = new Client({
-    connectionString: `${PG_URL.replace(
-      /\/[^/]*$/,
-      '',
-    )}/backstage_plugin_cloud`,
+    connectionString: databaseUrl('backstage_plugin_cloud'),
   });
   await cloud.connect();
   const { rows: counted } = await cloud.query(
@@ -937,10 +941,7 @@ listen stats
     };
     const countEvents = async () => {
       const c = new Client({
-        connectionString: `${PG_URL.replace(
-          /\/[^/]*$/,
-          '',
-        )}/backstage_plugin_cloud`,
+        connectionString: databaseUrl('backstage_plugin_cloud'),
       });
       await c.connect();
       try {
