@@ -146,22 +146,29 @@ class Replica {
 
   /**
    * Waits for readiness. A process that exits while starting is started
-   * again once, as Kubernetes restarts a container (restartPolicy: Always):
+   * again (up to 4 times, after a growing, jittered pause), as Kubernetes
+   * restarts a container (restartPolicy: Always):
    * Backstage plugins fail to start when their migrations meet another
    * replica's migration lock on an empty database, and the backend exits.
    */
   async ready(timeoutMs = 600_000) {
     let deadline = Date.now() + timeoutMs;
     const startedAt = this.startedAt;
-    let restarted = false;
+    let restarts = 0;
     while (Date.now() < deadline) {
       if (this.proc.exitCode !== null) {
-        if (restarted) {
+        // Each failed start completes some migrations; replicas restarted
+        // together can meet each other's locks again, so (like Kubernetes,
+        // with its growing back-off) start again a few times.
+        if (restarts === 4) {
           throw new Error(
-            `replica ${this.name} exited with ${this.proc.exitCode} twice while starting`,
+            `replica ${this.name} exited with ${this.proc.exitCode} ${
+              restarts + 1
+            } times while starting`,
           );
         }
-        restarted = true;
+        restarts += 1;
+        await sleep(2000 * restarts + Math.floor(Math.random() * 3000));
         deadline = Date.now() + timeoutMs;
         this.crashes = (this.crashes ?? 0) + 1;
         log(
