@@ -120,6 +120,11 @@ ensure_postgres() {
   export PG_BIN
 }
 
+ensure_haproxy() {
+  # The load balancer of the replica stage (scripts/stage-replicas.sh).
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || apt_install haproxy
+}
+
 ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
 }

@@ -15,6 +15,7 @@ setup() {
     ensure_chromium
     ensure_postgres
     ensure_shellcheck
+    ensure_haproxy
   fi
 }
 

@@ -6,6 +6,8 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source=scripts/stage-isolation-pg.sh
 source "$(dirname "${BASH_SOURCE[0]}")/stage-isolation-pg.sh"
+# shellcheck source=scripts/stage-replicas.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stage-replicas.sh"
 ensure_node
 cd "$REPO_ROOT" || exit 1
 
@@ -112,6 +114,12 @@ e2e_tests() {
   fi
   tar -xzf packages/backend/dist/bundle.tar.gz -C "$prod"
   cp -r app-config.yaml app-config.production.yaml app-config.e2e.yaml catalog templates mkdocs.yml docs "$prod/"
+  # TechDocs built once, as for the image (techdocs.builder: external).
+  if ! node scripts/build-techdocs.js "$prod/techdocs" >"$RESULTS_DIR/techdocs.log" 2>&1; then
+    cat "$RESULTS_DIR/techdocs.log"
+    record "TechDocs built for the image" 0 1
+    return
+  fi
   record "production image staged ($((SECONDS - start)) s)" 1 0
 
   E2E_PORT="$(free_port)"
@@ -163,6 +171,7 @@ check "lint (every workspace)" yarn backstage-cli repo lint
 unit_tests
 e2e_tests
 isolation_pg_tests
+replica_tests
 
 echo
 echo "Summary ($((SECONDS - total_start)) s, reports in $RESULTS_DIR):"

@@ -15,6 +15,14 @@ export interface Config {
        * or `data/gitops.git` with PostgreSQL.
        */
       repository?: string;
+      /**
+       * Whether `repository` must be an http(s) git remote; the backend
+       * refuses to start otherwise. Defaults to true when
+       * `auth.environment` is `production` (a local repository would be a
+       * different one on each replica). Set to false only for a
+       * single-process test installation.
+       */
+      requireRemote?: boolean;
       /** Branch committed to. Defaults to `main`. */
       branch?: string;
       /**

@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
 import { rootHealthServiceFactory } from './modules/rootHealth';
+import { eventsModuleEventBusCheck } from './modules/eventBusCheck';
 
 const backend = createBackend();
 
@@ -48,6 +49,8 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // platform services
 backend.add(import('@backstage/plugin-events-backend'));
+// refuses events.useEventBus: always without PostgreSQL (replicas)
+backend.add(eventsModuleEventBusCheck);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
@@ -56,4 +59,10 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // the portal
 backend.add(import('@amue/plugin-cloud-backend'));
 
-backend.start();
+// A plugin that fails to start (e.g. its migrations met another replica's
+// migration lock on an empty database) makes the process exit, so that the
+// orchestrator starts it again, instead of staying alive and never ready.
+backend.start().catch(error => {
+  process.stderr.write(`Backend startup failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

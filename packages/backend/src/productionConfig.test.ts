@@ -15,10 +15,14 @@ async function load(...files: string[]) {
     OIDC_METADATA_URL: 'https://idp.amue.fr/.well-known/openid-configuration',
     OIDC_CLIENT_ID: 'portal',
     OIDC_CLIENT_SECRET: 'oidc-secret',
+    GITOPS_REPOSITORY: 'https://git.amue.fr/cloud/gitops.git',
   };
   const source = ConfigSources.defaultForTargets({
     rootDir: root,
-    targets: files.map(f => ({ type: 'path' as const, target: path.join(root, f) })),
+    targets: files.map(f => ({
+      type: 'path' as const,
+      target: path.join(root, f),
+    })),
     substitutionFunc: async name => env[name],
   });
   const config = await ConfigSources.toConfig(source);
@@ -43,7 +47,9 @@ describe('configuration files', () => {
     const config = await load('app-config.yaml', 'app-config.production.yaml');
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('backend.database.connection.host')).toBe('db');
-    expect(config.getString('backend.database.connection.password')).toBe('secret');
+    expect(config.getString('backend.database.connection.password')).toBe(
+      'secret',
+    );
     expect(config.getString('app.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('backend.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('auth.session.secret')).toBe('session-secret');
@@ -55,5 +61,22 @@ describe('configuration files', () => {
         .getConfigArray('backend.auth.externalAccess')[0]
         .getString('options.token'),
     ).toBe('backend-secret');
+  });
+
+  it('is fit for several replicas: event bus, GitOps remote, prebuilt TechDocs, graceful shutdown', async () => {
+    const config = await load('app-config.yaml', 'app-config.production.yaml');
+    expect(config.getString('events.useEventBus')).toBe('always');
+    expect(config.getString('cloud.gitops.repository')).toBe(
+      'https://git.amue.fr/cloud/gitops.git',
+    );
+    expect(config.getBoolean('cloud.gitops.requireRemote')).toBe(true);
+    expect(config.getString('techdocs.builder')).toBe('external');
+    expect(config.getString('techdocs.publisher.local.publishDirectory')).toBe(
+      '/app/techdocs',
+    );
+    expect(
+      config.getNumber('backend.lifecycle.serverShutdownDelay.seconds'),
+    ).toBeGreaterThanOrEqual(5);
+    expect(config.getOptionalBoolean('cloud.demoData')).toBe(false);
   });
 });

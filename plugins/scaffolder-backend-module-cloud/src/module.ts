@@ -14,6 +14,7 @@ import { createRenderGitopsAction } from './actions/renderGitops';
 import { createValidateRequestAction } from './actions/validateRequest';
 import { createValidateUaiAction } from './actions/validateUai';
 import { GitopsRepository } from './gitops/GitopsRepository';
+import { assertGitopsRemote } from './gitops/requireRemote';
 import { CloudBackendClient } from './lib/CloudBackendClient';
 
 /**
@@ -36,6 +37,9 @@ export const scaffolderModuleCloud = createBackendModule({
       async init({ scaffolder, auth, discovery, config, catalog }) {
         const client = new CloudBackendClient({ auth, discovery });
         const repository = GitopsRepository.fromConfig(config);
+        // Production refuses to start without a git remote (one repository
+        // shared by every replica).
+        assertGitopsRemote(config, repository.config);
         scaffolder.addActions(
           createValidateUaiAction(),
           createValidateRequestAction({ catalog, client }),
