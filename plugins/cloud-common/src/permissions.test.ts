@@ -2,7 +2,7 @@ import {
   isResourcePermission,
   Permission,
 } from '@backstage/plugin-permission-common';
-import { cloudPermissions } from './permissions';
+import { cloudPermissions, cloudTenantConditions } from './permissions';
 
 const describePermission = (permission: Permission) => ({
   name: permission.name,
@@ -52,5 +52,29 @@ describe('cloud permissions', () => {
         resourceType: undefined,
       },
     ]);
+  });
+});
+
+describe('conditions on tenants', () => {
+  it('name the rule and the resource type, with a copy of the parameters', () => {
+    const claims = ['group:default/etab-0333298f'];
+    const member = cloudTenantConditions.isEstablishmentMember({ claims });
+    expect(member).toEqual({
+      rule: 'IS_ESTABLISHMENT_MEMBER',
+      resourceType: 'cloud-tenant',
+      params: { claims: ['group:default/etab-0333298f'] },
+    });
+    claims.push('group:default/etab-0597239y');
+    expect(member.params).toEqual({ claims: ['group:default/etab-0333298f'] });
+
+    const applications = ['sifac'];
+    const owner = cloudTenantConditions.isApplicationOwner({ applications });
+    expect(owner).toEqual({
+      rule: 'IS_APPLICATION_OWNER',
+      resourceType: 'cloud-tenant',
+      params: { applications: ['sifac'] },
+    });
+    applications.push('siham');
+    expect(owner.params).toEqual({ applications: ['sifac'] });
   });
 });

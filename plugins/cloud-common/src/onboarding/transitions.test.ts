@@ -1011,3 +1011,85 @@ describe('the order of the checks', () => {
     expect(result.ok ? result.step.status : result.error.code).toBe(code);
   });
 });
+
+describe('edge cases of the rules', () => {
+  const start = (steps: OnboardingStepState[], id: OnboardingStepId) =>
+    applyStepAction(steps, id, 'start', { actorSide: 'any' });
+
+  it('a blank reason on a skipped acceptance holds the go-live back', () => {
+    const steps = stepsAt('go-live', 'todo').map(s =>
+      s.id === 'acceptance'
+        ? { id: s.id, status: 'skipped' as const, reason: '  \n ' }
+        : s,
+    );
+    expect(start(steps, 'go-live')).toEqual({
+      ok: false,
+      error: {
+        code: 'prerequisite',
+        field: 'action',
+        message:
+          'step "go-live" cannot be started before "acceptance" is done or skipped with a reason',
+      },
+    });
+  });
+
+  it('a prerequisite missing from the steps counts as to do', () => {
+    const steps = stepsAt('training', 'todo').filter(s => s.id !== 'identity');
+    expect(getStepStatus(steps, 'identity')).toBe('todo');
+    expect(unmetPrerequisite(steps, 'training')).toEqual({
+      step: 'identity',
+      rule: 'done-or-skipped',
+    });
+    expect(start(steps, 'training')).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'step "training" cannot be started before "identity" is done or skipped',
+      },
+    });
+  });
+
+  it('nothing is a prerequisite of the first step', () => {
+    expect(unmetPrerequisite([], 'request')).toBeUndefined();
+    expect(unmetPrerequisite([], 'qualification')).toEqual({
+      step: 'request',
+      rule: 'done-or-skipped',
+    });
+  });
+
+  it('names a missing side', () => {
+    for (const options of [{ actorSide: undefined }, undefined]) {
+      expect(
+        applyStepAction(
+          stepsAt('go-live', 'todo'),
+          'go-live',
+          'start',
+          options as unknown as { actorSide: OnboardingActorSide },
+        ),
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'unknown_actor_side',
+          field: 'actorSide',
+          message:
+            'actorSide must be one of amue, establishment, any (got undefined)',
+        },
+      });
+    }
+  });
+
+  it('keeps the reason of a block and the comment of a start apart', () => {
+    const started = applyStepAction(
+      stepsAt('identity', 'todo'),
+      'identity',
+      'start',
+      { actorSide: 'establishment', reason: '  Réunion de lancement  ' },
+    );
+    expect(started).toMatchObject({
+      ok: true,
+      step: { id: 'identity', status: 'in_progress' },
+      reason: 'Réunion de lancement',
+    });
+    expect(started.ok && 'reason' in started.step).toBe(false);
+  });
+});
