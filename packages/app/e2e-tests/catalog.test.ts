@@ -57,6 +57,35 @@ test('the catalog lists Applications and Tenants, filterable by establishment', 
   page,
 }) => {
   await signInAs(page, 'Marc Petit');
+  // Applications: the thirteen curated in catalog/applications, each one.
+  const titles = [
+    'Apogée',
+    'Caplab',
+    'Dialog',
+    'Geslab',
+    'Harpège',
+    'Pégase',
+    'ROF',
+    'SIFAC',
+    'SIFAC Démat',
+    'SIHAM',
+    'SIHAM PMS',
+    'SINAPS',
+    'Sinchro',
+  ];
+  expect(titles).toHaveLength(13);
+  await page.goto(
+    '/catalog?filters%5Bkind%5D=application&filters%5Buser%5D=all',
+  );
+  const applications = page.getByRole('table').first();
+  for (const title of titles) {
+    await expect(
+      applications.getByRole('link', { name: title, exact: true }),
+    ).toBeVisible();
+  }
+  await expect(applications.getByText(/Université de/)).toHaveCount(0);
+
+  // Tenants, filtered by establishment.
   await page.goto(
     '/catalog?filters%5Bkind%5D=tenant&filters%5Bestablishment%5D=etab-0333298f',
   );

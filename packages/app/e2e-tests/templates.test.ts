@@ -15,10 +15,10 @@ import {
  * establishment; Sophie (product owner of SIFAC and SIFAC Démat) sees the
  * request waiting for qualification.
  *
- * Rerunning: a tenant cannot be deleted, so each run requests one that does
- * not exist yet among Bordeaux's SIFAC environments the demo data leaves
- * unused (onboarding.test.ts takes SIFAC Démat's). Once none is left the
- * journey is skipped: start the portal on a fresh database (a new
+ * Its own data: a tenant cannot be deleted, so each run requests one that
+ * does not exist yet among Bordeaux's SIFAC environments the demo data
+ * leaves unused (onboarding.test.ts takes SIFAC Démat's). Once none is left
+ * the journey fails, saying so: start the portal on a fresh database (a new
  * AMUE_DATA_DIR) to run it again.
  */
 
@@ -56,11 +56,12 @@ test('an establishment member requests a hosted instance through the form', asyn
     application,
     environment,
   })).find(candidate => !names.has(candidate.name));
-  test.skip(
-    !free,
-    'every candidate tenant of Bordeaux exists already: run on a fresh database',
-  );
-  requested = free!;
+  if (!free) {
+    throw new Error(
+      'Every candidate tenant of Bordeaux exists already: run on a fresh database (a new AMUE_DATA_DIR).',
+    );
+  }
+  requested = free;
 
   await signInAs(page, 'Claire Dubois');
   await requestThroughForm(page, requested);
@@ -172,7 +173,8 @@ test('the product owner sees the request waiting for qualification', async ({
   page,
   request,
 }) => {
-  test.skip(!requested, 'no request was made by the first journey');
+  // Serial: this test runs only after the first one made the request.
+  expect(requested).toBeDefined();
   const sophie = await tokenOf(request, 'sophie.bernard');
   const waiting = await request.get(
     `/api/cloud/tenants?status=requested&application=${

@@ -2,15 +2,7 @@ import {
   isResourcePermission,
   Permission,
 } from '@backstage/plugin-permission-common';
-import {
-  cloudPermissions,
-  cloudReportReadPermission,
-  cloudRequestApprovePermission,
-  cloudRequestCreatePermission,
-  cloudTenantReadPermission,
-  cloudTenantUpdatePermission,
-  TENANT_RESOURCE_TYPE,
-} from './permissions';
+import { cloudPermissions, cloudTenantConditions } from './permissions';
 
 const describePermission = (permission: Permission) => ({
   name: permission.name,
@@ -22,11 +14,12 @@ const describePermission = (permission: Permission) => ({
 });
 
 describe('cloud permissions', () => {
-  it('uses the cloud-tenant resource type', () => {
-    expect(TENANT_RESOURCE_TYPE).toBe('cloud-tenant');
-  });
-
+  // The names are stored in policies and audit logs: renaming one breaks
+  // them, so the list is pinned here.
   it('lists every permission with its type, action and resource type', () => {
+    expect(new Set(cloudPermissions.map(p => p.name)).size).toBe(
+      cloudPermissions.length,
+    );
     expect(cloudPermissions.map(describePermission)).toEqual([
       {
         name: 'cloud.tenant.read',
@@ -60,15 +53,28 @@ describe('cloud permissions', () => {
       },
     ]);
   });
+});
 
-  it('exports each permission by name', () => {
-    expect(cloudPermissions).toEqual([
-      cloudTenantReadPermission,
-      cloudTenantUpdatePermission,
-      cloudRequestCreatePermission,
-      cloudRequestApprovePermission,
-      cloudReportReadPermission,
-    ]);
-    expect(new Set(cloudPermissions.map(p => p.name)).size).toBe(5);
+describe('conditions on tenants', () => {
+  it('name the rule and the resource type, with a copy of the parameters', () => {
+    const claims = ['group:default/etab-0333298f'];
+    const member = cloudTenantConditions.isEstablishmentMember({ claims });
+    expect(member).toEqual({
+      rule: 'IS_ESTABLISHMENT_MEMBER',
+      resourceType: 'cloud-tenant',
+      params: { claims: ['group:default/etab-0333298f'] },
+    });
+    claims.push('group:default/etab-0597239y');
+    expect(member.params).toEqual({ claims: ['group:default/etab-0333298f'] });
+
+    const applications = ['sifac'];
+    const owner = cloudTenantConditions.isApplicationOwner({ applications });
+    expect(owner).toEqual({
+      rule: 'IS_APPLICATION_OWNER',
+      resourceType: 'cloud-tenant',
+      params: { applications: ['sifac'] },
+    });
+    applications.push('siham');
+    expect(owner.params).toEqual({ applications: ['sifac'] });
   });
 });

@@ -33,3 +33,46 @@ describe('UAI codes', () => {
     expect(isValidUai(value)).toBe(false);
   });
 });
+
+describe('UAI codes, edges', () => {
+  it.each([['   '], ['\t']])('requires a code, not blanks (%j)', value => {
+    expect(checkUai(value)).toEqual({
+      valid: false,
+      reason: 'a UAI code is required',
+    });
+  });
+
+  it.each([['X0690187D'], ['0690187DD'], ['0690187'], ['0690 187D']])(
+    'rejects the shape of %j, naming it',
+    value => {
+      expect(checkUai(value)).toEqual({
+        valid: false,
+        reason: `"${value}" is not a UAI code: expected 7 digits followed by a letter`,
+      });
+    },
+  );
+
+  it('names the value and the expected letter', () => {
+    expect(checkUai('0690187e')).toEqual({
+      valid: false,
+      reason: '"0690187e" has a wrong check letter: expected D',
+    });
+  });
+
+  it('computes the check letter of every remainder, skipping I, O and Q', () => {
+    // The remainders 0 to 22 give the 23 letters in order.
+    const letters = Array.from({ length: 23 }, (_, remainder) =>
+      uaiCheckLetter(String(23 * 1000 + remainder).padStart(7, '0')),
+    ).join('');
+    expect(letters).toBe('ABCDEFGHJKLMNPRSTUVWXYZ');
+  });
+
+  it.each([['12345678'], ['a123456'], ['123456a'], ['']])(
+    'computes a check letter from exactly 7 digits (%j)',
+    digits => {
+      expect(() => uaiCheckLetter(digits)).toThrow(
+        `expected 7 digits, got "${digits}"`,
+      );
+    },
+  );
+});

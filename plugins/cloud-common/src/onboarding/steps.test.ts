@@ -85,10 +85,14 @@ describe('onboarding steps', () => {
   it("has its documentation anchor in every application's TechDocs", () => {
     // The portal links each step to `<page>#<step>` of the application's
     // docs (catalog/applications/<name>/docs): the anchor must exist there.
-    const applications = path.resolve(
-      __dirname,
-      '../../../../catalog/applications',
-    );
+    // The nearest catalog/applications above this file: the repository's,
+    // also from a copy of the package (mutation testing's sandbox).
+    let root = __dirname;
+    while (!fs.existsSync(path.join(root, 'catalog', 'applications'))) {
+      expect(path.dirname(root)).not.toBe(root);
+      root = path.dirname(root);
+    }
+    const applications = path.join(root, 'catalog', 'applications');
     const names = fs.readdirSync(applications);
     expect(names.length).toBeGreaterThan(0);
     const missing = names.flatMap(name =>

@@ -633,56 +633,213 @@ describe('prerequisites', () => {
   });
 });
 
-describe('allowedActions', () => {
-  const contexts: Record<
-    string,
-    (
-      id: OnboardingStepId,
-      status: OnboardingStepStatus,
-    ) => OnboardingStepState[]
-  > = {
-    'previous steps done': (id, status) => stepsAt(id, status),
-    'new tenant': (id, status) =>
-      initialSteps({ migration: true }).map(s => {
-        if (s.id !== id) return s;
-        return needsReason(status)
-          ? { id, status, reason: 'raison' }
-          : { id, status };
-      }),
-    'acceptance skipped': (id, status) =>
-      stepsAt(id, status, id === 'acceptance' ? {} : { acceptance: 'skipped' }),
-  };
-  const sides: (OnboardingActorSide | undefined)[] = [
-    'amue',
-    'establishment',
-    'any',
-    undefined,
-  ];
-  const cases = Object.keys(contexts).flatMap(context =>
-    ONBOARDING_STEP_IDS.flatMap(id =>
-      ONBOARDING_STEP_STATUSES.map(status => [context, id, status] as const),
-    ),
-  );
+/**
+ * The buttons of a step, written out by hand from the rules of the user
+ * guide (docs/guide-utilisateur.md, "Suivre une instance": who acts on
+ * which step, which steps may be skipped, a reason to block or skip) and of
+ * docs/decisions.md ("Onboarding service": prerequisites). One string per
+ * status, in the order todo, in_progress, done, blocked, skipped; the
+ * actions in the order the page shows them.
+ */
+type Buttons = [string, string, string, string, string];
+const STATUS_ORDER: OnboardingStepStatus[] = [
+  'todo',
+  'in_progress',
+  'done',
+  'blocked',
+  'skipped',
+];
 
-  it.each(cases)(
-    'agrees with applyStepAction (%s, %s %s)',
-    (context, id, status) => {
-      const steps = contexts[context](id, status);
+/** Every step before it done: only the step's own status matters. */
+const BUTTONS_PREVIOUS_DONE: Record<OnboardingStepId, Buttons> = {
+  request: ['start block', 'complete block', 'reopen', 'unblock', 'reopen'],
+  qualification: [
+    'start block',
+    'complete block',
+    'reopen',
+    'unblock',
+    'reopen',
+  ],
+  provisioning: [
+    'start block',
+    'complete block',
+    'reopen',
+    'unblock',
+    'reopen',
+  ],
+  identity: ['start block', 'complete block', 'reopen', 'unblock', 'reopen'],
+  'data-migration': [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+  acceptance: [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+  training: [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+  'go-live': ['start block', 'complete block', 'reopen', 'unblock', 'reopen'],
+  decommissioning: [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+};
+
+/**
+ * A new tenant with a migration (request done, qualification todo): from
+ * provisioning on, nothing can be put in progress or done; blocking and
+ * skipping need no prerequisite.
+ */
+const BUTTONS_NEW_TENANT: Record<OnboardingStepId, Buttons> = {
+  request: ['start block', 'complete block', 'reopen', 'unblock', 'reopen'],
+  qualification: [
+    'start block',
+    'complete block',
+    'reopen',
+    'unblock',
+    'reopen',
+  ],
+  provisioning: ['block', 'block', '', '', ''],
+  identity: ['block', 'block', '', '', ''],
+  'data-migration': ['block skip', 'block skip', '', 'skip', ''],
+  acceptance: ['block skip', 'block skip', '', 'skip', ''],
+  training: ['block skip', 'block skip', '', 'skip', ''],
+  'go-live': ['block', 'block', '', '', ''],
+  decommissioning: ['block skip', 'block skip', '', 'skip', ''],
+};
+
+/**
+ * Every previous step done but acceptance skipped without a reason: only
+ * go-live is held back (it needs acceptance done or skipped with a
+ * reason); the steps around it only need acceptance done or skipped.
+ */
+const BUTTONS_ACCEPTANCE_SKIPPED_WITHOUT_REASON: Partial<
+  Record<OnboardingStepId, Buttons>
+> = {
+  training: [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+  'go-live': ['block', 'block', '', '', ''],
+  decommissioning: [
+    'start block skip',
+    'complete block skip',
+    'reopen',
+    'unblock skip',
+    'reopen',
+  ],
+};
+
+/** The side of each step, from the user guide's table. */
+const SIDE: Record<OnboardingStepId, OnboardingSide> = {
+  request: 'establishment',
+  qualification: 'amue',
+  provisioning: 'amue',
+  identity: 'establishment',
+  'data-migration': 'amue',
+  acceptance: 'establishment',
+  training: 'amue',
+  'go-live': 'amue',
+  decommissioning: 'establishment',
+};
+
+function withStatus(
+  steps: OnboardingStepState[],
+  id: OnboardingStepId,
+  status: OnboardingStepStatus,
+): OnboardingStepState[] {
+  return steps.map(s => {
+    if (s.id !== id) return s;
+    return needsReason(status)
+      ? { id, status, reason: 'raison' }
+      : { id, status };
+  });
+}
+
+const CONTEXTS: {
+  name: string;
+  table: Partial<Record<OnboardingStepId, Buttons>>;
+  steps: (
+    id: OnboardingStepId,
+    status: OnboardingStepStatus,
+  ) => OnboardingStepState[];
+}[] = [
+  {
+    name: 'previous steps done',
+    table: BUTTONS_PREVIOUS_DONE,
+    steps: (id, status) => stepsAt(id, status),
+  },
+  {
+    name: 'new tenant',
+    table: BUTTONS_NEW_TENANT,
+    steps: (id, status) =>
+      withStatus(initialSteps({ migration: true }), id, status),
+  },
+  {
+    name: 'acceptance skipped without a reason',
+    table: BUTTONS_ACCEPTANCE_SKIPPED_WITHOUT_REASON,
+    steps: (id, status) =>
+      stepsAt(id, status).map(s =>
+        s.id === 'acceptance' ? { id: s.id, status: 'skipped' as const } : s,
+      ),
+  },
+];
+
+const BUTTON_CASES = CONTEXTS.flatMap(({ name, table, steps }) =>
+  (Object.keys(table) as OnboardingStepId[]).flatMap(id =>
+    STATUS_ORDER.map(
+      (status, i) =>
+        [
+          name,
+          id,
+          status,
+          steps(id, status),
+          table[id]![i].split(' ').filter(Boolean),
+        ] as const,
+    ),
+  ),
+);
+
+describe('allowedActions', () => {
+  it('has a hand-written case for every step and status', () => {
+    expect(BUTTON_CASES).toHaveLength(9 * 5 + 9 * 5 + 3 * 5);
+  });
+
+  it.each(BUTTON_CASES)(
+    '%s: %s %s → the buttons of the table',
+    (_context, id, status, steps, expected) => {
       expect(getStepStatus(steps, id)).toBe(status);
-      for (const actorSide of sides) {
-        const expected = ONBOARDING_ACTIONS.filter(
-          action =>
-            applyStepAction(steps, id, action, {
-              actorSide: actorSide ?? 'any',
-              reason: reasonFor(action),
-            }).ok,
-        );
-        expect(allowedActions(steps, id, { actorSide })).toEqual(expected);
-      }
+      const other: OnboardingSide =
+        SIDE[id] === 'amue' ? 'establishment' : 'amue';
+      expect(allowedActions(steps, id, { actorSide: SIDE[id] })).toEqual(
+        expected,
+      );
+      expect(allowedActions(steps, id, { actorSide: 'any' })).toEqual(expected);
+      // Without a side, the side is not checked.
+      expect(allowedActions(steps, id)).toEqual(expected);
+      // The other side never gets a button.
+      expect(allowedActions(steps, id, { actorSide: other })).toEqual([]);
     },
   );
 
-  it('shows the buttons of a new tenant', () => {
+  it('shows the buttons of a new installation', () => {
     const steps = initialSteps({ migration: false });
     expect(
       allowedActions(steps, 'qualification', { actorSide: 'amue' }),
@@ -708,16 +865,231 @@ describe('allowedActions', () => {
     expect(allowedActions(steps, 'request')).toEqual(['reopen']);
     expect(allowedActions(steps, 'golive' as OnboardingStepId)).toEqual([]);
   });
+});
 
-  it('shows the buttons of a step in progress', () => {
-    const steps = stepsAt('acceptance', 'in_progress');
-    expect(allowedActions(steps, 'acceptance')).toEqual([
-      'complete',
-      'block',
+/**
+ * When several rules refuse an action, the first check in
+ * {@link applyStepAction}'s order answers: step, action, side, presence of
+ * the step, skippable, transition, reason, prerequisites. Written by hand:
+ * (steps, step, action, side, reason) → the refusal code, or the new status.
+ */
+describe('the order of the checks', () => {
+  const newTenant = initialSteps({ migration: true });
+  const cases: [
+    string,
+    OnboardingStepState[],
+    OnboardingStepId,
+    OnboardingAction,
+    OnboardingActorSide,
+    unknown,
+    string,
+  ][] = [
+    [
+      'unknown step before a bad side',
+      newTenant,
+      'golive' as OnboardingStepId,
+      'start',
+      'nobody' as OnboardingActorSide,
+      undefined,
+      'unknown_step',
+    ],
+    [
+      'unknown action before a bad side',
+      newTenant,
+      'go-live',
+      'approve' as OnboardingAction,
+      'nobody' as OnboardingActorSide,
+      undefined,
+      'unknown_action',
+    ],
+    [
+      'the other side before a step missing from the tenant',
+      newTenant.filter(s => s.id !== 'go-live'),
+      'go-live',
+      'start',
+      'establishment',
+      undefined,
+      'wrong_side',
+    ],
+    [
+      'a missing step before a mandatory step skipped',
+      newTenant.filter(s => s.id !== 'go-live'),
+      'go-live',
       'skip',
-    ]);
-    expect(allowedActions(stepsAt('go-live', 'blocked'), 'go-live')).toEqual([
-      'unblock',
-    ]);
+      'amue',
+      'Pas besoin',
+      'step_not_found',
+    ],
+    [
+      'a mandatory step before its status',
+      stepsAt('go-live', 'done'),
+      'go-live',
+      'skip',
+      'amue',
+      'Pas besoin',
+      'not_skippable',
+    ],
+    [
+      'the status before a missing reason',
+      stepsAt('acceptance', 'done'),
+      'acceptance',
+      'block',
+      'establishment',
+      undefined,
+      'invalid_transition',
+    ],
+    [
+      'the reason before the prerequisites',
+      newTenant,
+      'go-live',
+      'start',
+      'amue',
+      'a'.repeat(2001),
+      'reason_too_long',
+    ],
+    [
+      'a comment that is not a string, even on an allowed start',
+      stepsAt('go-live', 'todo'),
+      'go-live',
+      'start',
+      'amue',
+      7,
+      'reason_invalid',
+    ],
+    [
+      'an administrator starts an establishment step',
+      stepsAt('acceptance', 'todo'),
+      'acceptance',
+      'start',
+      'any',
+      undefined,
+      'in_progress',
+    ],
+    [
+      'an administrator is still held by the prerequisites',
+      newTenant,
+      'acceptance',
+      'start',
+      'any',
+      undefined,
+      'prerequisite',
+    ],
+    [
+      'the establishment completes the request without prerequisite',
+      withStatus(newTenant, 'request', 'in_progress'),
+      'request',
+      'complete',
+      'establishment',
+      undefined,
+      'done',
+    ],
+    [
+      'Amue skips the migration of a new tenant',
+      newTenant,
+      'data-migration',
+      'skip',
+      'amue',
+      ' Nouvelle installation ',
+      'skipped',
+    ],
+    [
+      'Amue cannot block a step while blocked',
+      stepsAt('training', 'blocked'),
+      'training',
+      'block',
+      'amue',
+      'Encore',
+      'invalid_transition',
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, steps, id, action, actorSide, reason, code) => {
+    const result = applyStepAction(steps, id, action, {
+      actorSide,
+      reason: reason as string,
+    });
+    expect(result.ok ? result.step.status : result.error.code).toBe(code);
+  });
+});
+
+describe('edge cases of the rules', () => {
+  const start = (steps: OnboardingStepState[], id: OnboardingStepId) =>
+    applyStepAction(steps, id, 'start', { actorSide: 'any' });
+
+  it('a blank reason on a skipped acceptance holds the go-live back', () => {
+    const steps = stepsAt('go-live', 'todo').map(s =>
+      s.id === 'acceptance'
+        ? { id: s.id, status: 'skipped' as const, reason: '  \n ' }
+        : s,
+    );
+    expect(start(steps, 'go-live')).toEqual({
+      ok: false,
+      error: {
+        code: 'prerequisite',
+        field: 'action',
+        message:
+          'step "go-live" cannot be started before "acceptance" is done or skipped with a reason',
+      },
+    });
+  });
+
+  it('a prerequisite missing from the steps counts as to do', () => {
+    const steps = stepsAt('training', 'todo').filter(s => s.id !== 'identity');
+    expect(getStepStatus(steps, 'identity')).toBe('todo');
+    expect(unmetPrerequisite(steps, 'training')).toEqual({
+      step: 'identity',
+      rule: 'done-or-skipped',
+    });
+    expect(start(steps, 'training')).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'step "training" cannot be started before "identity" is done or skipped',
+      },
+    });
+  });
+
+  it('nothing is a prerequisite of the first step', () => {
+    expect(unmetPrerequisite([], 'request')).toBeUndefined();
+    expect(unmetPrerequisite([], 'qualification')).toEqual({
+      step: 'request',
+      rule: 'done-or-skipped',
+    });
+  });
+
+  it('names a missing side', () => {
+    for (const options of [{ actorSide: undefined }, undefined]) {
+      expect(
+        applyStepAction(
+          stepsAt('go-live', 'todo'),
+          'go-live',
+          'start',
+          options as unknown as { actorSide: OnboardingActorSide },
+        ),
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'unknown_actor_side',
+          field: 'actorSide',
+          message:
+            'actorSide must be one of amue, establishment, any (got undefined)',
+        },
+      });
+    }
+  });
+
+  it('keeps the reason of a block and the comment of a start apart', () => {
+    const started = applyStepAction(
+      stepsAt('identity', 'todo'),
+      'identity',
+      'start',
+      { actorSide: 'establishment', reason: '  Réunion de lancement  ' },
+    );
+    expect(started).toMatchObject({
+      ok: true,
+      step: { id: 'identity', status: 'in_progress' },
+      reason: 'Réunion de lancement',
+    });
+    expect(started.ok && 'reason' in started.step).toBe(false);
   });
 });
