@@ -4,8 +4,12 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
+import { tunedDatabaseServiceFactory } from './database/tunedDatabaseService';
 
 const backend = createBackend();
+
+// SQLite connections in WAL mode with foreign keys on (docs/decisions.md)
+backend.add(tunedDatabaseServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
