@@ -153,7 +153,11 @@ describe('tunedDatabaseServiceFactory', () => {
   it('loses no committed write across a stop and a start', async () => {
     const write = probes(['probe']);
     const first = await startTestBackend({
-      features: [tunedDatabaseServiceFactory, sqliteConfig(directory), ...write.features],
+      features: [
+        tunedDatabaseServiceFactory,
+        sqliteConfig(directory),
+        ...write.features,
+      ],
     });
     const knex = await write.services.get('probe')!.getClient();
     await knex.schema.createTable('notes', table => {
@@ -167,11 +171,17 @@ describe('tunedDatabaseServiceFactory', () => {
     });
     await first.stop();
     // The commits are in the write-ahead log, not yet in the database file.
-    expect(fs.statSync(path.join(directory, 'probe.sqlite-wal')).size).toBeGreaterThan(0);
+    expect(
+      fs.statSync(path.join(directory, 'probe.sqlite-wal')).size,
+    ).toBeGreaterThan(0);
 
     const read = probes(['probe']);
     const second = await startTestBackend({
-      features: [tunedDatabaseServiceFactory, sqliteConfig(directory), ...read.features],
+      features: [
+        tunedDatabaseServiceFactory,
+        sqliteConfig(directory),
+        ...read.features,
+      ],
     });
     try {
       const again = await read.services.get('probe')!.getClient();
@@ -189,7 +199,9 @@ describe('tunedDatabaseServiceFactory', () => {
     const script = `
       const Database = require('better-sqlite3');
       const db = new Database(${JSON.stringify(file)});
-      for (const p of ${JSON.stringify(SQLITE_CONNECTION_PRAGMAS)}) db.pragma(p);
+      for (const p of ${JSON.stringify(
+        SQLITE_CONNECTION_PRAGMAS,
+      )}) db.pragma(p);
       db.exec('create table notes (id integer primary key, text text)');
       const insert = db.prepare('insert into notes values (?, ?)');
       db.transaction(() => { for (let i = 1; i <= 100; i++) insert.run(i, 'note ' + i); })();
@@ -203,7 +215,11 @@ describe('tunedDatabaseServiceFactory', () => {
 
     const read = probes(['probe']);
     const backend = await startTestBackend({
-      features: [tunedDatabaseServiceFactory, sqliteConfig(directory), ...read.features],
+      features: [
+        tunedDatabaseServiceFactory,
+        sqliteConfig(directory),
+        ...read.features,
+      ],
     });
     try {
       const knex = await read.services.get('probe')!.getClient();

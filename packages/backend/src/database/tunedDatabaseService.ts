@@ -62,7 +62,10 @@ const tunedClients = new WeakSet<Knex>();
  * are.
  */
 export function tuneSqliteClient(knex: Knex): Knex {
-  if (knex.client.config.client !== 'better-sqlite3' || tunedClients.has(knex)) {
+  if (
+    knex.client.config.client !== 'better-sqlite3' ||
+    tunedClients.has(knex)
+  ) {
     return knex;
   }
   tunedClients.add(knex);
