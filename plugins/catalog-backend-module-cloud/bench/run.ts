@@ -311,7 +311,7 @@ async function runOne(
 }
 
 async function main() {
-  const results = [];
+  const results: Array<Awaited<ReturnType<typeof runOne>>> = [];
   console.log(
     `| database | SQLite mode | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB | load avg before → after |`,
   );

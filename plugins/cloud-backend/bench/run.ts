@@ -35,7 +35,8 @@
  * to be quiet before each run), --backend-node-args "ARGS" (e.g. --cpu-prof
  * --cpu-prof-dir=DIR), --event-loop-delay (the backend records its
  * event-loop delay every second; each run reports the worst second's p99
- * and max). BENCH_PG_URL
+ * and max), --config FILE (a configuration file loaded after the overlay,
+ * e.g. to try backend.rateLimit; repeatable). BENCH_PG_URL
  * (postgresql://user:password@host:port) is needed for postgres.
  */
 import { TENANT_CURRENT_STEP_ANNOTATION } from '@amue/plugin-cloud-common';
@@ -82,6 +83,7 @@ interface Args {
   quietWaitSeconds: number;
   backendNodeArgs: string[];
   eventLoopDelay: boolean;
+  extraConfigs: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -102,6 +104,7 @@ function parseArgs(argv: string[]): Args {
     quietWaitSeconds: 300,
     backendNodeArgs: [],
     eventLoopDelay: false,
+    extraConfigs: [],
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -192,13 +195,18 @@ function parseArgs(argv: string[]): Args {
       case '--users':
         args.users = value()
           .split(',')
-          .map(u => (u === 'member' ? MEMBER.user : u === 'admin' ? ADMIN.user : u));
+          .map(u =>
+            u === 'member' ? MEMBER.user : u === 'admin' ? ADMIN.user : u,
+          );
         break;
       case '--quiet-wait-seconds':
         args.quietWaitSeconds = number(arg, value());
         break;
       case '--backend-node-args':
         args.backendNodeArgs = value().split(' ').filter(Boolean);
+        break;
+      case '--config':
+        args.extraConfigs.push(path.resolve(value()));
         break;
       case '--event-loop-delay':
         args.eventLoopDelay = true;
@@ -697,6 +705,7 @@ async function runDatabase(
       BenchBackend.start({
         port: ports[replica],
         overlayPath: overlayPaths[replica],
+        extraConfigs: args.extraConfigs,
         logPath: path.join(dir, `backend-${phase}-${replica + 1}.log`),
         env: {
           NODE_ENV: args.nodeEnv,
@@ -905,7 +914,17 @@ async function runDatabase(
         };
         runs.push(run);
         log(
-          `${database} ${scenario.user} ${scenario.endpoint} ${rate}/s ${shape}: ${run.rps} req/s, p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms, non-2xx ${run.non2xx}, errors ${run.errors}, backend CPU ${run.backendCpu} %, PostgreSQL ${run.databaseCpu} %, other processes ${run.otherCpu} %, RSS ${run.backendRssMb} MB, load average ${run.loadAverage}${
+          `${database} ${scenario.user} ${
+            scenario.endpoint
+          } ${rate}/s ${shape}: ${run.rps} req/s, p50 ${run.p50} ms, p95 ${
+            run.p95
+          } ms, p99 ${run.p99} ms, max ${run.max} ms, non-2xx ${
+            run.non2xx
+          }, errors ${run.errors}, backend CPU ${
+            run.backendCpu
+          } %, PostgreSQL ${run.databaseCpu} %, other processes ${
+            run.otherCpu
+          } %, RSS ${run.backendRssMb} MB, load average ${run.loadAverage}${
             run.eventLoopDelay
               ? `, event-loop delay p99 median ${run.eventLoopDelay.p99Median} ms / worst ${run.eventLoopDelay.p99Worst} ms / max ${run.eventLoopDelay.max} ms`
               : ''
