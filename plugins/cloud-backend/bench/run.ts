@@ -192,13 +192,16 @@ function parseArgs(argv: string[]): Args {
       case '--endpoints':
         args.endpoints = value().split(',');
         break;
-      case '--users':
+      case '--users': {
+        const names: Record<string, string> = {
+          member: MEMBER.user,
+          admin: ADMIN.user,
+        };
         args.users = value()
           .split(',')
-          .map(u =>
-            u === 'member' ? MEMBER.user : u === 'admin' ? ADMIN.user : u,
-          );
+          .map(u => names[u] ?? u);
         break;
+      }
       case '--quiet-wait-seconds':
         args.quietWaitSeconds = number(arg, value());
         break;
