@@ -4,7 +4,11 @@ import {
   createBackendPlugin,
   DatabaseService,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import cloudPlugin from '@amue/plugin-cloud-backend';
 import { spawnSync } from 'node:child_process';
@@ -101,6 +105,7 @@ function sqliteConfig(directory: string) {
 }
 
 describe('tunedDatabaseServiceFactory', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
   let directory: string;
   beforeEach(() => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-db-test-'));
@@ -228,4 +233,56 @@ describe('tunedDatabaseServiceFactory', () => {
       await backend.stop();
     }
   });
+
+  it.each(databases.eachSupportedId())(
+    'starts the catalog and cloud plugins with foreign keys enforced, %p',
+    async databaseId => {
+      let config = sqliteConfig(directory);
+      if (databaseId === 'POSTGRES_15') {
+        // The server TestDatabases uses; each plugin gets its own database.
+        const knex = await databases.init(databaseId);
+        const { host, port, user, password } = (knex.client.config as any)
+          .connection;
+        config = mockServices.rootConfig.factory({
+          data: {
+            backend: {
+              baseUrl: 'http://localhost:7007',
+              database: {
+                client: 'pg',
+                prefix: `tuned_${Date.now()}_`,
+                connection: { host, port, user, password },
+              },
+            },
+          },
+        });
+      }
+      const { services, features } = probes(['catalog', 'cloud']);
+      const backend = await startTestBackend({
+        features: [
+          tunedDatabaseServiceFactory,
+          config,
+          catalogPlugin,
+          cloudPlugin,
+          ...features,
+        ],
+      });
+      try {
+        const cloud = await services.get('cloud')!.getClient();
+        expect(cloud.client.config.client).toBe(
+          databaseId === 'POSTGRES_15' ? 'pg' : 'better-sqlite3',
+        );
+        await expect(
+          cloud('cloud_onboarding_steps').insert({
+            tenant_id: '00000000-0000-4000-8000-000000000000',
+            step_id: 'request',
+            status: 'todo',
+            updated_by: 'user:default/test',
+            updated_at: new Date(),
+          }),
+        ).rejects.toThrow(/foreign key constraint/i);
+      } finally {
+        await backend.stop();
+      }
+    },
+  );
 });
