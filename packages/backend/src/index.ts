@@ -11,6 +11,12 @@ const backend = createBackend();
 
 // readiness reports the database (docs/operations.md)
 backend.add(rootHealthServiceFactory);
+import { tunedDatabaseServiceFactory } from './database/tunedDatabaseService';
+
+const backend = createBackend();
+
+// SQLite connections in WAL mode with foreign keys on (docs/decisions.md)
+backend.add(tunedDatabaseServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

@@ -23,6 +23,10 @@ import {
   uaiOfEstablishment,
 } from '@amue/plugin-cloud-common';
 import { catalogModuleCloud } from '../src/module';
+// The portal backend's database service (SQLite in WAL mode), so that the
+// benchmark measures the catalog as the portal runs it. Benchmark only.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { tunedDatabaseServiceFactory } from '../../../packages/backend/src/database/tunedDatabaseService';
 
 type EmitRequest = {
   kind: 'Tenant' | 'Resource';
@@ -137,6 +141,11 @@ const benchModule = createBackendModule({
 });
 
 const backend = createBackend();
+// BENCH_SQLITE=stock: backend-defaults' own database service (rollback
+// journal, synchronous FULL), the baseline of docs/benchmarks.md.
+if (process.env.BENCH_SQLITE !== 'stock') {
+  backend.add(tunedDatabaseServiceFactory);
+}
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(catalogModuleCloud);
 backend.add(benchModule);

@@ -10,7 +10,11 @@
  * ("sqlite,postgres"), BENCH_KINDS ("Tenant,Resource"), BENCH_MODE
  * ("full" | "delta"), BENCH_BATCH (delta batch size, default 1000),
  * BENCH_PG_URL (postgresql://user:password@host:port, needed for postgres),
- * BENCH_STITCHING ("immediate" | "deferred").
+ * BENCH_STITCHING ("immediate" | "deferred"), BENCH_SQLITE_MODES ("wal",
+ * "stock" or both, e.g. "wal,stock": the portal's tuned SQLite connections
+ * and/or backend-defaults' stock ones; each kind runs in each mode, in the
+ * order given, per N), BENCH_STOCK_KINDS (the kinds run in stock mode,
+ * default: BENCH_KINDS).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +36,12 @@ const mode = (process.env.BENCH_MODE ?? 'full') as 'full' | 'delta';
 const batchSize = Number(process.env.BENCH_BATCH ?? 1000);
 const stitching = process.env.BENCH_STITCHING ?? 'immediate';
 const processingInterval = process.env.BENCH_PROCESSING_INTERVAL; // e.g. "{ minutes: 30 }"
+const sqliteModes = (process.env.BENCH_SQLITE_MODES ?? 'wal').split(
+  ',',
+) as Array<'wal' | 'stock'>;
+const stockKinds = (process.env.BENCH_STOCK_KINDS ?? kinds.join(',')).split(
+  ',',
+);
 
 function freePort(): Promise<number> {
   return new Promise(resolve => {
@@ -65,7 +75,11 @@ function databaseConfig(database: string, dir: string, runId: string): string {
   ].join('\n');
 }
 
-async function startBackend(database: string, runId: string) {
+async function startBackend(
+  database: string,
+  runId: string,
+  sqliteMode: 'wal' | 'stock',
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-bench-'));
   const port = await freePort();
   const config = `backend:
@@ -109,7 +123,7 @@ ${[
       // The backend looks for the monorepo root from its working directory.
       cwd: path.resolve(__dirname, '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', BENCH_SQLITE: sqliteMode },
     },
   );
   const output = { log: '' };
@@ -179,9 +193,11 @@ async function runOne(
   database: string,
   kind: 'Tenant' | 'Resource',
   count: number,
+  sqliteMode: 'wal' | 'stock',
 ) {
   const runId = `${kind.toLowerCase()}${count}_${Date.now() % 100000}`;
-  const backend = await startBackend(database, runId);
+  const backend = await startBackend(database, runId, sqliteMode);
+  const load = os.loadavg()[0];
   try {
     // The baseline: real establishments and applications in the catalog,
     // fully ingested (the same count three polls in a row).
@@ -273,6 +289,7 @@ async function runOne(
     }
     return {
       database,
+      sqliteMode: database === 'sqlite' ? sqliteMode : '-',
       kind,
       count,
       mode,
@@ -281,6 +298,8 @@ async function runOne(
       seconds: Math.round(seconds * 10) / 10,
       emitSeconds: Math.round((emitted - start) / 100) / 10,
       peakRssMb: peakRssMb(backend.child),
+      loadBefore: Math.round(load * 10) / 10,
+      loadAfter: Math.round(os.loadavg()[0] * 10) / 10,
       establishments: establishments.length,
       applications: applications.length,
     };
@@ -292,36 +311,58 @@ async function runOne(
 }
 
 async function main() {
-  const results = [];
+  const results: Array<Awaited<ReturnType<typeof runOne>>> = [];
   console.log(
-    `| database | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB |`,
+    `| database | SQLite mode | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB | load avg before → after |`,
   );
-  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const database of databases) {
     for (const count of counts) {
-      for (const kind of kinds) {
-        const r = await runOne(database, kind, count);
+      const runs = (
+        database === 'sqlite' ? sqliteModes : (['wal'] as const)
+      ).flatMap(m =>
+        kinds
+          .filter(k => m !== 'stock' || stockKinds.includes(k))
+          .map(k => [m, k] as const),
+      );
+      for (const [sqliteMode, kind] of runs) {
+        const r = await runOne(database, kind, count, sqliteMode);
         results.push(r);
         console.log(
-          `| ${r.database} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} |`,
+          `| ${r.database} | ${r.sqliteMode} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} | ${r.loadBefore} → ${r.loadAfter} |`,
         );
       }
     }
   }
+  const find = (
+    database: string,
+    count: number,
+    kind: string,
+    sqliteMode: string,
+  ) =>
+    results.find(
+      r =>
+        r.database === database &&
+        r.count === count &&
+        r.kind === kind &&
+        r.sqliteMode === (database === 'sqlite' ? sqliteMode : '-'),
+    );
   for (const database of databases) {
     for (const count of counts) {
-      const t = results.find(
-        r =>
-          r.database === database && r.count === count && r.kind === 'Tenant',
-      );
-      const b = results.find(
-        r =>
-          r.database === database && r.count === count && r.kind === 'Resource',
-      );
+      const t = find(database, count, 'Tenant', 'wal');
+      const b = find(database, count, 'Resource', 'wal');
+      const stock = find(database, count, 'Resource', 'stock');
       if (t && b) {
         console.log(
           `${database} N=${count}: Tenant/Resource = ${(
             t.seconds / b.seconds
+          ).toFixed(2)}`,
+        );
+      }
+      if (t && stock) {
+        console.log(
+          `${database} N=${count}: Tenant (WAL) / Resource (stock SQLite) = ${(
+            t.seconds / stock.seconds
           ).toFixed(2)}`,
         );
       }

@@ -126,6 +126,8 @@ export class BenchBackend {
   static async start(options: {
     port: number;
     overlayPath: string;
+    /** More configuration files, loaded after the overlay. */
+    extraConfigs?: string[];
     logPath: string;
     env: Record<string, string>;
     nodeArgs?: string[];
@@ -150,6 +152,8 @@ export class BenchBackend {
   private static async startOnce(options: {
     port: number;
     overlayPath: string;
+    /** More configuration files, loaded after the overlay. */
+    extraConfigs?: string[];
     logPath: string;
     env: Record<string, string>;
     nodeArgs?: string[];
@@ -167,6 +171,7 @@ export class BenchBackend {
         path.join(repoRoot, 'app-config.yaml'),
         '--config',
         options.overlayPath,
+        ...(options.extraConfigs ?? []).flatMap(file => ['--config', file]),
       ],
       {
         cwd: backendDir,

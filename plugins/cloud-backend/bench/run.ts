@@ -29,7 +29,14 @@
  * --ingest-timeout-minutes M (60; the wait for the catalog to hold the
  * N tenants), --processing-interval-seconds S (the catalog's, default: app-config.yaml),
  * --node-env (production), --out FILE (JSON results), --keep (keep the
- * temporary folder: backend logs, SQLite files). BENCH_PG_URL
+ * temporary folder: backend logs, SQLite files), --endpoints list,detail,catalog
+ * and --users member,admin (which scenarios run; default all),
+ * --quiet-wait-seconds S (300; the longest wait for the rest of the machine
+ * to be quiet before each run), --backend-node-args "ARGS" (e.g. --cpu-prof
+ * --cpu-prof-dir=DIR), --event-loop-delay (the backend records its
+ * event-loop delay every second; each run reports the worst second's p99
+ * and max), --config FILE (a configuration file loaded after the overlay,
+ * e.g. to try backend.rateLimit; repeatable). BENCH_PG_URL
  * (postgresql://user:password@host:port) is needed for postgres.
  */
 import { TENANT_CURRENT_STEP_ANNOTATION } from '@amue/plugin-cloud-common';
@@ -71,6 +78,12 @@ interface Args {
   nodeEnv: string;
   out: string;
   keep: boolean;
+  endpoints?: string[];
+  users?: string[];
+  quietWaitSeconds: number;
+  backendNodeArgs: string[];
+  eventLoopDelay: boolean;
+  extraConfigs: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -88,6 +101,10 @@ function parseArgs(argv: string[]): Args {
     nodeEnv: 'production',
     out: path.join(os.tmpdir(), `amue-bench-cloud-${Date.now()}.json`),
     keep: false,
+    quietWaitSeconds: 300,
+    backendNodeArgs: [],
+    eventLoopDelay: false,
+    extraConfigs: [],
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -171,6 +188,31 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--keep':
         args.keep = true;
+        break;
+      case '--endpoints':
+        args.endpoints = value().split(',');
+        break;
+      case '--users': {
+        const names: Record<string, string> = {
+          member: MEMBER.user,
+          admin: ADMIN.user,
+        };
+        args.users = value()
+          .split(',')
+          .map(u => names[u] ?? u);
+        break;
+      }
+      case '--quiet-wait-seconds':
+        args.quietWaitSeconds = number(arg, value());
+        break;
+      case '--backend-node-args':
+        args.backendNodeArgs = value().split(' ').filter(Boolean);
+        break;
+      case '--config':
+        args.extraConfigs.push(path.resolve(value()));
+        break;
+      case '--event-loop-delay':
+        args.eventLoopDelay = true;
         break;
       default:
         throw new Error(`unknown argument "${arg}"`);
@@ -316,6 +358,39 @@ interface LoadRun extends LoadResult {
   /** Seconds waited before the run for the machine to be quiet. */
   waitedQuietSeconds: number;
   backendRssMb: number;
+  /** 1-minute load average of the machine at the end of the run. */
+  loadAverage: number;
+  /**
+   * Event-loop delay of the first backend during the run (--event-loop-delay):
+   * the median of the per-second p99, the worst second's p99, the max (ms).
+   */
+  eventLoopDelay?: { p99Median: number; p99Worst: number; max: number };
+}
+
+/** The event-loop delay the backend recorded between two instants. */
+function eventLoopDelayBetween(
+  file: string,
+  from: number,
+  to: number,
+): LoadRun['eventLoopDelay'] {
+  if (!fs.existsSync(file)) {
+    return undefined;
+  }
+  const seconds = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(line => JSON.parse(line) as { t: number; p99: number; max: number })
+    .filter(s => s.t > from + 1000 && s.t <= to);
+  if (!seconds.length) {
+    return undefined;
+  }
+  const p99s = seconds.map(s => s.p99).sort((a, b) => a - b);
+  return {
+    p99Median: p99s[Math.floor(p99s.length / 2)],
+    p99Worst: p99s[p99s.length - 1],
+    max: Math.max(...seconds.map(s => s.max)),
+  };
 }
 
 interface StepChangeResult {
@@ -560,8 +635,14 @@ async function waitIdle(backends: BenchBackend[]) {
  * returns how long it waited. The machine is shared; what other processes
  * used during each run is reported beside it.
  */
-async function waitQuiet(backends: BenchBackend[]): Promise<number> {
+async function waitQuiet(
+  backends: BenchBackend[],
+  maxSeconds: number,
+): Promise<number> {
   const started = Date.now();
+  if (maxSeconds <= 0) {
+    return 0;
+  }
   for (;;) {
     const m0 = machineCpu();
     const b0 = sampleAll(backends).cpuSeconds;
@@ -574,7 +655,7 @@ async function waitQuiet(backends: BenchBackend[]): Promise<number> {
       (sampleAll(backends).cpuSeconds - b0) -
       (postgresCpu() - pg0) -
       (process.cpuUsage(p0).user + process.cpuUsage(p0).system) / 1e6;
-    if (others < 0.6 || Date.now() - started > 5 * 60_000) {
+    if (others < 0.6 || Date.now() - started > maxSeconds * 1000) {
       return Math.round((Date.now() - started) / 1000);
     }
   }
@@ -627,8 +708,26 @@ async function runDatabase(
       BenchBackend.start({
         port: ports[replica],
         overlayPath: overlayPaths[replica],
+        extraConfigs: args.extraConfigs,
         logPath: path.join(dir, `backend-${phase}-${replica + 1}.log`),
-        env: { NODE_ENV: args.nodeEnv, AMUE_DATA_DIR: dir },
+        env: {
+          NODE_ENV: args.nodeEnv,
+          AMUE_DATA_DIR: dir,
+          ...(args.eventLoopDelay
+            ? {
+                BENCH_EVENT_LOOP_DELAY_FILE: path.join(
+                  dir,
+                  `event-loop-delay-${phase}-${replica + 1}.jsonl`,
+                ),
+              }
+            : {}),
+        },
+        nodeArgs: [
+          ...args.backendNodeArgs,
+          ...(args.eventLoopDelay
+            ? ['--require', path.join(__dirname, 'eventLoopDelay.js')]
+            : []),
+        ],
       });
 
     log(
@@ -743,7 +842,11 @@ async function runDatabase(
     }
 
     const runs: LoadRun[] = [];
-    for (const scenario of scenarios(seed.byEstablishment, 50)) {
+    for (const scenario of scenarios(seed.byEstablishment, 50).filter(
+      s =>
+        (!args.endpoints || args.endpoints.includes(s.endpoint)) &&
+        (!args.users || args.users.includes(s.user)),
+    )) {
       const token = tokens[scenario.user];
       const first = await last.api(scenario.paths[0], token);
       const items =
@@ -771,11 +874,12 @@ async function runDatabase(
           });
           await waitIdle(backends);
         }
-        const waited = await waitQuiet(backends);
+        const waited = await waitQuiet(backends, args.quietWaitSeconds);
         const before = sampleAll(backends);
         const machineBefore = machineCpu();
         const postgresBefore = postgresCpu();
         const wallStart = performance.now();
+        const epochStart = Date.now();
         const result = await runLoad({ ...options, duration: args.duration });
         const after = sampleAll(backends);
         const machineAfter = machineCpu();
@@ -804,10 +908,30 @@ async function runDatabase(
           ),
           waitedQuietSeconds: waited,
           backendRssMb: after.rssMb,
+          loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
+          eventLoopDelay: eventLoopDelayBetween(
+            path.join(dir, 'event-loop-delay-bench-1.jsonl'),
+            epochStart,
+            Date.now(),
+          ),
         };
         runs.push(run);
         log(
-          `${database} ${scenario.user} ${scenario.endpoint} ${rate}/s ${shape}: ${run.rps} req/s, p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, max ${run.max} ms, non-2xx ${run.non2xx}, errors ${run.errors}, backend CPU ${run.backendCpu} %, PostgreSQL ${run.databaseCpu} %, other processes ${run.otherCpu} %, RSS ${run.backendRssMb} MB`,
+          `${database} ${scenario.user} ${
+            scenario.endpoint
+          } ${rate}/s ${shape}: ${run.rps} req/s, p50 ${run.p50} ms, p95 ${
+            run.p95
+          } ms, p99 ${run.p99} ms, max ${run.max} ms, non-2xx ${
+            run.non2xx
+          }, errors ${run.errors}, backend CPU ${
+            run.backendCpu
+          } %, PostgreSQL ${run.databaseCpu} %, other processes ${
+            run.otherCpu
+          } %, RSS ${run.backendRssMb} MB, load average ${run.loadAverage}${
+            run.eventLoopDelay
+              ? `, event-loop delay p99 median ${run.eventLoopDelay.p99Median} ms / worst ${run.eventLoopDelay.p99Worst} ms / max ${run.eventLoopDelay.max} ms`
+              : ''
+          }`,
         );
         if (run.non2xx || run.errors) {
           failures.push(
