@@ -160,6 +160,8 @@ check "type check (tsc)" yarn tsc
 check "lint (every workspace)" yarn backstage-cli repo lint
 unit_tests
 e2e_tests
+# shellcheck source=scripts/stage-search-restart.sh
+source "$REPO_ROOT/scripts/stage-search-restart.sh" && search_after_restart
 
 echo
 echo "Summary ($((SECONDS - total_start)) s, reports in $RESULTS_DIR):"
