@@ -15,6 +15,7 @@ const fr = createTranslationMessages({
     'nav.menu': 'Menu',
     'nav.settings': 'Paramètres',
     'nav.logo': 'Amue Cloud, portail du mode service : accueil',
+    'nav.logoTagline': 'Portail du mode service',
     'nav.notifications': 'Notifications',
     'nav.notificationsUnread': 'Notifications ({{unread}})',
     'home.title': 'Portail Amue Cloud',

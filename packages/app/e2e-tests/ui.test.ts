@@ -1,0 +1,92 @@
+import { Page, expect as baseExpect, test } from '@playwright/test';
+import { signInAs } from './personas';
+
+/*
+ * The portal as its users see it: the page's language is declared (RGAA
+ * 8.3) and no string of the other language is left on the main pages.
+ */
+
+// Pages loaded from scratch one after another, on a busy machine.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
+
+/** Strings of Backstage or of the documentation theme left in English. */
+const english = [
+  'Catalog',
+  'Settings',
+  'Feature Flags',
+  'Authentication Providers',
+  'General',
+  'Table of contents',
+  'Next',
+  'Previous',
+];
+
+/** Strings of the portal left in French. */
+const french = ['Portail du mode service', 'Paramètres'];
+
+async function expectNone(page: Page, strings: string[], where: string) {
+  for (const text of strings) {
+    await expect(
+      page.getByText(text, { exact: true }),
+      `"${text}" on ${where}`,
+    ).toHaveCount(0);
+  }
+}
+
+async function chooseLanguage(page: Page, from: string, to: string) {
+  await page.goto('/settings');
+  await page.getByText(from, { exact: true }).click();
+  await page.getByRole('option', { name: to }).click();
+}
+
+test('French pages say they are French and show no English label', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await signInAs(page, 'Claire Dubois');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  await page.goto('/catalog/default/application/sifac');
+  await expect(page.getByText('Versions et environnements')).toBeVisible();
+  await expectNone(page, english, 'the SIFAC page');
+
+  await page.goto('/settings');
+  await expect(
+    page.getByRole('heading', { name: 'Paramètres', level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Général' })).toBeVisible();
+  await expectNone(page, english, 'the settings page');
+  await page.screenshot({ path: testInfo.outputPath('settings-fr.png') });
+
+  await page.goto('/catalog/default/application/sifac/docs/faq/');
+  await expect(
+    page
+      .locator('article.md-content__inner')
+      .getByRole('heading', { level: 1 }),
+  ).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expectNone(page, english, 'the SIFAC documentation');
+  await page.screenshot({ path: testInfo.outputPath('docs-fr.png') });
+});
+
+test('English pages say they are English and show no French label', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'Julien Lefebvre');
+  await chooseLanguage(page, 'Français', 'English');
+  try {
+    await page.goto('/');
+    await expect(
+      page.getByRole('heading', { name: 'Where to start' }),
+    ).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByText('Mode service portal')).toBeVisible();
+    await expectNone(page, french, 'the English home page');
+    await page.screenshot({ path: testInfo.outputPath('home-en.png') });
+  } finally {
+    await chooseLanguage(page, 'English', 'Français');
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
