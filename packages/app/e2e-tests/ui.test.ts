@@ -90,3 +90,35 @@ test('English pages say they are English and show no French label', async ({
   }
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
+
+test('Home → Catalogue lands on the applications offered as a service, kinds in French', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'Claire Dubois');
+  await page
+    .getByRole('link', { name: 'Ouvrir : Catalogue des applications' })
+    .click();
+  await expect(page).toHaveURL(/\/catalog/);
+  const table = page.getByRole('table').first();
+  await expect(
+    table.getByRole('link', { name: 'SIFAC', exact: true }),
+  ).toBeVisible();
+  // Only applications: no component nor establishment listed.
+  await expect(table.getByText('Portail Amue Cloud')).toHaveCount(0);
+  await expect(table.getByText('Université de Bordeaux')).toHaveCount(0);
+
+  const kind = page.getByRole('button', { name: /Applications/ }).first();
+  await expect(kind).toContainText('Applications');
+  await kind.click();
+  const options = page.getByRole('option');
+  await expect(options.first()).toHaveText('Applications');
+  for (const name of ['Instances hébergées', 'Établissements et équipes']) {
+    await expect(page.getByRole('option', { name, exact: true })).toBeVisible();
+  }
+  await expectNone(
+    page,
+    ['Application', 'Tenant', 'Group', 'Component'],
+    'the kind menu',
+  );
+  await page.screenshot({ path: testInfo.outputPath('catalog-kinds-fr.png') });
+});

@@ -428,6 +428,22 @@ export const cloudTranslationRef = createTranslationRef({
       abroad: 'Abroad',
       overseasCollectivities: 'Overseas collectivities',
     },
+    kindPicker: {
+      title: 'Kind',
+      kinds: {
+        application: 'Applications',
+        tenant: 'Hosted instances',
+        group: 'Establishments and teams',
+        user: 'Users',
+        domain: 'Domains',
+        component: 'Components',
+        template: 'Self-service forms',
+        location: 'Locations',
+        system: 'Systems',
+        api: 'APIs',
+        resource: 'Resources',
+      },
+    },
     establishmentFilter: {
       label: 'Establishment',
       option: '{{title}} ({{uai}})',
