@@ -122,3 +122,41 @@ test('Home → Catalogue lands on the applications offered as a service, kinds i
   );
   await page.screenshot({ path: testInfo.outputPath('catalog-kinds-fr.png') });
 });
+
+test('/create shows the request form first and no developer tab', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'Claire Dubois');
+  await page.goto('/create');
+  const first = page.getByRole('heading', {
+    name: 'Nouvelle instance hébergée',
+  });
+  const then = page.getByRole('heading', { name: 'Instances déjà hébergées' });
+  await expect(first).toBeVisible();
+  await expect(then).toBeVisible();
+  // The request form is listed first, the day-2 forms after it.
+  const [firstBox, thenBox] = [
+    await first.boundingBox(),
+    await then.boundingBox(),
+  ];
+  expect(firstBox!.y).toBeLessThan(thenBox!.y);
+  await expect(
+    page.getByRole('heading', { name: 'Demander une instance hébergée' }),
+  ).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Formulaires' })).toBeVisible();
+  await expectNone(
+    page,
+    [
+      'Template Editor',
+      'Actions',
+      'Templating Extensions',
+      'Templates',
+      'Tasks',
+      'Create',
+    ],
+    '/create',
+  );
+  // French descriptions, without an English summary inside.
+  await expect(page.getByText(/\(EN:/)).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('create-fr.png') });
+});
