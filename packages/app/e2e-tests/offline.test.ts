@@ -43,7 +43,7 @@ async function recordOutsideRequests(page: Page, baseURL: string) {
 }
 
 // Many pages, each loaded from scratch: more than the default minute.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
 const pages: { path: string; shows: (page: Page) => Promise<void> }[] = [
   {
