@@ -172,6 +172,8 @@ unit_tests
 e2e_tests
 isolation_pg_tests
 replica_tests
+# shellcheck source=scripts/stage-search-restart.sh
+source "$REPO_ROOT/scripts/stage-search-restart.sh" && search_after_restart
 
 echo
 echo "Summary ($((SECONDS - total_start)) s, reports in $RESULTS_DIR):"

@@ -69,6 +69,12 @@ test('a user can switch the portal to English and back', async ({ page }) => {
     page.getByRole('heading', { name: 'Where to start' }),
   ).toBeVisible();
   await expect(page.getByText('Hello, Julien Lefebvre')).toBeVisible();
+  // The page says it is English (RGAA 8.3) and shows no French label.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('Mode service portal')).toBeVisible();
+  for (const french of ['Portail du mode service', 'Paramètres', 'Accueil']) {
+    await expect(page.getByText(french, { exact: true })).toHaveCount(0);
+  }
   await page.goto('/settings');
   await page.getByText('English', { exact: true }).click();
   await page.getByRole('option', { name: 'Français' }).click();
@@ -76,6 +82,7 @@ test('a user can switch the portal to English and back', async ({ page }) => {
   await expect(
     page.getByRole('heading', { name: 'Par où commencer' }),
   ).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
 test('signing out returns to the persona choice', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { catalogGraphModuleCloud } from '@amue/plugin-cloud';
 import { appModule } from './modules/app';
+import { languageModule } from './modules/language';
 import { navModule } from './modules/nav';
 import { translationsModule } from './modules/translations';
 
@@ -9,6 +10,7 @@ export default createApp({
     appModule,
     navModule,
     translationsModule,
+    languageModule,
     // Application/Tenant relations (hasInstance, instanceOf) in the catalog graph.
     catalogGraphModuleCloud,
   ],

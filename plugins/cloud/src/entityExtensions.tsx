@@ -97,6 +97,19 @@ export const establishmentTenantsEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * `catalog-filter:cloud/kind`: the kind picker with the kinds named in the
+ * user's language, Applications by default (replaces
+ * `catalog-filter:catalog/kind`).
+ */
+export const kindCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'kind',
+  params: {
+    loader: () =>
+      import('./components/KindPicker').then(m => <m.EntityKindPicker />),
+  },
+});
+
 /** `catalog-filter:cloud/establishment` */
 export const establishmentCatalogFilter = CatalogFilterBlueprint.make({
   name: 'establishment',
@@ -152,5 +165,6 @@ export const entityExtensions = [
   applicationAdoptionEntityCard,
   establishmentEntityCard,
   establishmentTenantsEntityCard,
+  kindCatalogFilter,
   establishmentCatalogFilter,
 ];

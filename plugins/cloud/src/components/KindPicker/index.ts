@@ -1,0 +1,1 @@
+export { EntityKindPicker, DEFAULT_KIND } from './EntityKindPicker';
