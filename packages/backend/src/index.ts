@@ -6,14 +6,12 @@ import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
 import { rootHealthServiceFactory } from './modules/rootHealth';
 import { eventsModuleEventBusCheck } from './modules/eventBusCheck';
+import { tunedDatabaseServiceFactory } from './database/tunedDatabaseService';
 
 const backend = createBackend();
 
 // readiness reports the database (docs/operations.md)
 backend.add(rootHealthServiceFactory);
-import { tunedDatabaseServiceFactory } from './database/tunedDatabaseService';
-
-const backend = createBackend();
 
 // SQLite connections in WAL mode with foreign keys on (docs/decisions.md)
 backend.add(tunedDatabaseServiceFactory);
