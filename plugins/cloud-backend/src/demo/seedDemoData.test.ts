@@ -250,17 +250,13 @@ describe('seedDemoData', () => {
     Number((await knex(table).count({ n: '*' }))[0].n);
 
   it.each(databases.eachSupportedId())(
-    'seeds an empty database once, quickly, %p',
+    'seeds an empty database once, %p',
     async databaseId => {
       const { knex, database, logger } = await setup(databaseId);
 
-      const startedAt = Date.now();
       const first = await seedDemoData({ database, logger, now: NOW });
-      const elapsed = Date.now() - startedAt;
       expect(first).toEqual({ seeded: true, tenants: DEMO_TENANTS.length });
       expect(await count(knex, 'cloud_tenants')).toBe(DEMO_TENANTS.length);
-      // Budget of the embedded default (SQLite); PostgreSQL gets more.
-      expect(elapsed).toBeLessThan(databaseId === 'SQLITE_3' ? 3000 : 30_000);
 
       const events = await count(knex, 'cloud_events');
       const second = await seedDemoData({ database, logger, now: NOW });
