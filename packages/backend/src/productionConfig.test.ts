@@ -18,7 +18,10 @@ async function load(...files: string[]) {
   };
   const source = ConfigSources.defaultForTargets({
     rootDir: root,
-    targets: files.map(f => ({ type: 'path' as const, target: path.join(root, f) })),
+    targets: files.map(f => ({
+      type: 'path' as const,
+      target: path.join(root, f),
+    })),
     substitutionFunc: async name => env[name],
   });
   const config = await ConfigSources.toConfig(source);
@@ -43,7 +46,9 @@ describe('configuration files', () => {
     const config = await load('app-config.yaml', 'app-config.production.yaml');
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('backend.database.connection.host')).toBe('db');
-    expect(config.getString('backend.database.connection.password')).toBe('secret');
+    expect(config.getString('backend.database.connection.password')).toBe(
+      'secret',
+    );
     expect(config.getString('app.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('backend.baseUrl')).toBe('https://cloud.amue.fr');
     expect(config.getString('auth.session.secret')).toBe('session-secret');
@@ -55,5 +60,20 @@ describe('configuration files', () => {
         .getConfigArray('backend.auth.externalAccess')[0]
         .getString('options.token'),
     ).toBe('backend-secret');
+  });
+
+  it('signs in through the federation resolver only in production', async () => {
+    const config = await load('app-config.yaml', 'app-config.production.yaml');
+    const providers = config.getConfig('auth.providers');
+    expect([...providers.keys()].sort()).toEqual(['dev', 'oidc']);
+    expect(isDevSignInEnabled(config)).toBe(false);
+    expect(
+      providers
+        .getConfigArray('oidc.production.signIn.resolvers')
+        .map(r => r.getString('resolver')),
+    ).toEqual(['federation']);
+    expect(
+      config.getStringArray('auth.federation.allowedAffiliations'),
+    ).toEqual(['staff', 'employee']);
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   cloudPermissions,
+  cloudPersonDeletePermission,
   cloudReportReadPermission,
   cloudRequestApprovePermission,
   cloudRequestCreatePermission,
@@ -58,6 +59,12 @@ describe('cloud permissions', () => {
         action: 'read',
         resourceType: undefined,
       },
+      {
+        name: 'cloud.person.delete',
+        type: 'basic',
+        action: 'delete',
+        resourceType: undefined,
+      },
     ]);
   });
 
@@ -68,7 +75,8 @@ describe('cloud permissions', () => {
       cloudRequestCreatePermission,
       cloudRequestApprovePermission,
       cloudReportReadPermission,
+      cloudPersonDeletePermission,
     ]);
-    expect(new Set(cloudPermissions.map(p => p.name)).size).toBe(5);
+    expect(new Set(cloudPermissions.map(p => p.name)).size).toBe(6);
   });
 });
