@@ -4,6 +4,8 @@
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=scripts/stage-federation.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stage-federation.sh"
 ensure_node
 cd "$REPO_ROOT" || exit 1
 
@@ -160,6 +162,7 @@ check "type check (tsc)" yarn tsc
 check "lint (every workspace)" yarn backstage-cli repo lint
 unit_tests
 e2e_tests
+federation_tests
 
 echo
 echo "Summary ($((SECONDS - total_start)) s, reports in $RESULTS_DIR):"

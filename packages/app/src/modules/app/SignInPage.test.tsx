@@ -8,6 +8,7 @@ import {
   PortalSignInPage,
 } from './SignInPage';
 import { oidcAuthApiRef } from './oidcAuthApi';
+import { federationRefusalMessage } from '@amue/plugin-cloud-common';
 
 const personas = [
   {
@@ -207,6 +208,68 @@ describe('PortalSignInPage', () => {
       ).not.toBeInTheDocument();
       expect(fetchMock).not.toHaveBeenCalled();
       expect(onSignInSuccess).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      [
+        'unknown-establishment',
+        ['0000001B'],
+        'Sign-in refused: the establishment 0000001B is not a member establishment of the portal. Contact Amue if your establishment should be listed.',
+      ],
+      [
+        'affiliation-not-allowed',
+        ['student', 'member'],
+        'Sign-in refused: the portal is open to establishment staff; your affiliation (student, member) does not allow you to sign in.',
+      ],
+      [
+        'no-establishment',
+        [],
+        "Sign-in refused: your identity provider did not say which establishment you belong to (supannEtablissement). Contact your establishment's IT department.",
+      ],
+      [
+        'several-establishments',
+        ['0333298F', '0597239Y'],
+        'Sign-in refused: you belong to several establishments (0333298F, 0597239Y) and the portal cannot choose one. Contact Amue.',
+      ],
+    ] as const)(
+      'explains the federation refusal %s',
+      async (code, values, text) => {
+        const refused = Object.assign(
+          new Error(federationRefusalMessage({ code, values: [...values] })),
+          { name: 'NotAllowedError' },
+        );
+        renderSignIn({
+          environment: 'production',
+          oidcGetBackstageIdentity: jest.fn(
+            async (options?: { optional?: boolean }) => {
+              if (options?.optional) {
+                return undefined;
+              }
+              throw refused;
+            },
+          ),
+        });
+
+        expect(await screen.findByRole('alert')).toHaveTextContent(text);
+      },
+    );
+
+    it('shows any other sign-in error as it is', async () => {
+      renderSignIn({
+        environment: 'production',
+        oidcGetBackstageIdentity: jest.fn(
+          async (options?: { optional?: boolean }) => {
+            if (options?.optional) {
+              return undefined;
+            }
+            throw new Error('The identity provider did not answer');
+          },
+        ),
+      });
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Sign-in failed: The identity provider did not answer',
+      );
     });
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { SignInPageProps } from '@backstage/plugin-app-react';
 import { cloudTranslationRef } from '@amue/plugin-cloud';
+import { parseFederationRefusal } from '@amue/plugin-cloud-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -93,6 +94,45 @@ function PersonaPicker(props: { onPick: (user: string) => void }) {
 }
 
 /**
+ * Why the OpenID Connect sign-in failed, in the reader's language: the
+ * refusals of the federation sign-in resolver are recognised by their tag
+ * (see `federationRefusalMessage` in cloud-common); any other error keeps
+ * its message.
+ */
+export function SignInError(props: { error: Error }) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const refusal = parseFederationRefusal(props.error.message);
+  const values = refusal?.values.join(', ') ?? '';
+  let text: string;
+  switch (refusal?.code) {
+    case 'no-identifier':
+      text = t('signIn.refused.noIdentifier');
+      break;
+    case 'no-establishment':
+      text = t('signIn.refused.noEstablishment');
+      break;
+    case 'unknown-establishment':
+      text = t('signIn.refused.unknownEstablishment', { uai: values });
+      break;
+    case 'affiliation-not-allowed':
+      text = t('signIn.refused.affiliationNotAllowed', {
+        affiliations: values,
+      });
+      break;
+    case 'several-establishments':
+      text = t('signIn.refused.severalEstablishments', { uais: values });
+      break;
+    default:
+      text = t('signIn.refused.other', { message: props.error.message });
+  }
+  return (
+    <Typography variant="body1" color="error" role="alert">
+      {text}
+    </Typography>
+  );
+}
+
+/**
  * The portal's sign-in page: OpenID Connect in production; outside
  * production, a choice of demonstration personas signed in through the
  * backend's `dev` provider (which the backend refuses to run when
@@ -117,6 +157,7 @@ export function PortalSignInPage(props: SignInPageProps) {
           message: t('signIn.oidc'),
           apiRef: oidcAuthApiRef,
         }}
+        ErrorComponent={SignInError}
       />
     );
   }
