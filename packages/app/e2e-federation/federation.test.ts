@@ -72,10 +72,10 @@ async function myInstances(page: Page): Promise<string[]> {
   await expect(
     page.getByRole('heading', { level: 1, name: 'Mes instances' }),
   ).toBeVisible();
-  const table = page.getByRole('table').first();
-  await expect(table.getByRole('row').nth(1)).toBeVisible();
-  const text = await table.innerText();
-  return [...new Set(text.match(/\b[a-z-]+-\d{7}[a-z]-[a-z]+\b/g) ?? [])];
+  const table = page.getByRole('table', { name: 'Instances hébergées' });
+  await expect(table.getByRole('rowheader').first()).toBeVisible();
+  const text = (await table.getByRole('rowheader').allInnerTexts()).join(' ');
+  return [...new Set(text.match(/[a-z-]+-\d{7}[a-z]-[a-z]+/g) ?? [])];
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -21,7 +21,7 @@ const accounts = JSON.parse(
 const port = Number(process.env.IDP_PORT);
 const portal = process.env.PORTAL_BASE_URL;
 if (!port || !portal) {
-  console.error('IDP_PORT and PORTAL_BASE_URL are required');
+  process.stderr.write('IDP_PORT and PORTAL_BASE_URL are required\n');
   process.exit(2);
 }
 const issuer = `http://127.0.0.1:${port}`;
@@ -93,5 +93,5 @@ const provider = new Provider(issuer, {
 });
 
 provider.listen(port, '127.0.0.1', () => {
-  console.log(`test OpenID provider listening on ${issuer}`);
+  process.stdout.write(`test OpenID provider listening on ${issuer}\n`);
 });

@@ -97,7 +97,12 @@ function setup(settings: Record<string, any> = {}) {
     resolver(
       {
         profile: { email: claims.mail as string | undefined },
-        result: { userinfo: claims, tokenset: {} } as any,
+        result: {
+          fullProfile: {
+            userinfo: claims,
+            tokenset: { claims: () => ({ sub: 'ignored' }) },
+          },
+        } as any,
       },
       ctx,
     );
@@ -313,6 +318,44 @@ describe('the federation sign-in resolver', () => {
     );
   });
 
+  it('reads the claims of the ID token too, userinfo winning', async () => {
+    const options = readFederationOptions(mockServices.rootConfig());
+    const resolver = createFederationSignInResolver({
+      settings: options,
+      establishments: {
+        find: async uai =>
+          uai === '0597239Y' ? { name: 'etab-0597239y', uai } : undefined,
+      },
+      people: { record: async () => {} },
+      logger: mockServices.logger.mock(),
+    });
+    const issueToken = jest.fn(async params => ({
+      token: JSON.stringify(params.claims),
+    }));
+    const result = await resolver(
+      {
+        profile: {},
+        result: {
+          fullProfile: {
+            tokenset: {
+              claims: () => ({
+                ...bordeauxStaff,
+                supannEtablissement: '{UAI}0597239Y',
+                displayName: 'From the ID token',
+              }),
+            },
+            userinfo: { sub: 'x', displayName: 'Jean Martin' },
+          },
+        } as any,
+      },
+      { issueToken } as unknown as AuthResolverContext,
+    );
+    expect(JSON.parse(result.token).ent).toEqual([
+      'user:default/jean.martin_u-bordeaux.fr',
+      'group:default/etab-0597239y',
+    ]);
+  });
+
   it('signs in even when the person cannot be recorded', async () => {
     const options = readFederationOptions(mockServices.rootConfig());
     const resolver = createFederationSignInResolver({
@@ -329,9 +372,15 @@ describe('the federation sign-in resolver', () => {
     });
     const issueToken = jest.fn(async () => ({ token: 't' }));
     await expect(
-      resolver({ profile: {}, result: { userinfo: bordeauxStaff } as any }, {
-        issueToken,
-      } as unknown as AuthResolverContext),
+      resolver(
+        {
+          profile: {},
+          result: { fullProfile: { userinfo: bordeauxStaff } } as any,
+        },
+        {
+          issueToken,
+        } as unknown as AuthResolverContext,
+      ),
     ).resolves.toEqual({ token: 't' });
   });
 });

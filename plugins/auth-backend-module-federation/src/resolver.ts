@@ -6,6 +6,7 @@ import {
   federationRefusalMessage,
 } from '@amue/plugin-cloud-common';
 import {
+  OAuthAuthenticatorResult,
   SignInResolver,
   createSignInResolverFactory,
 } from '@backstage/plugin-auth-node';
@@ -44,6 +45,9 @@ export class FederationRefusalError extends NotAllowedError {
   }
 }
 
+/** What the `oidc` provider passes to its sign-in resolvers. */
+export type FederationAuthResult = OAuthAuthenticatorResult<OidcAuthResult>;
+
 /** The claims of the sign-in: those of the ID token, then of userinfo. */
 function claimsOf(result: Partial<OidcAuthResult> | undefined): Claims {
   let idToken: Claims = {};
@@ -75,12 +79,12 @@ export function createFederationSignInResolver(options: {
   establishments: EstablishmentFinder;
   people: PeopleRecorder;
   logger: LoggerService;
-}): SignInResolver<OidcAuthResult> {
+}): SignInResolver<FederationAuthResult> {
   const { settings, establishments, people, logger } = options;
   const { claims: names } = settings;
 
   return async (info, ctx) => {
-    const claims = claimsOf(info.result);
+    const claims = claimsOf(info.result?.fullProfile);
     const principal = claimValue(claims, names.principalName);
     const email = claimValue(claims, names.email) ?? info.profile.email;
 

@@ -36,9 +36,15 @@ describe('PersonEntityProvider', () => {
       const person = match?.[1]
         ? people.find(p => p.name === decodeURIComponent(match[1]))
         : undefined;
-      const status = !match ? 500 : match[1] && !person ? 404 : 200;
+      let status = 200;
+      if (!match) {
+        status = 500;
+      } else if (match[1] && !person) {
+        status = 404;
+      }
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(match?.[1] ? person ?? {} : { items: people }));
+      const body = match?.[1] ? person ?? {} : { items: people };
+      res.end(JSON.stringify(body));
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

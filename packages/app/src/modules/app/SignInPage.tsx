@@ -99,9 +99,10 @@ function PersonaPicker(props: { onPick: (user: string) => void }) {
  * (see `federationRefusalMessage` in cloud-common); any other error keeps
  * its message.
  */
-export function SignInError(props: { error: Error }) {
+export function SignInError(props: { error?: Error }) {
   const { t } = useTranslationRef(cloudTranslationRef);
-  const refusal = parseFederationRefusal(props.error.message);
+  const message = props.error?.message ?? '';
+  const refusal = parseFederationRefusal(message);
   const values = refusal?.values.join(', ') ?? '';
   let text: string;
   switch (refusal?.code) {
@@ -123,7 +124,7 @@ export function SignInError(props: { error: Error }) {
       text = t('signIn.refused.severalEstablishments', { uais: values });
       break;
     default:
-      text = t('signIn.refused.other', { message: props.error.message });
+      text = t('signIn.refused.other', { message });
   }
   return (
     <Typography variant="body1" color="error" role="alert">
