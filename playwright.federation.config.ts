@@ -13,7 +13,7 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: './packages/app/e2e-federation',
-  timeout: 90_000,
+  timeout: 300_000,
   expect: { timeout: 20_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -6,6 +6,7 @@ import {
   DEV_USER_HEADER,
   DEV_USER_STORAGE_KEY,
   PortalSignInPage,
+  SIGNED_OUT_STORAGE_KEY,
 } from './SignInPage';
 import { oidcAuthApiRef } from './oidcAuthApi';
 import { federationRefusalMessage } from '@amue/plugin-cloud-common';
@@ -253,6 +254,57 @@ describe('PortalSignInPage', () => {
         expect(await screen.findByRole('alert')).toHaveTextContent(text);
       },
     );
+
+    it('waits for a click after a sign-out instead of signing in again at once', async () => {
+      window.sessionStorage.setItem(SIGNED_OUT_STORAGE_KEY, '1');
+      const oidcGetBackstageIdentity = jest.fn(async () => undefined);
+      renderSignIn({ environment: 'production', oidcGetBackstageIdentity });
+
+      expect(
+        await screen.findByText('Sign in with your establishment account', {
+          selector: 'p',
+        }),
+      ).toBeInTheDocument();
+      // only the check for an existing session, no popup
+      expect(oidcGetBackstageIdentity).toHaveBeenCalledTimes(1);
+      expect(oidcGetBackstageIdentity).toHaveBeenCalledWith({ optional: true });
+      window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+    });
+
+    it('marks the tab as signed out when the user signs out', async () => {
+      const session = sessionFor('jean.martin_u-bordeaux.fr');
+      const identity = {
+        identity: {
+          ...session.backstageIdentity.identity,
+          type: 'user' as const,
+        },
+        token: session.backstageIdentity.token,
+      };
+      const signOut = jest.fn(async () => {});
+      const onSignInSuccess = jest.fn();
+      renderInTestApp(<PortalSignInPage onSignInSuccess={onSignInSuccess} />, {
+        config: {
+          app: { title: 'Amue Cloud Portal' },
+          auth: { environment: 'production' },
+        },
+        apis: [
+          [
+            oidcAuthApiRef,
+            {
+              getBackstageIdentity: jest.fn(async () => identity),
+              getProfile: jest.fn(async () => session.profile),
+              signOut,
+            },
+          ],
+        ],
+      });
+
+      await waitFor(() => expect(onSignInSuccess).toHaveBeenCalled());
+      expect(window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY)).toBeNull();
+      await onSignInSuccess.mock.calls[0][0].signOut();
+      expect(window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY)).toBe('1');
+      window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+    });
 
     it('shows any other sign-in error as it is', async () => {
       renderSignIn({

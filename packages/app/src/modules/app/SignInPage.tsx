@@ -21,6 +21,13 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { oidcAuthApiRef } from './oidcAuthApi';
 
+/**
+ * Set in the tab's session storage when the user signs out of OpenID
+ * Connect: the sign-in page then waits for a click instead of signing in
+ * again at once through the identity provider's single sign-on session.
+ */
+export const SIGNED_OUT_STORAGE_KEY = 'amue-cloud.signed-out';
+
 /** Where the persona chosen on the demonstration sign-in page is kept. */
 export const DEV_USER_STORAGE_KEY = 'amue-cloud.dev-user';
 /** The header the `dev` auth provider reads the user name from. */
@@ -147,11 +154,25 @@ export function PortalSignInPage(props: SignInPageProps) {
   );
 
   if (config.getOptionalString('auth.environment') === 'production') {
+    const signedOut =
+      window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY) !== null;
     return (
       <SignInPage
         {...props}
+        onSignInSuccess={(identity: IdentityApi) => {
+          window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+          props.onSignInSuccess({
+            getProfileInfo: () => identity.getProfileInfo(),
+            getBackstageIdentity: () => identity.getBackstageIdentity(),
+            getCredentials: () => identity.getCredentials(),
+            signOut: async () => {
+              window.sessionStorage.setItem(SIGNED_OUT_STORAGE_KEY, '1');
+              await identity.signOut();
+            },
+          });
+        }}
         title={t('signIn.title')}
-        auto
+        auto={!signedOut}
         provider={{
           id: 'oidc-auth-provider',
           title: t('signIn.oidc'),
