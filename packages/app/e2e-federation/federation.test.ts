@@ -114,7 +114,9 @@ test('Bordeaux staff, absent from the catalog, lands on Bordeaux instances and r
   // The demo tenants of Bordeaux, and only them.
   let names: string[] = [];
   await expect
-    .poll(async () => (names = await myInstances(page)).length)
+    .poll(async () => (names = await myInstances(page)).length, {
+      timeout: 120_000,
+    })
     .toBeGreaterThan(0);
   expect(names.filter(n => !n.includes('-0333298f-'))).toEqual([]);
   expect(await establishmentsSeen(page)).toEqual([BORDEAUX]);
