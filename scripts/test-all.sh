@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/stage-isolation-pg.sh"
 # shellcheck source=scripts/stage-replicas.sh
 source "$(dirname "${BASH_SOURCE[0]}")/stage-replicas.sh"
+# shellcheck source=scripts/stage-federation.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stage-federation.sh"
 ensure_node
 cd "$REPO_ROOT" || exit 1
 
@@ -174,6 +176,7 @@ isolation_pg_tests
 replica_tests
 # shellcheck source=scripts/stage-search-restart.sh
 source "$REPO_ROOT/scripts/stage-search-restart.sh" && search_after_restart
+federation_tests
 
 echo
 echo "Summary ($((SECONDS - total_start)) s, reports in $RESULTS_DIR):"

@@ -40,6 +40,18 @@ export interface Config {
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
+      /**
+       * The person entity provider: one catalog User, member of their
+       * establishment Groups, per person signed in through the federation
+       * (read from the cloud backend's `/people`, topic `cloud.person`).
+       */
+      cloudPeople?: {
+        /**
+         * When to read all the people again (full sync). Defaults to every
+         * 30 minutes, with a 30-second initial delay.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

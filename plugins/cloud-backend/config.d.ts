@@ -6,5 +6,13 @@ export interface Config {
      * embedded default (app-config.yaml), off in production.
      */
     demoData?: boolean;
+    /** People signed in through the federation. */
+    people?: {
+      /**
+       * Days without a sign-in after which a person is removed (their
+       * record and their catalog User). Default 365.
+       */
+      retentionDays?: number;
+    };
   };
 }

@@ -20,7 +20,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 // auth: OpenID Connect in production, demonstration personas elsewhere
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// OpenID Connect with the federation sign-in resolver (establishment staff)
+backend.add(import('@amue/plugin-auth-backend-module-federation'));
 backend.add(authModuleDevProvider);
 
 // catalog

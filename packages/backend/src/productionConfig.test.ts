@@ -79,4 +79,19 @@ describe('configuration files', () => {
     ).toBeGreaterThanOrEqual(5);
     expect(config.getOptionalBoolean('cloud.demoData')).toBe(false);
   });
+
+  it('signs in through the federation resolver only in production', async () => {
+    const config = await load('app-config.yaml', 'app-config.production.yaml');
+    const providers = config.getConfig('auth.providers');
+    expect([...providers.keys()].sort()).toEqual(['dev', 'oidc']);
+    expect(isDevSignInEnabled(config)).toBe(false);
+    expect(
+      providers
+        .getConfigArray('oidc.production.signIn.resolvers')
+        .map(r => r.getString('resolver')),
+    ).toEqual(['federation']);
+    expect(
+      config.getStringArray('auth.federation.allowedAffiliations'),
+    ).toEqual(['staff', 'employee']);
+  });
 });

@@ -22,3 +22,8 @@ export {
   tenantToEntity,
 } from './providers/TenantEntityProvider';
 export type { TenantEntityProviderOptions } from './providers/TenantEntityProvider';
+export {
+  PersonEntityProvider,
+  personToEntity,
+} from './providers/PersonEntityProvider';
+export type { PersonEntityProviderOptions } from './providers/PersonEntityProvider';

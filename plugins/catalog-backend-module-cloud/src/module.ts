@@ -12,6 +12,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { cloudCatalogModelLayer } from '@amue/plugin-cloud-common/alpha';
 import { CloudEntityProcessor } from './CloudEntityProcessor';
 import { EstablishmentEntityProvider } from './providers/EstablishmentEntityProvider';
+import { PersonEntityProvider } from './providers/PersonEntityProvider';
 import { TenantEntityProvider } from './providers/TenantEntityProvider';
 
 /**
@@ -65,6 +66,15 @@ export const catalogModuleCloud = createBackendModule({
             auth,
             events,
             catalog: catalogApi,
+          }),
+        );
+        catalog.addEntityProvider(
+          PersonEntityProvider.fromConfig(config, {
+            logger,
+            scheduler,
+            discovery,
+            auth,
+            events,
           }),
         );
       },

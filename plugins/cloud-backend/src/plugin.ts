@@ -8,6 +8,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
 import { seedDemoData } from './demo/seedDemoData';
 import {
@@ -23,6 +24,7 @@ import {
   createSignalsPublisher,
 } from './service/listeners';
 import { createTenantNotifier } from './service/notifier';
+import { PeopleService, createPeopleRouter } from './service/peopleRouter';
 import { createRouter } from './service/router';
 
 /**
@@ -50,6 +52,7 @@ export const cloudPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        scheduler: coreServices.scheduler,
       },
       async init(deps) {
         const { config, database, httpRouter, logger } = deps;
@@ -102,6 +105,43 @@ export const cloudPlugin = createBackendPlugin({
         }
 
         registerTenantActions(deps.actionsRegistry, tenants);
+
+        // People signed in through the federation (auth module
+        // federation), published to the catalog; removed after
+        // cloud.people.retentionDays without a sign-in.
+        const people = new PeopleService({
+          store: await DatabasePersonStore.create({ database }),
+          events: deps.events,
+          auditor: deps.auditor,
+          logger,
+        });
+        httpRouter.use(
+          createPeopleRouter({
+            people,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+        const retentionDays =
+          config.getOptionalNumber('cloud.people.retentionDays') ?? 365;
+        await deps.scheduler.scheduleTask({
+          id: 'cloud-people-retention',
+          scope: 'global',
+          frequency: { hours: 24 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            try {
+              await people.expire(retentionDays);
+            } catch (error) {
+              logger.error(
+                'Could not remove the people idle beyond the retention period',
+                error instanceof Error ? error : new Error(String(error)),
+              );
+            }
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             database,

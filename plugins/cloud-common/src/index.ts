@@ -14,3 +14,4 @@ export * from './onboarding';
 export * from './permissions';
 export * from './tenants';
 export * from './reports';
+export * from './federation';

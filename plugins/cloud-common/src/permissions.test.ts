@@ -51,6 +51,12 @@ describe('cloud permissions', () => {
         action: 'read',
         resourceType: undefined,
       },
+      {
+        name: 'cloud.person.delete',
+        type: 'basic',
+        action: 'delete',
+        resourceType: undefined,
+      },
     ]);
   });
 });

@@ -70,6 +70,18 @@ export const cloudReportReadPermission = createPermission({
 });
 
 /**
+ * Remove a person signed in through the federation (their record and their
+ * catalog User) before the retention period ends. A basic permission:
+ * administrators only.
+ *
+ * @public
+ */
+export const cloudPersonDeletePermission = createPermission({
+  name: 'cloud.person.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission of the portal's cloud plugin.
  *
  * @public
@@ -80,6 +92,7 @@ export const cloudPermissions = [
   cloudRequestCreatePermission,
   cloudRequestApprovePermission,
   cloudReportReadPermission,
+  cloudPersonDeletePermission,
 ];
 
 /**

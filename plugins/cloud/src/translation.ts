@@ -450,6 +450,19 @@ export const cloudTranslationRef = createTranslationRef({
         'Demonstration sign-in: choose a persona. This sign-in does not exist in production.',
       signInAs: 'Sign in as {{name}}',
       oidc: 'Sign in with your establishment account',
+      refused: {
+        noIdentifier:
+          "Sign-in refused: your identity provider did not send your identifier (eduPersonPrincipalName). Contact your establishment's IT department.",
+        noEstablishment:
+          "Sign-in refused: your identity provider did not say which establishment you belong to (supannEtablissement). Contact your establishment's IT department.",
+        unknownEstablishment:
+          'Sign-in refused: the establishment {{uai}} is not a member establishment of the portal. Contact Amue if your establishment should be listed.',
+        affiliationNotAllowed:
+          'Sign-in refused: the portal is open to establishment staff; your affiliation ({{affiliations}}) does not allow you to sign in.',
+        severalEstablishments:
+          'Sign-in refused: you belong to several establishments ({{uais}}) and the portal cannot choose one. Contact Amue.',
+        other: 'Sign-in failed: {{message}}',
+      },
     },
     language: {
       label: 'Language',

@@ -36,6 +36,7 @@ import {
   CLOUD_TENANT_RULES,
   TENANT_RESOURCE_TYPE,
   cloudPermissions,
+  cloudPersonDeletePermission,
   cloudReportReadPermission,
   cloudRequestApprovePermission,
   cloudRequestCreatePermission,
@@ -418,6 +419,18 @@ describe('CloudPermissionPolicy', () => {
         result: AuthorizeResult.DENY,
       });
     }
+  });
+
+  describe('people signed in through the federation', () => {
+    it.each([
+      ['a product owner', FINANCE_PO],
+      ['an establishment member', BORDEAUX],
+    ])('are removed by administrators only, not %s', async (_, ref) => {
+      const { decide } = setup();
+      await expect(decide(cloudPersonDeletePermission, ref)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    });
   });
 
   describe('without a user identity', () => {

@@ -395,6 +395,17 @@ const fr = createTranslationMessages({
       "Connexion de démonstration : choisissez un profil. Cette connexion n'existe pas en production.",
     'signIn.signInAs': 'Se connecter en tant que {{name}}',
     'signIn.oidc': 'Se connecter avec le compte de votre établissement',
+    'signIn.refused.noIdentifier':
+      "Connexion refusée : votre fournisseur d'identité n'a pas transmis votre identifiant (eduPersonPrincipalName). Contactez la DSI de votre établissement.",
+    'signIn.refused.noEstablishment':
+      "Connexion refusée : votre fournisseur d'identité n'a pas indiqué votre établissement (supannEtablissement). Contactez la DSI de votre établissement.",
+    'signIn.refused.unknownEstablishment':
+      "Connexion refusée : l'établissement {{uai}} n'est pas un établissement membre du portail. Contactez l'Amue si votre établissement devrait y figurer.",
+    'signIn.refused.affiliationNotAllowed':
+      'Connexion refusée : le portail est réservé aux personnels des établissements ; votre affiliation ({{affiliations}}) ne permet pas de vous connecter.',
+    'signIn.refused.severalEstablishments':
+      "Connexion refusée : vous appartenez à plusieurs établissements ({{uais}}) et le portail ne peut pas choisir. Contactez l'Amue.",
+    'signIn.refused.other': 'La connexion a échoué : {{message}}',
     'language.label': 'Langue',
     'language.fr': 'Français',
     'language.en': 'English',

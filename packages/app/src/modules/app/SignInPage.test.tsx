@@ -6,8 +6,10 @@ import {
   DEV_USER_HEADER,
   DEV_USER_STORAGE_KEY,
   PortalSignInPage,
+  SIGNED_OUT_STORAGE_KEY,
 } from './SignInPage';
 import { oidcAuthApiRef } from './oidcAuthApi';
+import { federationRefusalMessage } from '@amue/plugin-cloud-common';
 
 const personas = [
   {
@@ -207,6 +209,119 @@ describe('PortalSignInPage', () => {
       ).not.toBeInTheDocument();
       expect(fetchMock).not.toHaveBeenCalled();
       expect(onSignInSuccess).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      [
+        'unknown-establishment',
+        ['0000001B'],
+        'Sign-in refused: the establishment 0000001B is not a member establishment of the portal. Contact Amue if your establishment should be listed.',
+      ],
+      [
+        'affiliation-not-allowed',
+        ['student', 'member'],
+        'Sign-in refused: the portal is open to establishment staff; your affiliation (student, member) does not allow you to sign in.',
+      ],
+      [
+        'no-establishment',
+        [],
+        "Sign-in refused: your identity provider did not say which establishment you belong to (supannEtablissement). Contact your establishment's IT department.",
+      ],
+      [
+        'several-establishments',
+        ['0333298F', '0597239Y'],
+        'Sign-in refused: you belong to several establishments (0333298F, 0597239Y) and the portal cannot choose one. Contact Amue.',
+      ],
+    ] as const)(
+      'explains the federation refusal %s',
+      async (code, values, text) => {
+        const refused = Object.assign(
+          new Error(federationRefusalMessage({ code, values: [...values] })),
+          { name: 'NotAllowedError' },
+        );
+        renderSignIn({
+          environment: 'production',
+          oidcGetBackstageIdentity: jest.fn(
+            async (options?: { optional?: boolean }) => {
+              if (options?.optional) {
+                return undefined;
+              }
+              throw refused;
+            },
+          ),
+        });
+
+        expect(await screen.findByRole('alert')).toHaveTextContent(text);
+      },
+    );
+
+    it('waits for a click after a sign-out instead of signing in again at once', async () => {
+      window.sessionStorage.setItem(SIGNED_OUT_STORAGE_KEY, '1');
+      const oidcGetBackstageIdentity = jest.fn(async () => undefined);
+      renderSignIn({ environment: 'production', oidcGetBackstageIdentity });
+
+      expect(
+        await screen.findByText('Sign in with your establishment account', {
+          selector: 'p',
+        }),
+      ).toBeInTheDocument();
+      // only the check for an existing session, no popup
+      expect(oidcGetBackstageIdentity).toHaveBeenCalledTimes(1);
+      expect(oidcGetBackstageIdentity).toHaveBeenCalledWith({ optional: true });
+      window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+    });
+
+    it('marks the tab as signed out when the user signs out', async () => {
+      const session = sessionFor('jean.martin_u-bordeaux.fr');
+      const identity = {
+        identity: {
+          ...session.backstageIdentity.identity,
+          type: 'user' as const,
+        },
+        token: session.backstageIdentity.token,
+      };
+      const signOut = jest.fn(async () => {});
+      const onSignInSuccess = jest.fn();
+      renderInTestApp(<PortalSignInPage onSignInSuccess={onSignInSuccess} />, {
+        config: {
+          app: { title: 'Amue Cloud Portal' },
+          auth: { environment: 'production' },
+        },
+        apis: [
+          [
+            oidcAuthApiRef,
+            {
+              getBackstageIdentity: jest.fn(async () => identity),
+              getProfile: jest.fn(async () => session.profile),
+              signOut,
+            },
+          ],
+        ],
+      });
+
+      await waitFor(() => expect(onSignInSuccess).toHaveBeenCalled());
+      expect(window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY)).toBeNull();
+      await onSignInSuccess.mock.calls[0][0].signOut();
+      expect(window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY)).toBe('1');
+      window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+    });
+
+    it('shows any other sign-in error as it is', async () => {
+      renderSignIn({
+        environment: 'production',
+        oidcGetBackstageIdentity: jest.fn(
+          async (options?: { optional?: boolean }) => {
+            if (options?.optional) {
+              return undefined;
+            }
+            throw new Error('The identity provider did not answer');
+          },
+        ),
+      });
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Sign-in failed: The identity provider did not answer',
+      );
     });
   });
 });

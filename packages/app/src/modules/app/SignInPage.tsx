@@ -14,11 +14,19 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { SignInPageProps } from '@backstage/plugin-app-react';
 import { cloudTranslationRef } from '@amue/plugin-cloud';
+import { parseFederationRefusal } from '@amue/plugin-cloud-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { oidcAuthApiRef } from './oidcAuthApi';
+
+/**
+ * Set in the tab's session storage when the user signs out of OpenID
+ * Connect: the sign-in page then waits for a click instead of signing in
+ * again at once through the identity provider's single sign-on session.
+ */
+export const SIGNED_OUT_STORAGE_KEY = 'amue-cloud.signed-out';
 
 /** Where the persona chosen on the demonstration sign-in page is kept. */
 export const DEV_USER_STORAGE_KEY = 'amue-cloud.dev-user';
@@ -93,6 +101,46 @@ function PersonaPicker(props: { onPick: (user: string) => void }) {
 }
 
 /**
+ * Why the OpenID Connect sign-in failed, in the reader's language: the
+ * refusals of the federation sign-in resolver are recognised by their tag
+ * (see `federationRefusalMessage` in cloud-common); any other error keeps
+ * its message.
+ */
+export function SignInError(props: { error?: Error }) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const message = props.error?.message ?? '';
+  const refusal = parseFederationRefusal(message);
+  const values = refusal?.values.join(', ') ?? '';
+  let text: string;
+  switch (refusal?.code) {
+    case 'no-identifier':
+      text = t('signIn.refused.noIdentifier');
+      break;
+    case 'no-establishment':
+      text = t('signIn.refused.noEstablishment');
+      break;
+    case 'unknown-establishment':
+      text = t('signIn.refused.unknownEstablishment', { uai: values });
+      break;
+    case 'affiliation-not-allowed':
+      text = t('signIn.refused.affiliationNotAllowed', {
+        affiliations: values,
+      });
+      break;
+    case 'several-establishments':
+      text = t('signIn.refused.severalEstablishments', { uais: values });
+      break;
+    default:
+      text = t('signIn.refused.other', { message });
+  }
+  return (
+    <Typography variant="body1" color="error" role="alert">
+      {text}
+    </Typography>
+  );
+}
+
+/**
  * The portal's sign-in page: OpenID Connect in production; outside
  * production, a choice of demonstration personas signed in through the
  * backend's `dev` provider (which the backend refuses to run when
@@ -106,17 +154,32 @@ export function PortalSignInPage(props: SignInPageProps) {
   );
 
   if (config.getOptionalString('auth.environment') === 'production') {
+    const signedOut =
+      window.sessionStorage.getItem(SIGNED_OUT_STORAGE_KEY) !== null;
     return (
       <SignInPage
         {...props}
+        onSignInSuccess={(identity: IdentityApi) => {
+          window.sessionStorage.removeItem(SIGNED_OUT_STORAGE_KEY);
+          props.onSignInSuccess({
+            getProfileInfo: () => identity.getProfileInfo(),
+            getBackstageIdentity: () => identity.getBackstageIdentity(),
+            getCredentials: () => identity.getCredentials(),
+            signOut: async () => {
+              window.sessionStorage.setItem(SIGNED_OUT_STORAGE_KEY, '1');
+              await identity.signOut();
+            },
+          });
+        }}
         title={t('signIn.title')}
-        auto
+        auto={!signedOut}
         provider={{
           id: 'oidc-auth-provider',
           title: t('signIn.oidc'),
           message: t('signIn.oidc'),
           apiRef: oidcAuthApiRef,
         }}
+        ErrorComponent={SignInError}
       />
     );
   }
