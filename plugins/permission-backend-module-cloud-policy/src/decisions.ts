@@ -209,6 +209,12 @@ export const permissionDecisions: Record<string, PermissionDecisionRow> = {
     productOwner: 'reports',
     why: 'adoption figures are for Amue; narrowed to readable tenants by the backend',
   },
+  'cloud.person.delete': {
+    plugin: 'cloud',
+    member: 'deny',
+    productOwner: 'deny',
+    why: 'removing a person recorded by the federation sign-in is for administrators',
+  },
 };
 
 const LABELS: Record<RoleDecision, string> = {
