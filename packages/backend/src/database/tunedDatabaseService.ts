@@ -80,6 +80,13 @@ export function tuneSqliteClient(knex: Knex): Knex {
   pool.on('createSuccess', (_eventId: number, connection: SqliteConnection) =>
     tuneSqliteConnection(connection),
   );
+  // Knex rebuilds a table on SQLite (some ALTERs of migrations) with
+  // foreign keys switched off on the connection it holds; a connection that
+  // comes back to the pool must not stay that way, so every acquisition
+  // switches them on again (a pragma outside any transaction, microseconds).
+  pool.on('acquireSuccess', (_eventId: number, connection: SqliteConnection) =>
+    connection.pragma('foreign_keys = ON'),
+  );
   return knex;
 }
 
