@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+// Debian's chromium, launched as every browser test of the project does.
+import { launchOptions } from './scripts/chromium';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 /**
@@ -9,7 +11,6 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
  * PLAYWRIGHT_URL; against a running `npm start`, run
  * `PLAYWRIGHT_URL=http://localhost:3000 yarn test:e2e`.
  */
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   timeout: 60_000,
@@ -24,17 +25,7 @@ export default defineConfig({
     locale: 'fr-FR',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions,
   },
   outputDir: 'node_modules/.cache/e2e-test-results',
   projects: generateProjects({ channel: 'chromium' }),

@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+// Debian's chromium, launched as every browser test of the project does.
+import { launchOptions } from './scripts/chromium';
 
 /**
  * The federation sign-in suite (packages/app/e2e-federation): the
@@ -8,8 +10,6 @@ import { defineConfig } from '@playwright/test';
  * browser suite (playwright.config.ts), which uses the demonstration
  * sign-in.
  */
-const chromiumPath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './packages/app/e2e-federation',
@@ -27,17 +27,7 @@ export default defineConfig({
     locale: 'fr-FR',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions,
   },
   outputDir: 'node_modules/.cache/e2e-federation-results',
 });

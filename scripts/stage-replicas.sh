@@ -10,11 +10,6 @@ replica_tests() {
   local start=$SECONDS prod="$RESULTS_DIR/prod" work="$RESULTS_DIR/replicas"
   local report="$work/report.json"
   log "== replicas: two backends on one PostgreSQL behind HAProxy"
-  if [ "${AMUE_REPLICA_STAGE:-0}" != 1 ]; then
-    # Opt-in until a full run has passed on a CI machine (see docs/testing.md).
-    log "replica stage not run: set AMUE_REPLICA_STAGE=1 to run it"
-    return
-  fi
   if [ ! -f "$prod/packages/backend/package.json" ] || [ ! -d "$prod/techdocs" ]; then
     record "replica stage: no staged production image" 0 1
     return
@@ -23,6 +18,7 @@ replica_tests() {
   start_throwaway_postgres
   HAPROXY="$(command -v haproxy || echo /usr/sbin/haproxy)" \
     PROD_DIR="$prod" WORK_DIR="$work" PG_URL="$PG_URL" \
+    PG_BIN="$PG_BIN" PG_DIR="$PG_DIR" PG_PORT="$PG_PORT" \
     node scripts/replicas/run.js "$report" 2>&1 | tee "$work/stage.log"
   stop_throwaway_postgres
   if [ ! -s "$report" ]; then

@@ -116,6 +116,7 @@ e2e_tests() {
   fi
   tar -xzf packages/backend/dist/bundle.tar.gz -C "$prod"
   cp -r app-config.yaml app-config.production.yaml app-config.e2e.yaml catalog templates mkdocs.yml docs "$prod/"
+  cp packages/backend/src/instrumentation.js "$prod/instrumentation.js"
   # TechDocs built once, as for the image (techdocs.builder: external).
   if ! node scripts/build-techdocs.js "$prod/techdocs" >"$RESULTS_DIR/techdocs.log" 2>&1; then
     cat "$RESULTS_DIR/techdocs.log"

@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 
 // The accounts, as an OIDC bridge in front of RENATER would release them
 // (SUPANN attributes as claims): Bordeaux staff (current and former UAI),
-// Lille staff, a Bordeaux student, staff of a non-member establishment, and
-// an Amue product owner who is a catalog User. The login of the provider's
-// login page is the account id; any password works.
+// Lille staff, a Bordeaux student, staff of a non-member establishment, an
+// Amue product owner and an Amue administrator (both catalog Users; the
+// replica stage signs in as them). The login of the provider's login page is
+// the account id; any password works.
 const accounts = JSON.parse(
   readFileSync(new URL('./accounts.json', import.meta.url), 'utf8'),
 );

@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDevProvider } from './modules/devAuthProvider';
 import { rootHealthServiceFactory } from './modules/rootHealth';
+import { rootHttpRouterWithShutdown } from './modules/rootHttpRouter';
 import { eventsModuleEventBusCheck } from './modules/eventBusCheck';
 import { tunedDatabaseServiceFactory } from './database/tunedDatabaseService';
 
@@ -12,6 +13,8 @@ const backend = createBackend();
 
 // readiness reports the database (docs/operations.md)
 backend.add(rootHealthServiceFactory);
+// a graceful shutdown that ends WebSockets and long polls (replicas)
+backend.add(rootHttpRouterWithShutdown);
 
 // SQLite connections in WAL mode with foreign keys on (docs/decisions.md)
 backend.add(tunedDatabaseServiceFactory);

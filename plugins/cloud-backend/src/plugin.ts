@@ -3,13 +3,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
+import { registerCloudMetrics } from './metrics/cloudMetrics';
 import { seedDemoData } from './demo/seedDemoData';
 import {
   createTenantPermissionFilters,
@@ -53,6 +57,7 @@ export const cloudPlugin = createBackendPlugin({
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
         scheduler: coreServices.scheduler,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, database, httpRouter, logger } = deps;
@@ -105,6 +110,7 @@ export const cloudPlugin = createBackendPlugin({
         }
 
         registerTenantActions(deps.actionsRegistry, tenants);
+        registerCloudMetrics({ metrics: deps.metrics, db: store.client });
 
         // People signed in through the federation (auth module
         // federation), published to the catalog; removed after

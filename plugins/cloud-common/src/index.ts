@@ -15,3 +15,4 @@ export * from './permissions';
 export * from './tenants';
 export * from './reports';
 export * from './federation';
+export * from './databaseErrors';

@@ -1,13 +1,15 @@
 /*
  * The database service of the portal: backend-defaults' DatabaseManager,
  * with every better-sqlite3 connection of the embedded default tuned when it
- * is opened (see docs/decisions.md, "SQLite in WAL mode").
+ * is opened (see docs/decisions.md, "SQLite in WAL mode"), and PostgreSQL
+ * clients answering 503 while their server cannot be reached
+ * (./unavailable.ts) and waiting for another replica's migrations
+ * (./migrationLocks.ts).
  *
  * backend-defaults opens one better-sqlite3 connection per plugin (one file
  * per plugin under data/sqlite) in SQLite's defaults: rollback journal,
  * `synchronous = FULL`, and foreign keys off (its own pool hook calls a
- * `run` method that better-sqlite3 connections do not have). PostgreSQL
- * connections are left as they are.
+ * `run` method that better-sqlite3 connections do not have).
  */
 import {
   coreServices,
@@ -16,6 +18,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { ConfigReader } from '@backstage/config';
+import { reportDatabaseUnavailable } from './unavailable';
+import { waitForMigrationLocks } from './migrationLocks';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -125,7 +129,12 @@ export const tunedDatabaseServiceFactory = createServiceFactory({
     });
     return {
       ...database,
-      getClient: async () => tuneSqliteClient(await database.getClient()),
+      getClient: async () =>
+        reportDatabaseUnavailable(
+          waitForMigrationLocks(tuneSqliteClient(await database.getClient()), {
+            logger,
+          }),
+        ),
     };
   },
 });

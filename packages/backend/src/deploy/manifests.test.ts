@@ -288,7 +288,32 @@ describe.each(['base', 'production'])('deploy/%s', variant => {
     expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(
       policy.spec.ingress.flatMap((i: any) => i.ports.map((p: any) => p.port)),
-    ).toEqual(['http']);
+    ).toEqual(['http', 'metrics']);
+    // Metrics are scraped from the pods, never exposed by the Service.
+    expect(service.spec.ports.map((p: any) => p.targetPort)).toEqual(['http']);
+  });
+
+  it('serves metrics from the instrumentation the container loads first', () => {
+    const args = [...container.command, ...container.args];
+    expect(args.slice(0, 3)).toEqual([
+      'node',
+      '--require',
+      './instrumentation.js',
+    ]);
+    const metrics = container.ports.find((p: any) => p.name === 'metrics');
+    expect(String(metrics.containerPort)).toBe(
+      container.env.find((e: any) => e.name === 'METRICS_PORT').value,
+    );
+    expect(pod.metadata.annotations['prometheus.io/port']).toBe(
+      String(metrics.containerPort),
+    );
+    const dockerfile = fs.readFileSync(
+      path.join(root, 'packages/backend/Dockerfile'),
+      'utf8',
+    );
+    expect(dockerfile).toContain(
+      'COPY --chown=node:node packages/backend/src/instrumentation.js ./instrumentation.js',
+    );
   });
 
   if (variant === 'production') {

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@amue/plugin-cloud-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CustomErrorBase,
@@ -34,64 +35,6 @@ export const SERVICE_UNAVAILABLE_MESSAGE =
 /** The message of every unexpected 500 of the API. */
 export const INTERNAL_ERROR_MESSAGE =
   'The onboarding service met an unexpected error; nothing was changed and the error was logged';
-
-/** Errors of a network connection to the database server. */
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  // PostgreSQL: connection exceptions (class 08) and operator intervention
-  // (class 57: the server shuts down or does not accept connections yet)
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  '57P01',
-  '57P02',
-  '57P03',
-  // SQLite: the file is locked or cannot be opened
-  'SQLITE_BUSY',
-  'SQLITE_CANTOPEN',
-]);
-
-const CONNECTION_MESSAGES =
-  /Connection terminated|Timeout acquiring a connection|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command/i;
-
-/**
- * True when the error says the database (or its connection) is down, not
- * that a query was wrong.
- *
- * @internal
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (
-    let current: any = error, depth = 0;
-    current && depth < 5;
-    current = current.cause, depth++
-  ) {
-    if (
-      CONNECTION_CODES.has(String(current.code ?? '')) ||
-      current.name === 'KnexTimeoutError' ||
-      (typeof current.message === 'string' &&
-        CONNECTION_MESSAGES.test(current.message))
-    ) {
-      return true;
-    }
-    if (
-      Array.isArray(current.errors) &&
-      current.errors.some(isDatabaseUnavailable)
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /** Status code of an error as Backstage's error middleware would read it. */
 function statusOf(error: unknown): number {
@@ -144,7 +87,7 @@ export function createServerErrorHandler(
       status === 503 ||
       (error instanceof ResponseError &&
         (error.statusCode === 503 ||
-          CONNECTION_MESSAGES.test(error.message) ||
+          isDatabaseUnavailable({ message: error.message }) ||
           /ECONNREFUSED|ECONNRESET/.test(error.message)));
     logger.error(
       `${req.method} ${req.originalUrl ?? req.url} failed${

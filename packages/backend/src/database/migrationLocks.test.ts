@@ -1,0 +1,119 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isMigrationContention, waitForMigrationLocks } from './migrationLocks';
+
+jest.setTimeout(120_000);
+
+/** A migrations folder with one migration that takes a second. */
+function migrationsFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+  fs.writeFileSync(
+    path.join(dir, '20261205_slow.js'),
+    `exports.up = async knex => {
+  if (knex.client.config.client === 'pg') await knex.raw('select pg_sleep(1)');
+  await knex.schema.createTable('slow_table', t => t.increments('id'));
+};
+exports.down = async knex => knex.schema.dropTable('slow_table');
+`,
+  );
+  return dir;
+}
+
+describe('waitForMigrationLocks', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  /** The contention itself exists on PostgreSQL only (SQLite: one process). */
+  const postgres = databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
+
+  /** Two knex clients on the same database, as two replicas have. */
+  async function twoReplicas(databaseId: 'POSTGRES_15'): Promise<[Knex, Knex]> {
+    const first = await databases.init(databaseId);
+    const second = knexFactory({
+      client: 'pg',
+      connection: first.client.config.connection,
+    });
+    return [first, second];
+  }
+
+  it.each(databases.eachSupportedId())(
+    'migrates once, two processes at once on PostgreSQL, %p',
+    async databaseId => {
+      if (databaseId === 'SQLITE_3') {
+        // Left as it is, and its migrations run as before.
+        const knex = await databases.init(databaseId);
+        const before = Object.getOwnPropertyDescriptor(knex, 'migrate')?.get;
+        waitForMigrationLocks(knex);
+        expect(Object.getOwnPropertyDescriptor(knex, 'migrate')?.get).toBe(
+          before,
+        );
+        await knex.migrate.latest({ directory: migrationsFolder() });
+        expect(await knex.schema.hasTable('slow_table')).toBe(true);
+        return;
+      }
+      const [a, b] = await twoReplicas(databaseId as 'POSTGRES_15');
+      const directory = migrationsFolder();
+      try {
+        const results = await Promise.allSettled(
+          [a, b].map(k =>
+            waitForMigrationLocks(k, { waitMs: 30_000 }).migrate.latest({
+              directory,
+            }),
+          ),
+        );
+        expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled']);
+        const rows = await a('knex_migrations').select('name');
+        expect(rows.map(r => r.name)).toEqual(['20261205_slow.js']);
+        expect(await a.schema.hasTable('slow_table')).toBe(true);
+      } finally {
+        await b.destroy();
+      }
+    },
+  );
+
+  it.each(postgres)(
+    'without it, one of two processes fails on the lock (PostgreSQL)',
+    async databaseId => {
+      const [a, b] = await twoReplicas(databaseId as 'POSTGRES_15');
+      const directory = migrationsFolder();
+      try {
+        const results = await Promise.allSettled(
+          [a, b].map(k => k.migrate.latest({ directory })),
+        );
+        const failed = results.filter(
+          (r): r is PromiseRejectedResult => r.status === 'rejected',
+        );
+        expect(failed).toHaveLength(1);
+        expect(isMigrationContention(failed[0].reason)).toBe(true);
+      } finally {
+        await b.destroy();
+      }
+    },
+  );
+
+  it.each(postgres)(
+    'still fails at once on an error of the migration itself (PostgreSQL)',
+    async databaseId => {
+      const knex = waitForMigrationLocks(await databases.init(databaseId), {
+        waitMs: 30_000,
+      });
+      const directory = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'amue-migrations-'),
+      );
+      fs.writeFileSync(
+        path.join(directory, '20261205_broken.js'),
+        `exports.up = async knex => knex.raw('select * from no_such_table');
+exports.down = async () => {};
+`,
+      );
+      const started = Date.now();
+      await expect(knex.migrate.latest({ directory })).rejects.toThrow(
+        /no_such_table/,
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+    },
+  );
+});
