@@ -64,7 +64,7 @@ describe('registerCloudMetrics', () => {
         ['0333298F', 'production'],
         ['0333298F', 'formation'],
         ['0597239Y', 'production'],
-      ]) {
+      ] as const) {
         const { tenant } = await store.createTenant(
           {
             application: 'sifac',
