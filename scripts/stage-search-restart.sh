@@ -3,9 +3,11 @@
 # within a minute of a restart of the embedded default. The Lunr index lives
 # in the memory of the process, so every start must rebuild it (issue 15:
 # after a restart, search answered 500 "Missing index" for up to ten
-# minutes). Restarts the staged image ($RESULTS_DIR/prod) on the data folder
+# minutes). Restarts the portal on the data folder
 # the browser tests left ($AMUE_DATA_DIR), where the scheduler remembers the
-# collators' earlier runs.
+# collators' earlier runs. The restart goes through `npm start`
+# (scripts/portal.sh), which this stage checks as well: the production
+# build served on one port.
 
 # search_answers <base-url> <seconds>: a catalog search for "sifac" answers
 # with results within <seconds>.
@@ -29,17 +31,25 @@ search_answers() {
 }
 
 search_after_restart() {
-  local prod="$RESULTS_DIR/prod" url="http://localhost:${E2E_PORT:-}" ready=""
-  if [ ! -d "$prod/packages/backend" ] || [ -z "${E2E_PORT:-}" ]; then
-    record "search after a restart: no staged image" 0 1
+  local url="http://localhost:${E2E_PORT:-}" ready=""
+  if [ ! -f "$REPO_ROOT/packages/backend/dist/bundle.tar.gz" ] || [ -z "${E2E_PORT:-}" ]; then
+    record "search after a restart: no production build" 0 1
     return
   fi
-  log "== search after a restart"
-  (cd "$prod" && NODE_ENV=production exec node packages/backend \
-    --config app-config.yaml --config app-config.e2e.yaml) \
+  log "== search after a restart, through npm start"
+  # The restart is the quick start's own: the build e2e_tests made, staged
+  # in .portal/ as `npm start` stages it, then `portal.sh start` (which finds
+  # the build current and does not rebuild) on the browser tests' data.
+  if ! bash "$REPO_ROOT/scripts/portal.sh" stage >"$RESULTS_DIR/portal-stage.log" 2>&1; then
+    tail -n 20 "$RESULTS_DIR/portal-stage.log"
+    record "npm start: the production build staged" 0 1
+    return
+  fi
+  (PORTAL_PORT="$E2E_PORT" AMUE_DATA_DIR="$AMUE_DATA_DIR" \
+    exec bash "$REPO_ROOT/scripts/portal.sh" start) \
     >"$RESULTS_DIR/backend-restart.log" 2>&1 &
   BACKEND_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 180); do
     if curl -fsS "$url/.backstage/health/v1/readiness" >/dev/null 2>&1; then
       ready=1
       break
@@ -47,6 +57,15 @@ search_after_restart() {
     kill -0 "$BACKEND_PID" 2>/dev/null || break
     sleep 1
   done
+  # npm start serves the production build on one port: the page's scripts
+  # are the built, hashed bundles, from the backend itself, and nothing was
+  # built again.
+  if [ -n "$ready" ] && quick_start_serves_build "$url"; then
+    record "npm start serves the production build on one port" 1 0
+  else
+    tail -n 20 "$RESULTS_DIR/backend-restart.log"
+    record "npm start serves the production build on one port" 0 1
+  fi
   if [ -n "$ready" ] && search_answers "$url" 60; then
     record "search answers within a minute of a restart" 1 0
   else
@@ -56,4 +75,24 @@ search_after_restart() {
   kill "$BACKEND_PID" 2>/dev/null
   wait "$BACKEND_PID" 2>/dev/null
   BACKEND_PID=""
+}
+
+# quick_start_serves_build <base-url>: / is the production index (hashed
+# bundles under /static, each served by the backend), under 3 MB of
+# JavaScript compressed, and the start did not rebuild.
+quick_start_serves_build() {
+  local url="$1" index scripts total=0 size src
+  grep -q 'production build up to date' "$RESULTS_DIR/backend-restart.log" || {
+    log "npm start rebuilt instead of reusing the staged build"
+    return 1
+  }
+  index="$(curl -fsS "$url/")" || return 1
+  scripts="$(grep -o 'src="/static/[a-z0-9.-]*\.js"' <<<"$index" | sed 's/^src="//; s/"$//')"
+  [ -n "$scripts" ] || { log "no built script in the page: ${index:0:200}"; return 1; }
+  for src in $scripts; do
+    size="$(curl -fsS -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url$src")" || return 1
+    total=$((total + size))
+  done
+  log "npm start: $(wc -w <<<"$scripts") scripts in the first page, $((total / 1024)) KB compressed"
+  [ "$total" -lt $((3 * 1024 * 1024)) ]
 }
