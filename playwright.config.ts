@@ -9,7 +9,7 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
  *
  * `npm test` serves the production build on a free port and sets
  * PLAYWRIGHT_URL; against a running `npm start`, run
- * `PLAYWRIGHT_URL=http://localhost:3000 yarn test:e2e`.
+ * `PLAYWRIGHT_URL=http://localhost:7007 yarn test:e2e`.
  */
 
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007',
     locale: 'fr-FR',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
