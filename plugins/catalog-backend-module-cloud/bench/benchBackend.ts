@@ -17,12 +17,13 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import {
-  CLOUD_API_VERSION,
   ENVIRONMENTS,
   tenantName,
   uaiOfEstablishment,
 } from '@amue/plugin-cloud-common';
 import { catalogModuleCloud } from '../src/module';
+import { tenantToEntity } from '../src/providers/TenantEntityProvider';
+import { randomUUID } from 'node:crypto';
 // The portal backend's database service (SQLite in WAL mode), so that the
 // benchmark measures the catalog as the portal runs it. Benchmark only.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -48,42 +49,68 @@ function* combinations(req: EmitRequest) {
   }
 }
 
-/** N entities, each owned by an establishment and tied to an application. */
+/**
+ * N entities, each owned by an establishment and tied to an application.
+ * Tenants are the provider's own entities (`tenantToEntity`, with the
+ * title, links, annotations and SSO of a tenant in onboarding), so that the
+ * benchmark ingests what the portal ingests.
+ */
 function synthesize(req: EmitRequest): Entity[] {
   const entities: Entity[] = [];
   const annotations = {
     'backstage.io/managed-by-location': 'bench:synthetic',
     'backstage.io/managed-by-origin-location': 'bench:synthetic',
   };
+  const now = new Date().toISOString();
   for (const { environment, app, establishment } of combinations(req)) {
     if (entities.length >= req.count) break;
     const uai = uaiOfEstablishment(establishment)!;
     const name = tenantName(app.name, uai, environment);
-    entities.push(
-      req.kind === 'Tenant'
-        ? {
-            apiVersion: CLOUD_API_VERSION,
-            kind: 'Tenant',
-            metadata: { name, annotations },
-            spec: {
-              application: app.name,
-              establishment,
-              environment,
-              version: app.version,
-              status: 'live',
-            },
-          }
-        : {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Resource',
-            metadata: { name, annotations },
-            spec: {
-              type: 'hosted-instance',
-              owner: `group:default/${establishment}`,
-              dependsOn: [`application:default/${app.name}`],
-            },
-          },
-    );
+    if (req.kind === 'Tenant') {
+      const entity = tenantToEntity(
+        {
+          id: randomUUID(),
+          name,
+          application: app.name,
+          establishment,
+          uai,
+          environment,
+          version: app.version,
+          status: 'onboarding',
+          currentStep: 'identity',
+          url: `https://${name}.cloud.amue.fr`,
+          ssoProtocol: 'saml',
+          ssoIdpEntityId: `https://idp.${uai.toLowerCase()}.example.fr/idp/shibboleth`,
+          suspended: false,
+          decommissioned: false,
+          request: { migration: true, contacts: [] },
+          createdBy: 'user:default/bench',
+          createdAt: now,
+          updatedAt: now,
+          rowVersion: 3,
+        },
+        {
+          application: app.name.toUpperCase(),
+          establishment: `Établissement ${uai}`,
+        },
+      );
+      entity.metadata.annotations = {
+        ...entity.metadata.annotations,
+        ...annotations,
+      };
+      entities.push(entity);
+    } else {
+      entities.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name, annotations },
+        spec: {
+          type: 'hosted-instance',
+          owner: `group:default/${establishment}`,
+          dependsOn: [`application:default/${app.name}`],
+        },
+      });
+    }
   }
   return entities;
 }

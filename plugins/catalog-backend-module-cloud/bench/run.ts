@@ -14,7 +14,8 @@
  * "stock" or both, e.g. "wal,stock": the portal's tuned SQLite connections
  * and/or backend-defaults' stock ones; each kind runs in each mode, in the
  * order given, per N), BENCH_STOCK_KINDS (the kinds run in stock mode,
- * default: BENCH_KINDS).
+ * default: BENCH_KINDS), BENCH_RUNS (runs of each combination, interleaved
+ * round by round, default 3; the ratios use the medians).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +35,7 @@ const kinds = (process.env.BENCH_KINDS ?? 'Tenant,Resource').split(
 ) as Array<'Tenant' | 'Resource'>;
 const mode = (process.env.BENCH_MODE ?? 'full') as 'full' | 'delta';
 const batchSize = Number(process.env.BENCH_BATCH ?? 1000);
+const repeats = Number(process.env.BENCH_RUNS ?? 3);
 const stitching = process.env.BENCH_STITCHING ?? 'immediate';
 const processingInterval = process.env.BENCH_PROCESSING_INTERVAL; // e.g. "{ minutes: 30 }"
 const sqliteModes = (process.env.BENCH_SQLITE_MODES ?? 'wal').split(
@@ -316,37 +318,64 @@ async function main() {
     `| database | SQLite mode | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB | load avg before → after |`,
   );
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
-  for (const database of databases) {
-    for (const count of counts) {
-      const runs = (
-        database === 'sqlite' ? sqliteModes : (['wal'] as const)
-      ).flatMap(m =>
-        kinds
-          .filter(k => m !== 'stock' || stockKinds.includes(k))
-          .map(k => [m, k] as const),
-      );
-      for (const [sqliteMode, kind] of runs) {
-        const r = await runOne(database, kind, count, sqliteMode);
-        results.push(r);
-        console.log(
-          `| ${r.database} | ${r.sqliteMode} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} | ${r.loadBefore} → ${r.loadAfter} |`,
+  // Rounds: every combination once per round, so that a slower period of
+  // the machine weighs on all of them alike.
+  for (let round = 1; round <= repeats; round++) {
+    for (const database of databases) {
+      for (const count of counts) {
+        const runs = (
+          database === 'sqlite' ? sqliteModes : (['wal'] as const)
+        ).flatMap(m =>
+          kinds
+            .filter(k => m !== 'stock' || stockKinds.includes(k))
+            .map(k => [m, k] as const),
         );
+        for (const [sqliteMode, kind] of runs) {
+          const r = await runOne(database, kind, count, sqliteMode);
+          results.push(r);
+          console.log(
+            `| ${r.database} | ${r.sqliteMode} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} | ${r.loadBefore} → ${r.loadAfter} |`,
+          );
+        }
       }
     }
   }
+  /** The run of median duration of a combination (of `repeats` runs). */
   const find = (
     database: string,
     count: number,
     kind: string,
     sqliteMode: string,
-  ) =>
-    results.find(
-      r =>
-        r.database === database &&
-        r.count === count &&
-        r.kind === kind &&
-        r.sqliteMode === (database === 'sqlite' ? sqliteMode : '-'),
-    );
+  ) => {
+    const same = results
+      .filter(
+        r =>
+          r.database === database &&
+          r.count === count &&
+          r.kind === kind &&
+          r.sqliteMode === (database === 'sqlite' ? sqliteMode : '-'),
+      )
+      .sort((x, y) => x.seconds - y.seconds);
+    return same[Math.floor((same.length - 1) / 2)];
+  };
+  console.log('');
+  console.log(`Medians of ${repeats} runs:`);
+  for (const database of databases) {
+    for (const count of counts) {
+      for (const kind of kinds) {
+        for (const m of database === 'sqlite' ? sqliteModes : ['wal']) {
+          const r = find(database, count, kind, m);
+          if (r) {
+            console.log(
+              `${database}${
+                database === 'sqlite' ? ` (${m})` : ''
+              } ${kind} N=${count}: ${r.seconds} s`,
+            );
+          }
+        }
+      }
+    }
+  }
   for (const database of databases) {
     for (const count of counts) {
       const t = find(database, count, 'Tenant', 'wal');
