@@ -930,21 +930,12 @@ listen stats
       error => ({ ok: false, status: error.message, text: async () => '' }),
     );
     const text = await res.text();
-    const states = Object.fromEntries(
-      [
-        'requested',
-        'provisioning',
-        'onboarding',
-        'live',
-        'suspended',
-        'decommissioned',
-      ].map(st => [st, sample(text, 'cloud_tenants', { status: st })]),
-    );
     scraped[r.name] = {
       status: res.status,
       requests: sample(text, 'http_server_request_duration_count'),
-      tenants: states,
-      tenantsTotal: Object.values(states).reduce((a, b) => a + (b ?? 0), 0),
+      // every status of the gauge, summed
+      tenantsTotal: sample(text, 'cloud_tenants'),
+      requested: sample(text, 'cloud_tenants', { status: 'requested' }),
       waiting: sample(text, 'cloud_requests_waiting'),
       blocked: sample(text, 'cloud_steps_blocked'),
     };
@@ -957,6 +948,7 @@ listen stats
         m.status === 200 &&
         m.requests > 0 &&
         m.tenantsTotal === dbCounts[0].total &&
+        m.requested === dbCounts[0].waiting &&
         m.waiting === dbCounts[0].waiting &&
         m.blocked === dbCounts[0].blocked,
     ),

@@ -38,27 +38,27 @@ export function registerCloudMetrics(options: {
       }
     });
 
-  metrics
-    .createObservableGauge('cloud_requests_waiting', {
-      description: 'Requests waiting for qualification',
-      unit: '{request}',
-    })
-    .addCallback(async result => {
-      const [{ n }] = await db('cloud_tenants')
-        .where({ status: 'requested' })
-        .count({ n: '*' });
-      result.observe(Number(n));
-    });
+  const gauge = (
+    name: string,
+    description: string,
+    unit: string,
+    count: () => Promise<number>,
+  ) =>
+    metrics
+      .createObservableGauge(name, { description, unit })
+      .addCallback(async result => result.observe(await count()));
+  const countOf = async (table: string, where: Record<string, string>) => {
+    const [{ n }] = await db(table).where(where).count({ n: '*' });
+    return Number(n);
+  };
 
-  metrics
-    .createObservableGauge('cloud_steps_blocked', {
-      description: 'Onboarding steps blocked',
-      unit: '{step}',
-    })
-    .addCallback(async result => {
-      const [{ n }] = await db('cloud_onboarding_steps')
-        .where({ status: 'blocked' })
-        .count({ n: '*' });
-      result.observe(Number(n));
-    });
+  gauge(
+    'cloud_requests_waiting',
+    'Requests waiting for qualification',
+    '{request}',
+    () => countOf('cloud_tenants', { status: 'requested' }),
+  );
+  gauge('cloud_steps_blocked', 'Onboarding steps blocked', '{step}', () =>
+    countOf('cloud_onboarding_steps', { status: 'blocked' }),
+  );
 }
