@@ -75,23 +75,58 @@ describe('waitForMigrationLocks', () => {
     },
   );
 
+  /**
+   * A database whose migration lock another process holds (its lock row
+   * set, as knex does while it migrates), and a function that frees it.
+   */
+  async function lockedByAnotherProcess(knex: Knex) {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+    await knex.migrate.latest({ directory: empty }); // the lock table
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    return async () => {
+      await knex('knex_migrations_lock').update({ is_locked: 0 });
+    };
+  }
+
   it.each(postgres)(
-    'without it, one of two processes fails on the lock (PostgreSQL)',
+    'waits for the lock of another process, then migrates (PostgreSQL)',
     async databaseId => {
-      const [a, b] = await twoReplicas(databaseId as 'POSTGRES_15');
-      const directory = migrationsFolder();
-      try {
-        const results = await Promise.allSettled(
-          [a, b].map(k => k.migrate.latest({ directory })),
-        );
-        const failed = results.filter(
-          (r): r is PromiseRejectedResult => r.status === 'rejected',
-        );
-        expect(failed).toHaveLength(1);
-        expect(isMigrationContention(failed[0].reason)).toBe(true);
-      } finally {
-        await b.destroy();
-      }
+      const knex = await databases.init(databaseId);
+      const unlock = await lockedByAnotherProcess(knex);
+      const started = Date.now();
+      const migrated = waitForMigrationLocks(knex, {
+        waitMs: 30_000,
+      }).migrate.latest({ directory: migrationsFolder() });
+      setTimeout(unlock, 2_000);
+      await expect(migrated).resolves.toBeDefined();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+      expect(await knex.schema.hasTable('slow_table')).toBe(true);
+    },
+  );
+
+  it.each(postgres)(
+    'without it, the lock of another process fails the migration at once (PostgreSQL)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await lockedByAnotherProcess(knex);
+      const error = await knex.migrate
+        .latest({ directory: migrationsFolder() })
+        .catch(e => e);
+      expect(error.name).toBe('MigrationLocked');
+      expect(isMigrationContention(error)).toBe(true);
+      expect(await knex.schema.hasTable('slow_table')).toBe(false);
+    },
+  );
+
+  it.each(postgres)(
+    'gives up after its wait, with the lock error (PostgreSQL)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await lockedByAnotherProcess(knex);
+      const error = await waitForMigrationLocks(knex, { waitMs: 1_000 })
+        .migrate.latest({ directory: migrationsFolder() })
+        .catch(e => e);
+      expect(error.name).toBe('MigrationLocked');
     },
   );
 

@@ -37,9 +37,11 @@ export function isMigrationContention(error: unknown): boolean {
     return true;
   }
   // 42P07 duplicate_table, 23505 unique_violation (the lock row, or the
-  // catalog's pg_type row of a table created twice at once)
+  // catalog's pg_type row of a table created twice at once), 40P01
+  // deadlock and 40001 serialization failure on the lock table
   return (
-    (code === '42P07' || code === '23505') &&
+    typeof code === 'string' &&
+    ['42P07', '23505', '40P01', '40001'].includes(code) &&
     typeof message === 'string' &&
     /knex_migrations/.test(message)
   );
