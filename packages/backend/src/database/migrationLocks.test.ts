@@ -119,6 +119,29 @@ describe('waitForMigrationLocks', () => {
   );
 
   it.each(postgres)(
+    'repairs a lock table left with two rows by two processes (PostgreSQL)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+      await knex.migrate.latest({ directory: empty });
+      await knex('knex_migrations_lock').insert({ is_locked: 0 });
+      // knex alone: "already locked" for ever
+      const error = await knex.migrate
+        .latest({ directory: migrationsFolder() })
+        .catch(e => e);
+      expect(error.name).toBe('MigrationLocked');
+      // with the wrapper: repaired, then migrated
+      await waitForMigrationLocks(knex, { waitMs: 10_000 }).migrate.latest({
+        directory: migrationsFolder(),
+      });
+      expect(await knex('knex_migrations_lock').count({ n: '*' })).toEqual([
+        { n: '1' },
+      ]);
+      expect(await knex.schema.hasTable('slow_table')).toBe(true);
+    },
+  );
+
+  it.each(postgres)(
     'gives up after its wait, with the lock error (PostgreSQL)',
     async databaseId => {
       const knex = await databases.init(databaseId);

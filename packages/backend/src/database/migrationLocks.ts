@@ -1,14 +1,21 @@
 /*
  * Plugins run their knex migrations when they start. Two replicas started
- * together on an empty PostgreSQL meet each other there: one holds knex's
- * migration lock (`MigrationLocked: Migration table is already locked`), or
- * both create the lock table at the same instant (`relation
- * "knex_migrations_lock" already exists`). knex gives up at once, the plugin
- * fails to start and the whole backend exits: an orchestrator restart loop
- * on every first deployment, and scheduled tasks claimed by the dying
- * process stay locked until their timeout. Here a plugin's migration waits
- * for the other replica instead, as `knex migrate` would be run by hand
- * once the lock is free.
+ * together on an empty PostgreSQL meet each other there, and knex is not
+ * safe for it: one holds the migration lock (`MigrationLocked: Migration
+ * table is already locked`), both create the lock table at the same instant
+ * (`relation "knex_migrations_lock" already exists`), or - worse - both
+ * insert the lock table's row, after which every `update ... set is_locked
+ * = 1` touches two rows and knex reports "already locked" forever (seen in
+ * the replica stage, on the user-settings database). knex gives up at once,
+ * the plugin fails to start and the whole backend exits.
+ *
+ * Here `knex.migrate.latest()` of a PostgreSQL client first takes a
+ * session-level advisory lock of the database (`pg_advisory_lock`, on a
+ * connection of its own, outside any transaction), so the migrations of the replicas
+ * run one after the other, each finding the work done by the previous one;
+ * under that lock, a lock table left with several rows is repaired. Errors
+ * of contention with a process that does not take the advisory lock (an
+ * older version during a rolling upgrade) are retried for a while.
  */
 import type {
   DatabaseService,
@@ -17,8 +24,14 @@ import type {
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
-/** How long a plugin's migrations wait for another replica's. */
+/** How long a plugin's migrations retry after contention. */
 export const MIGRATION_LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * The advisory lock of the portal's migrations (advisory locks are scoped
+ * to their database: one per plugin database). "AMUEMIGR" in ASCII.
+ */
+export const MIGRATION_ADVISORY_LOCK = '4705232341245278546';
 
 /**
  * True for the errors of two processes migrating the same database at the
@@ -50,6 +63,53 @@ export function isMigrationContention(error: unknown): boolean {
 const patched = new WeakSet<Knex>();
 
 /**
+ * Runs `fn` holding the session-level advisory lock of the migrations, on
+ * a connection of its own that stays outside any transaction while it
+ * waits: an open transaction would hold back the migrations that build
+ * indexes concurrently (`CREATE INDEX CONCURRENTLY` waits for every
+ * transaction of the database). The lock ends with the session if the
+ * process dies.
+ */
+async function withAdvisoryLock<T>(db: Knex, fn: () => Promise<T>) {
+  const connection = await db.client.acquireConnection();
+  try {
+    await db
+      .raw('select pg_advisory_lock(?::bigint)', [MIGRATION_ADVISORY_LOCK])
+      .connection(connection);
+    try {
+      return await fn();
+    } finally {
+      await db
+        .raw('select pg_advisory_unlock(?::bigint)', [MIGRATION_ADVISORY_LOCK])
+        .connection(connection)
+        .catch(() => undefined);
+    }
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+/**
+ * knex keeps one row in its lock table; two processes creating the table at
+ * once may both insert it, and knex then never takes the lock again.
+ * Called under the advisory lock: keeps the first row, unlocked.
+ */
+async function repairLockTable(db: Knex, logger?: LoggerService) {
+  if (!(await db.schema.hasTable('knex_migrations_lock'))) {
+    return;
+  }
+  const rows: Array<{ index: number; is_locked: number }> = await db(
+    'knex_migrations_lock',
+  ).orderBy('index');
+  if (rows.length > 1) {
+    await db('knex_migrations_lock').whereNot('index', rows[0].index).delete();
+    logger?.warn(
+      `Repaired knex's migration lock table: ${rows.length} rows, kept one`,
+    );
+  }
+}
+
+/**
  * Makes `knex.migrate.latest()` of a PostgreSQL client wait (with a
  * growing, jittered pause) while another process migrates the same
  * database, for at most `waitMs`. Other clients are returned as they are.
@@ -77,7 +137,10 @@ export function waitForMigrationLocks(
         const deadline = Date.now() + waitMs;
         for (let attempt = 1; ; attempt++) {
           try {
-            return await latest(...args);
+            return await withAdvisoryLock(knex, async () => {
+              await repairLockTable(knex, options.logger);
+              return latest(...args);
+            });
           } catch (error) {
             if (!isMigrationContention(error) || Date.now() > deadline) {
               throw error;
