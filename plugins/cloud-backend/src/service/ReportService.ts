@@ -20,8 +20,8 @@ export interface ReportService {
    * all tenants. Counts only (no establishment named), for every signed-in
    * user: the application pages show them.
    */
-  adoptionSummary(): Promise<{ applications: unknown[] }>;
-  json(report: ReportName, options: { credentials: Caller }): Promise<unknown>;
+  adoptionSummary(): Promise<{ applications: object[] }>;
+  json(report: ReportName, options: { credentials: Caller }): Promise<object>;
   /** A report as CSV; `view` chooses among the adoption report's views. */
   csv(
     report: ReportName,
