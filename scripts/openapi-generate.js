@@ -79,7 +79,9 @@ function typeOf(schema, indent = '') {
     return schema.allOf.map(s => typeOf(s, indent)).join(' & ');
   }
   if (schema.oneOf || schema.anyOf) {
-    return (schema.oneOf ?? schema.anyOf).map(s => typeOf(s, indent)).join(' | ');
+    return (schema.oneOf ?? schema.anyOf)
+      .map(s => typeOf(s, indent))
+      .join(' | ');
   }
   if (schema.enum) {
     return schema.enum.map(v => JSON.stringify(v)).join(' | ');
@@ -220,9 +222,9 @@ function modelsFile() {
 ${models()
   .map(
     ({ name, schema }) =>
-      `${doc(schema.description, '', ['@public'])}export type ${name} = ${typeOf(
-        schema,
-      )};\n`,
+      `${doc(schema.description, '', [
+        '@public',
+      ])}export type ${name} = ${typeOf(schema)};\n`,
   )
   .join('\n')}`;
 }
@@ -247,9 +249,9 @@ function serverApiFile() {
     if (headerType) fields.push(`  header: ${headerType};`);
     if (op.bodySchema) fields.push(`  body: ${bodyType(op)};`);
     fields.push(`  response: ${responseType(op)};`);
-    return `${doc(op.summary, '', ['@public'])}export type ${op.id} = {\n${fields.join(
-      '\n',
-    )}\n};`;
+    return `${doc(op.summary, '', ['@public'])}export type ${
+      op.id
+    } = {\n${fields.join('\n')}\n};`;
   });
   return `${HEADER}
 import type { ${used(parts.join('\n')).join(', ')} } from '../models';
