@@ -138,22 +138,29 @@ export interface TenantDetails extends Tenant {
  *
  * @public
  */
-export type TenantEventType =
-  | 'request.created'
-  | `step.${
-      | 'started'
-      | 'completed'
-      | 'blocked'
-      | 'unblocked'
-      | 'skipped'
-      | 'reopened'}`
-  | 'comment.added'
-  | 'funding.recorded'
-  | 'training.recorded'
-  | 'request.approved'
-  | 'request.rejected'
-  | 'tenant.version-changed'
-  | 'tenant.decommissioned';
+export const TENANT_EVENT_TYPES = [
+  'request.created',
+  'step.started',
+  'step.completed',
+  'step.blocked',
+  'step.unblocked',
+  'step.skipped',
+  'step.reopened',
+  'comment.added',
+  'funding.recorded',
+  'training.recorded',
+  'request.approved',
+  'request.rejected',
+  'tenant.version-changed',
+  'tenant.decommissioned',
+] as const;
+
+/**
+ * Types of the events of the log.
+ *
+ * @public
+ */
+export type TenantEventType = (typeof TENANT_EVENT_TYPES)[number];
 
 /**
  * One entry of a tenant's append-only event log.

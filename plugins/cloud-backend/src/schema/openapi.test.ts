@@ -14,6 +14,7 @@ import {
   ONBOARDING_STEP_STATUSES,
   PATTERN_RULES,
   SSO_PROTOCOLS,
+  TENANT_EVENT_TYPES,
   TENANT_STATUSES,
   TEXT_PATTERN,
 } from '@amue/plugin-cloud-common';
@@ -51,6 +52,7 @@ describe('the OpenAPI document', () => {
     ['StepAction', ONBOARDING_ACTIONS],
     ['SsoProtocol', SSO_PROTOCOLS],
     ['AdoptionCsvView', ADOPTION_CSV_VIEWS],
+    ['TenantEventType', TENANT_EVENT_TYPES],
   ] as const)('enumerates %s as cloud-common does', (name, values) => {
     expect(schemas[name].enum).toEqual([...values]);
   });
@@ -66,6 +68,7 @@ describe('the OpenAPI document', () => {
       ONBOARDING_ACTIONS,
       SSO_PROTOCOLS,
       ADOPTION_CSV_VIEWS,
+      TENANT_EVENT_TYPES,
     ]) {
       expect(lists.filter(l => l === JSON.stringify(values))).toHaveLength(1);
     }

@@ -149,9 +149,20 @@ type JsonSchema = {
   allOf?: JsonSchema[];
 };
 
-type RequestBodyHolder = {
-  requestBody?: { content: Record<string, { schema: JsonSchema } | undefined> };
-};
+/** The schema of the JSON body of an operation of the document. */
+function requestSchemaOf(path: string, method: string): JsonSchema | undefined {
+  for (const [template, item] of Object.entries(spec.paths)) {
+    if (!new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path)) {
+      continue;
+    }
+    for (const [key, operation] of Object.entries(item)) {
+      if (key === method.toLowerCase() && 'requestBody' in operation) {
+        return operation.requestBody.content['application/json'].schema;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** A schema of the document with its `$ref` followed. */
 function dereference(schema: JsonSchema | undefined): JsonSchema | undefined {
@@ -173,17 +184,7 @@ function unknownFields(req: Request, path: string): string[] {
   if (parts.shift() !== 'body') {
     return [];
   }
-  const template = Object.keys(spec.paths).find(key =>
-    new RegExp(`^${key.replace(/\{\w+\}/g, '[^/]+')}$`).test(req.path),
-  );
-  const operations: Record<string, RequestBodyHolder | undefined> = template
-    ? spec.paths[template as keyof typeof spec.paths]
-    : {};
-  let schema = dereference(
-    operations[req.method.toLowerCase()]?.requestBody?.content[
-      'application/json'
-    ]?.schema,
-  );
+  let schema = dereference(requestSchemaOf(req.path, req.method));
   let value: unknown = req.body;
   for (const part of parts) {
     schema = dereference(

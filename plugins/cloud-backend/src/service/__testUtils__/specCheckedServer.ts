@@ -54,7 +54,7 @@ export async function specCheckedServer(
     upstream.on('error', error => res.destroy(error));
     req.pipe(upstream);
   };
-  app.get('/openapi.json', async (req, res) => {
+  app.get('/openapi.json', async (_req, res) => {
     const { port } = target().address() as AddressInfo;
     const document = await fetch(
       `http://127.0.0.1:${port}/api/cloud/openapi.json`,

@@ -257,6 +257,15 @@ export const spec = {
           'version',
           'status',
           'currentStep',
+          'url',
+          'ssoProtocol',
+          'ssoIdpEntityId',
+          'suspended',
+          'decommissioned',
+          'request',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
           'rowVersion',
         ],
         properties: {
@@ -299,7 +308,14 @@ export const spec = {
             type: ['string', 'null'],
           },
           ssoProtocol: {
-            type: ['string', 'null'],
+            oneOf: [
+              {
+                $ref: '#/components/schemas/SsoProtocol',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           ssoIdpEntityId: {
             type: ['string', 'null'],
@@ -311,7 +327,7 @@ export const spec = {
             type: 'boolean',
           },
           request: {
-            type: 'object',
+            $ref: '#/components/schemas/TenantRequest',
           },
           createdBy: {
             type: 'string',
@@ -331,6 +347,13 @@ export const spec = {
       },
       Funding: {
         type: 'object',
+        required: [
+          'grantedEur',
+          'paidEur',
+          'updatedBy',
+          'updatedAt',
+          'rowVersion',
+        ],
         properties: {
           grantedEur: {
             type: 'integer',
@@ -351,6 +374,13 @@ export const spec = {
       },
       Training: {
         type: 'object',
+        required: [
+          'sessionsHeld',
+          'staffTrained',
+          'updatedBy',
+          'updatedAt',
+          'rowVersion',
+        ],
         properties: {
           sessionsHeld: {
             type: 'integer',
@@ -371,6 +401,17 @@ export const spec = {
       },
       TenantEvent: {
         type: 'object',
+        required: [
+          'id',
+          'tenantId',
+          'at',
+          'actor',
+          'type',
+          'stepId',
+          'comment',
+          'before',
+          'after',
+        ],
         properties: {
           id: {
             type: 'integer',
@@ -386,7 +427,7 @@ export const spec = {
             type: 'string',
           },
           type: {
-            type: 'string',
+            $ref: '#/components/schemas/TenantEventType',
           },
           stepId: {
             oneOf: [
@@ -430,6 +471,7 @@ export const spec = {
           },
           {
             type: 'object',
+            required: ['steps', 'funding', 'training'],
             properties: {
               steps: {
                 type: 'array',
@@ -454,6 +496,7 @@ export const spec = {
           },
           {
             type: 'object',
+            required: ['events'],
             properties: {
               events: {
                 type: 'array',
@@ -464,6 +507,127 @@ export const spec = {
             },
           },
         ],
+      },
+      TenantRequest: {
+        type: 'object',
+        description:
+          'The request as stored with the tenant: the fields of RequestDetails (the stored request of an older tenant may hold others)',
+        required: ['migration'],
+        properties: {
+          migration: {
+            type: 'boolean',
+          },
+          wishedGoLiveDate: {
+            type: 'string',
+          },
+          expectedUsers: {
+            type: 'integer',
+          },
+          contacts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Contact',
+            },
+          },
+          comment: {
+            type: 'string',
+          },
+        },
+      },
+      TenantEventType: {
+        type: 'string',
+        enum: [
+          'request.created',
+          'step.started',
+          'step.completed',
+          'step.blocked',
+          'step.unblocked',
+          'step.skipped',
+          'step.reopened',
+          'comment.added',
+          'funding.recorded',
+          'training.recorded',
+          'request.approved',
+          'request.rejected',
+          'tenant.version-changed',
+          'tenant.decommissioned',
+        ],
+      },
+      AdoptionCounts: {
+        type: 'object',
+        required: ['applications'],
+        properties: {
+          applications: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'application',
+                'title',
+                'live',
+                'inProgress',
+                'notStarted',
+                'total',
+              ],
+              properties: {
+                application: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                live: {
+                  type: 'integer',
+                },
+                inProgress: {
+                  type: 'integer',
+                },
+                notStarted: {
+                  type: 'integer',
+                },
+                total: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      DryRunResult: {
+        type: 'object',
+        description: 'What a dry-run of a request found (nothing written)',
+        required: ['dryRun', 'created', 'name', 'establishment', 'exists'],
+        properties: {
+          dryRun: {
+            type: 'boolean',
+            enum: [true],
+          },
+          created: {
+            type: 'boolean',
+            enum: [false],
+          },
+          name: {
+            type: 'string',
+          },
+          establishment: {
+            type: 'string',
+          },
+          exists: {
+            type: 'boolean',
+          },
+        },
+      },
+      RequestResult: {
+        type: 'object',
+        required: ['tenant', 'created'],
+        properties: {
+          tenant: {
+            $ref: '#/components/schemas/TenantDetails',
+          },
+          created: {
+            type: 'boolean',
+          },
+        },
       },
       RowVersion: {
         type: 'integer',
@@ -694,27 +858,14 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    tenant: {
-                      $ref: '#/components/schemas/TenantDetails',
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/RequestResult',
                     },
-                    created: {
-                      type: 'boolean',
+                    {
+                      $ref: '#/components/schemas/DryRunResult',
                     },
-                    dryRun: {
-                      type: 'boolean',
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                    establishment: {
-                      type: 'string',
-                    },
-                    exists: {
-                      type: 'boolean',
-                    },
-                  },
+                  ],
                 },
               },
             },
@@ -724,15 +875,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    tenant: {
-                      $ref: '#/components/schemas/TenantDetails',
-                    },
-                    created: {
-                      type: 'boolean',
-                    },
-                  },
+                  $ref: '#/components/schemas/RequestResult',
                 },
               },
             },
@@ -1532,15 +1675,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    applications: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/AdoptionCounts',
                 },
               },
             },

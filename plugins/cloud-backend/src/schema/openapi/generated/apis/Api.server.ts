@@ -15,11 +15,12 @@ import type {
   TenantEvent,
   TenantDetails,
   TenantWithEvents,
+  AdoptionCounts,
+  RequestResult,
   TenantStatus,
   AdoptionCsvView,
   Health200Response,
   CreateRequest200Response,
-  CreateRequest201Response,
   ListTenants200Response,
   ApplyStepActionRequest,
   DecideRequestRequest,
@@ -28,7 +29,6 @@ import type {
   AddCommentRequest,
   RecordFundingRequest,
   RecordTrainingRequest,
-  AdoptionSummary200Response,
   AdoptionReport200Response,
   FunnelReport200Response,
   DurationsReport200Response,
@@ -58,7 +58,7 @@ export type CreateRequest = {
     'Idempotency-Key'?: string;
   };
   body: RequestInput;
-  response: CreateRequest200Response | CreateRequest201Response;
+  response: CreateRequest200Response | RequestResult;
 };
 
 /**
@@ -231,7 +231,7 @@ export type RecordTraining = {
  * @public
  */
 export type AdoptionSummary = {
-  response: AdoptionSummary200Response;
+  response: AdoptionCounts;
 };
 
 /**

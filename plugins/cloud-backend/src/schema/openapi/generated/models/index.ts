@@ -122,15 +122,15 @@ export type Tenant = {
   version: string;
   status: TenantStatus;
   currentStep: StepId | null;
-  url?: string | null;
-  ssoProtocol?: string | null;
-  ssoIdpEntityId?: string | null;
-  suspended?: boolean;
-  decommissioned?: boolean;
-  request?: object;
-  createdBy?: string;
-  createdAt?: string;
-  updatedAt?: string;
+  url: string | null;
+  ssoProtocol: SsoProtocol | null;
+  ssoIdpEntityId: string | null;
+  suspended: boolean;
+  decommissioned: boolean;
+  request: TenantRequest;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
   rowVersion: number;
 };
 
@@ -138,37 +138,37 @@ export type Tenant = {
  * @public
  */
 export type Funding = {
-  grantedEur?: number;
-  paidEur?: number;
-  updatedBy?: string;
-  updatedAt?: string;
-  rowVersion?: number;
+  grantedEur: number;
+  paidEur: number;
+  updatedBy: string;
+  updatedAt: string;
+  rowVersion: number;
 };
 
 /**
  * @public
  */
 export type Training = {
-  sessionsHeld?: number;
-  staffTrained?: number;
-  updatedBy?: string;
-  updatedAt?: string;
-  rowVersion?: number;
+  sessionsHeld: number;
+  staffTrained: number;
+  updatedBy: string;
+  updatedAt: string;
+  rowVersion: number;
 };
 
 /**
  * @public
  */
 export type TenantEvent = {
-  id?: number;
-  tenantId?: string;
-  at?: string;
-  actor?: string;
-  type?: string;
-  stepId?: StepId | null;
-  comment?: string | null;
-  before?: unknown;
-  after?: unknown;
+  id: number;
+  tenantId: string;
+  at: string;
+  actor: string;
+  type: TenantEventType;
+  stepId: StepId | null;
+  comment: string | null;
+  before: unknown;
+  after: unknown;
 };
 
 /**
@@ -182,16 +182,81 @@ export type TenantListItem = Tenant & {
  * @public
  */
 export type TenantDetails = Tenant & {
-  steps?: Array<Step>;
-  funding?: Funding;
-  training?: Training;
+  steps: Array<Step>;
+  funding: Funding;
+  training: Training;
 };
 
 /**
  * @public
  */
 export type TenantWithEvents = TenantDetails & {
-  events?: Array<TenantEvent>;
+  events: Array<TenantEvent>;
+};
+
+/**
+ * The request as stored with the tenant: the fields of RequestDetails (the stored request of an older tenant may hold others)
+ * @public
+ */
+export type TenantRequest = {
+  migration: boolean;
+  wishedGoLiveDate?: string;
+  expectedUsers?: number;
+  contacts?: Array<Contact>;
+  comment?: string;
+};
+
+/**
+ * @public
+ */
+export type TenantEventType =
+  | 'request.created'
+  | 'step.started'
+  | 'step.completed'
+  | 'step.blocked'
+  | 'step.unblocked'
+  | 'step.skipped'
+  | 'step.reopened'
+  | 'comment.added'
+  | 'funding.recorded'
+  | 'training.recorded'
+  | 'request.approved'
+  | 'request.rejected'
+  | 'tenant.version-changed'
+  | 'tenant.decommissioned';
+
+/**
+ * @public
+ */
+export type AdoptionCounts = {
+  applications: Array<{
+    application: string;
+    title: string;
+    live: number;
+    inProgress: number;
+    notStarted: number;
+    total: number;
+  }>;
+};
+
+/**
+ * What a dry-run of a request found (nothing written)
+ * @public
+ */
+export type DryRunResult = {
+  dryRun: true;
+  created: false;
+  name: string;
+  establishment: string;
+  exists: boolean;
+};
+
+/**
+ * @public
+ */
+export type RequestResult = {
+  tenant: TenantDetails;
+  created: boolean;
 };
 
 /**
@@ -261,22 +326,7 @@ export type Health200Response = {
 /**
  * @public
  */
-export type CreateRequest200Response = {
-  tenant?: TenantDetails;
-  created?: boolean;
-  dryRun?: boolean;
-  name?: string;
-  establishment?: string;
-  exists?: boolean;
-};
-
-/**
- * @public
- */
-export type CreateRequest201Response = {
-  tenant?: TenantDetails;
-  created?: boolean;
-};
+export type CreateRequest200Response = RequestResult | DryRunResult;
 
 /**
  * @public
@@ -350,13 +400,6 @@ export type RecordTrainingRequest = {
   sessionsHeld: number;
   staffTrained: number;
   rowVersion: RowVersion;
-};
-
-/**
- * @public
- */
-export type AdoptionSummary200Response = {
-  applications?: Array<object>;
 };
 
 /**
