@@ -3,13 +3,14 @@
  * Generates the TypeScript of the cloud API from its one source,
  * plugins/cloud-backend/src/schema/openapi.yaml:
  *
+ * - client (plugins/cloud-common/src/generated, exported by the entry point
+ *   `@amue/plugin-cloud-common/client`): the models (one type per schema)
+ *   and a `DefaultApiClient` with one method per operation, on Backstage's
+ *   discovery and fetch APIs;
  * - server (plugins/cloud-backend/src/schema/openapi/generated): the
  *   document as a constant, `createOpenApiRouter` (the typed router of
- *   @backstage/backend-openapi-utils, from an EndpointMap), the models and
- *   one type per operation;
- * - client (plugins/cloud-common/src/generated): the same models and a
- *   `DefaultApiClient` with one method per operation, on Backstage's
- *   discovery and fetch APIs.
+ *   @backstage/backend-openapi-utils, from an EndpointMap) and one type per
+ *   operation, on the client's models (written once).
  *
  * The files have the layout and names `backstage-repo-tools package schema
  * openapi generate --server / --client-package` writes. That command runs
@@ -30,6 +31,8 @@ const root = path.resolve(__dirname, '..');
 const SPEC = 'plugins/cloud-backend/src/schema/openapi.yaml';
 const SERVER_DIR = 'plugins/cloud-backend/src/schema/openapi';
 const CLIENT_DIR = 'plugins/cloud-common/src/generated';
+/** Where the server's types import the models from: the client's entry point. */
+const MODELS_PACKAGE = '@amue/plugin-cloud-common/client';
 
 const HEADER = `//
 
@@ -254,7 +257,7 @@ function serverApiFile() {
     } = {\n${fields.join('\n')}\n};`;
   });
   return `${HEADER}
-import type { ${used(parts.join('\n')).join(', ')} } from '../models';
+import type { ${used(parts.join('\n')).join(', ')} } from '${MODELS_PACKAGE}';
 
 ${parts.join('\n\n')}
 
@@ -320,9 +323,11 @@ function clientFile() {
    * ${op.summary}
    */
   public async ${op.id.charAt(0).toLowerCase()}${op.id.slice(1)}(
-    request: {
-${fields.join('\n')}
-    }${optional ? ' = {}' : ''},
+    ${
+      fields.length
+        ? `request: {\n${fields.join('\n')}\n    }${optional ? ' = {}' : ''}`
+        : '_request: Record<string, never> = {}'
+    },
     options?: RequestOptions,
   ): Promise<TypedResponse<${responseType(op)}>> {
     return this.send('${op.method.toUpperCase()}', \`${route}\`, ${query}, ${header}, ${body}, options);
@@ -418,11 +423,10 @@ ${methodsText.join('\n\n')}
 
 const files = {
   [`${SERVER_DIR}/index.ts`]: `${HEADER}export * from './generated';\n`,
-  [`${SERVER_DIR}/generated/index.ts`]: `${HEADER}export * from './router';\nexport * from './apis';\nexport * from './models';\n`,
+  [`${SERVER_DIR}/generated/index.ts`]: `${HEADER}export * from './router';\nexport * from './apis';\n`,
   [`${SERVER_DIR}/generated/router.ts`]: routerFile(),
   [`${SERVER_DIR}/generated/apis/index.ts`]: `${HEADER}export * from './Api.server';\n`,
   [`${SERVER_DIR}/generated/apis/Api.server.ts`]: serverApiFile(),
-  [`${SERVER_DIR}/generated/models/index.ts`]: modelsFile(),
 };
 const clientFiles = {
   [`${CLIENT_DIR}/index.ts`]: `${HEADER}export * from './apis';\nexport * from './models';\n`,
@@ -445,7 +449,7 @@ function formatted() {
   return result;
 }
 
-if (process.env.OPENAPI_CLIENT === 'on') {
+if (process.env.OPENAPI_CLIENT !== 'off') {
   Object.assign(files, clientFiles);
 }
 

@@ -7,4 +7,3 @@
 // ******************************************************************
 export * from './router';
 export * from './apis';
-export * from './models';

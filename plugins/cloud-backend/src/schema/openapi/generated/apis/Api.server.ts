@@ -33,7 +33,7 @@ import type {
   FunnelReport200Response,
   DurationsReport200Response,
   BlockedReport200Response,
-} from '../models';
+} from '@amue/plugin-cloud-common/client';
 
 /**
  * The plugin and its database answer
