@@ -267,7 +267,14 @@ ${parts.join('\n\n')}
  * @public
  */
 export type EndpointMap = {
-${ops.map(op => `  '#${op.method}|${op.route}': ${op.id};`).join('\n')}
+${ops
+  .map(
+    op =>
+      `  '#${op.method === 'delete' ? '_delete' : op.method}|${op.route}': ${
+        op.id
+      };`,
+  )
+  .join('\n')}
 };
 `;
 }

@@ -24,7 +24,7 @@ import {
   createSignalsPublisher,
 } from './service/listeners';
 import { createTenantNotifier } from './service/notifier';
-import { PeopleService, createPeopleRouter } from './service/peopleRouter';
+import { PeopleService } from './service/peopleRouter';
 import { createRouter } from './service/router';
 
 /**
@@ -115,13 +115,6 @@ export const cloudPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
         });
-        httpRouter.use(
-          createPeopleRouter({
-            people,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-          }),
-        );
         const retentionDays =
           config.getOptionalNumber('cloud.people.retentionDays') ?? 365;
         await deps.scheduler.scheduleTask({
@@ -147,8 +140,10 @@ export const cloudPlugin = createBackendPlugin({
             database,
             logger,
             httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
             tenants,
             reports,
+            people,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1112,9 +1112,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('serves its OpenAPI document', async () => {
-      const res = await request(backend.server).get(
-        '/api/cloud/openapi.json',
-      );
+      const res = await request(backend.server).get('/api/cloud/openapi.json');
       expect(res.status).toBe(200);
       expect(Object.keys(res.body.paths)).toContain(
         '/api/cloud/tenants/{name}/steps/{stepId}',

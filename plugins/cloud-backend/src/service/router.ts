@@ -3,6 +3,7 @@ import {
   DatabaseService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   InputError,
@@ -22,6 +23,7 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from './errors';
+import { addPeopleRoutes, type PeopleService } from './peopleRouter';
 import type { ReportService } from './ReportService';
 import type { TenantService } from './types';
 
@@ -30,12 +32,24 @@ export interface RouterOptions {
   database: DatabaseService;
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   tenants: TenantService;
   reports: ReportService;
+  people: PeopleService;
 }
 
 /** Maximum size of a JSON body. */
 const BODY_LIMIT = '100kb';
+
+/** Maximum size of the body of a sign-in (`PUT /people/{name}`). */
+const PEOPLE_BODY_LIMIT = '10kb';
+
+const apiJson = express.json({ limit: BODY_LIMIT });
+const peopleJson = express.json({ limit: PEOPLE_BODY_LIMIT });
+
+/** Reads a JSON body, with the limit of the route. */
+const readJson: RequestHandler = (req, res, next) =>
+  (req.path.startsWith('/people/') ? peopleJson : apiJson)(req, res, next);
 
 /** Deepest nesting of a JSON body (the API's documents nest 3 levels). */
 const MAX_JSON_DEPTH = 16;
@@ -94,13 +108,16 @@ const jsonOnly: RequestHandler = (req, _res, next) => {
  * Malformed, oversized or too deep JSON is the caller's mistake: a 400 or
  * a 413 that says so, before the OpenAPI validation.
  */
-const malformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
+const malformedJson: ErrorRequestHandler = (error, req, _res, next) => {
   if (error?.type === 'entity.parse.failed') {
     next(new InputError(`request body is not valid JSON: ${error.message}`));
   } else if (error?.type === 'entity.too.large') {
+    const limit = req.path.startsWith('/people/')
+      ? PEOPLE_BODY_LIMIT
+      : BODY_LIMIT;
     next(
       new PayloadTooLargeError(
-        `request body is larger than ${BODY_LIMIT} (the largest body the API accepts)`,
+        `request body is larger than ${limit} (the largest body the API accepts)`,
       ),
     );
   } else if (error?.type === 'charset.unsupported') {
@@ -282,13 +299,13 @@ function orderOf(query: ListTenants['query']): TenantOrder | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, logger, httpAuth, tenants, reports } = options;
+  const { database, logger, httpAuth, tenants, reports, people } = options;
   // The body is read before the generated router, whose validation turns
   // every error into a 400: a 413 or a 415 must keep its status.
   const outer = Router();
   outer.use(
     jsonOnly,
-    express.json({ limit: BODY_LIMIT }),
+    readJson,
     // error handlers (four arguments): express calls them on errors only
     malformedJson,
     tooDeep,
@@ -477,6 +494,12 @@ export async function createRouter(
       }
     });
   }
+
+  addPeopleRoutes(router, {
+    people,
+    httpAuth,
+    permissions: options.permissions,
+  });
 
   router.use(invalidRequest);
   outer.use(router);

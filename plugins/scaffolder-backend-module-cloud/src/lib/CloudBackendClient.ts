@@ -1,9 +1,10 @@
-import type {
-  Environment,
-  SsoProtocol,
-  TenantDetails,
-  TenantRequest,
-} from '@amue/plugin-cloud-common';
+import type { TenantDetails } from '@amue/plugin-cloud-common';
+import {
+  CloudApiClient,
+  type CloudApiRequestOptions,
+  type CloudApiResponse,
+  type RequestInput,
+} from '@amue/plugin-cloud-common/client';
 import {
   AuthService,
   BackstageCredentials,
@@ -20,37 +21,36 @@ import {
 /** Plugin id of the cloud backend (the onboarding service). */
 export const CLOUD_PLUGIN_ID = 'cloud';
 
-/** Body of `POST /api/cloud/requests`. */
-export interface CreateRequestBody {
-  application: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  url?: string;
-  sso?: { protocol: SsoProtocol; idpEntityId: string };
-  request: TenantRequest;
-  idempotencyKey?: string;
-}
-
 /**
- * The calls the actions make to the cloud backend's REST API, each as the
- * user who runs the template: a plugin request token on behalf of the
+ * The calls the actions make to the cloud backend's REST API (the
+ * generated client of `@amue/plugin-cloud-common/client`), each as the user
+ * who runs the template: a plugin request token on behalf of the
  * initiator's credentials, so the backend applies that user's permissions.
  */
 export class CloudBackendClient {
+  private readonly client: CloudApiClient;
+
   constructor(
     private readonly options: {
       auth: AuthService;
       discovery: DiscoveryService;
     },
-  ) {}
+  ) {
+    this.client = new CloudApiClient({ discoveryApi: options.discovery });
+  }
 
   /** `POST /requests`: creates the tenant, or returns the one of the key. */
   async createRequest(
-    body: CreateRequestBody,
+    body: RequestInput,
     credentials: BackstageCredentials,
   ): Promise<{ tenant: TenantDetails; created: boolean }> {
-    return this.call('POST', '/requests', credentials, body);
+    const result = await this.call('POST /requests', credentials, options =>
+      this.client.createRequest({ body }, options),
+    );
+    if (!('tenant' in result)) {
+      throw new Error('the onboarding service answered a dry-run');
+    }
+    return result;
   }
 
   /**
@@ -58,10 +58,19 @@ export class CloudBackendClient {
    * permission for that establishment included), nothing written.
    */
   async checkRequest(
-    body: CreateRequestBody,
+    body: RequestInput,
     credentials: BackstageCredentials,
   ): Promise<{ name: string; establishment: string; exists: boolean }> {
-    return this.call('POST', '/requests?dryRun=true', credentials, body);
+    const result = await this.call(
+      'POST /requests?dryRun=true',
+      credentials,
+      options =>
+        this.client.createRequest({ query: { dryRun: 'true' }, body }, options),
+    );
+    if (!('dryRun' in result)) {
+      throw new Error('the onboarding service did not answer a dry-run');
+    }
+    return result;
   }
 
   /** `GET /tenants/{name}`. */
@@ -69,10 +78,8 @@ export class CloudBackendClient {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<TenantDetails> {
-    return this.call(
-      'GET',
-      `/tenants/${encodeURIComponent(name)}`,
-      credentials,
+    return this.call(`GET /tenants/${name}`, credentials, options =>
+      this.client.getTenant({ path: { name } }, options),
     );
   }
 
@@ -82,11 +89,8 @@ export class CloudBackendClient {
     body: { version: string; rowVersion: number },
     credentials: BackstageCredentials,
   ): Promise<TenantDetails> {
-    return this.call(
-      'POST',
-      `/tenants/${encodeURIComponent(name)}/version`,
-      credentials,
-      body,
+    return this.call(`POST /tenants/${name}/version`, credentials, options =>
+      this.client.changeVersion({ path: { name }, body }, options),
     );
   }
 
@@ -97,37 +101,26 @@ export class CloudBackendClient {
     credentials: BackstageCredentials,
   ): Promise<TenantDetails> {
     return this.call(
-      'POST',
-      `/tenants/${encodeURIComponent(name)}/decommission`,
+      `POST /tenants/${name}/decommission`,
       credentials,
-      body,
+      options => this.client.decommission({ path: { name }, body }, options),
     );
   }
 
   private async call<T>(
-    method: 'GET' | 'POST',
-    path: string,
+    call: string,
     credentials: BackstageCredentials,
-    body?: object,
+    send: (options: CloudApiRequestOptions) => Promise<CloudApiResponse<T>>,
   ): Promise<T> {
-    const { auth, discovery } = this.options;
-    const { token } = await auth.getPluginRequestToken({
+    const { token } = await this.options.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: CLOUD_PLUGIN_ID,
     });
-    const baseUrl = await discovery.getBaseUrl(CLOUD_PLUGIN_ID);
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    const response = await send({ token });
     if (!response.ok) {
-      throw await toError(response, `${method} ${path}`);
+      throw await toError(response, call);
     }
-    return (await response.json()) as T;
+    return response.json();
   }
 }
 
@@ -135,7 +128,10 @@ export class CloudBackendClient {
  * The cloud backend's error as the matching Backstage error, with the
  * backend's message (which names the field and the rule).
  */
-async function toError(response: Response, call: string): Promise<Error> {
+async function toError(
+  response: CloudApiResponse<unknown>,
+  call: string,
+): Promise<Error> {
   const error = await ResponseError.fromResponse(response);
   const message = `the onboarding service refused ${call}: ${
     error.body?.error?.message ?? error.message

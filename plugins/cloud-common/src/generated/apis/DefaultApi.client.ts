@@ -17,6 +17,8 @@ import type {
   TenantWithEvents,
   AdoptionCounts,
   RequestResult,
+  Person,
+  PersonInput,
   TenantStatus,
   AdoptionCsvView,
   Health200Response,
@@ -33,6 +35,7 @@ import type {
   FunnelReport200Response,
   DurationsReport200Response,
   BlockedReport200Response,
+  ListPeople200Response,
 } from '../models';
 
 /**
@@ -487,6 +490,96 @@ export class DefaultApiClient {
       'GET',
       `/reports/blocked`,
       request.query,
+      undefined,
+      undefined,
+      options,
+    );
+  }
+
+  /**
+   * The people signed in through the federation (service credentials only: the catalog's person provider)
+   */
+  public async listPeople(
+    _request: Record<string, never> = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ListPeople200Response>> {
+    return this.send(
+      'GET',
+      `/people`,
+      undefined,
+      undefined,
+      undefined,
+      options,
+    );
+  }
+
+  /**
+   * One person (service credentials only)
+   */
+  public async getPerson(
+    request: {
+      path: {
+        /**
+         * Entity name of the person's catalog User
+         */
+        name: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Person>> {
+    return this.send(
+      'GET',
+      `/people/${encodeURIComponent(String(request.path.name))}`,
+      undefined,
+      undefined,
+      undefined,
+      options,
+    );
+  }
+
+  /**
+   * Record a sign-in (the auth backend's service credentials only); the display name is recorded trimmed
+   */
+  public async recordPerson(
+    request: {
+      path: {
+        /**
+         * Entity name of the person's catalog User
+         */
+        name: string;
+      };
+      body: PersonInput;
+    },
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Person>> {
+    return this.send(
+      'PUT',
+      `/people/${encodeURIComponent(String(request.path.name))}`,
+      undefined,
+      undefined,
+      request.body,
+      options,
+    );
+  }
+
+  /**
+   * Remove a person before the retention period ends (a user holding cloud.person.delete: administrators)
+   */
+  public async removePerson(
+    request: {
+      path: {
+        /**
+         * Entity name of the person's catalog User
+         */
+        name: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    return this.send(
+      'DELETE',
+      `/people/${encodeURIComponent(String(request.path.name))}`,
+      undefined,
       undefined,
       undefined,
       options,

@@ -260,6 +260,37 @@ export type RequestResult = {
 };
 
 /**
+ * A person signed in through the federation
+ * @public
+ */
+export type Person = {
+  /**
+   * Entity name of the person's catalog User
+   */
+  name: string;
+  displayName: string;
+  email?: string;
+  /**
+   * Entity names of the person's establishment Groups
+   */
+  establishments: Array<string>;
+  /**
+   * Time of the last sign-in, ISO 8601
+   */
+  lastSignInAt: string;
+};
+
+/**
+ * What the auth backend records at a sign-in
+ * @public
+ */
+export type PersonInput = {
+  displayName: string;
+  email?: string;
+  establishments: Array<string>;
+};
+
+/**
  * The rowVersion of the row as the caller saw it
  * @public
  */
@@ -425,3 +456,10 @@ export type DurationsReport200Response = object;
  * @public
  */
 export type BlockedReport200Response = object;
+
+/**
+ * @public
+ */
+export type ListPeople200Response = {
+  items: Array<Person>;
+};

@@ -629,6 +629,62 @@ export const spec = {
           },
         },
       },
+      Person: {
+        type: 'object',
+        description: 'A person signed in through the federation',
+        required: ['name', 'displayName', 'establishments', 'lastSignInAt'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "Entity name of the person's catalog User",
+          },
+          displayName: {
+            type: 'string',
+          },
+          email: {
+            type: 'string',
+          },
+          establishments: {
+            type: 'array',
+            description: "Entity names of the person's establishment Groups",
+            items: {
+              type: 'string',
+            },
+          },
+          lastSignInAt: {
+            type: 'string',
+            description: 'Time of the last sign-in, ISO 8601',
+          },
+        },
+      },
+      PersonInput: {
+        type: 'object',
+        description: 'What the auth backend records at a sign-in',
+        additionalProperties: false,
+        required: ['displayName', 'establishments'],
+        properties: {
+          displayName: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+          },
+          email: {
+            type: 'string',
+            format: 'email',
+            maxLength: 320,
+          },
+          establishments: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10,
+            items: {
+              type: 'string',
+              pattern: '^etab-[0-9]{7}[a-z]$',
+            },
+          },
+        },
+      },
       RowVersion: {
         type: 'integer',
         minimum: 1,
@@ -763,6 +819,17 @@ export const spec = {
       },
     },
     parameters: {
+      PersonName: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: "Entity name of the person's catalog User",
+        schema: {
+          type: 'string',
+          maxLength: 63,
+          pattern: '^[a-z0-9]+([._-][a-z0-9]+)*$',
+        },
+      },
       TenantName: {
         name: 'name',
         in: 'path',
@@ -1908,6 +1975,173 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+    },
+    '/people': {
+      get: {
+        operationId: 'ListPeople',
+        summary:
+          "The people signed in through the federation (service credentials only: the catalog's person provider)",
+        responses: {
+          '200': {
+            description: 'Every person',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Person',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+    },
+    '/people/{name}': {
+      get: {
+        operationId: 'GetPerson',
+        summary: 'One person (service credentials only)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/PersonName',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The person',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Person',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+      put: {
+        operationId: 'RecordPerson',
+        summary:
+          "Record a sign-in (the auth backend's service credentials only); the display name is recorded trimmed",
+        parameters: [
+          {
+            $ref: '#/components/parameters/PersonName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PersonInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The person as recorded',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Person',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+      delete: {
+        operationId: 'RemovePerson',
+        summary:
+          'Remove a person before the retention period ends (a user holding cloud.person.delete: administrators)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/PersonName',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed',
           },
           '400': {
             $ref: '#/components/responses/BadRequest',

@@ -17,6 +17,8 @@ import type {
   TenantWithEvents,
   AdoptionCounts,
   RequestResult,
+  Person,
+  PersonInput,
   TenantStatus,
   AdoptionCsvView,
   Health200Response,
@@ -33,6 +35,7 @@ import type {
   FunnelReport200Response,
   DurationsReport200Response,
   BlockedReport200Response,
+  ListPeople200Response,
 } from '@amue/plugin-cloud-common/client';
 
 /**
@@ -295,6 +298,57 @@ export type BlockedReport = {
 };
 
 /**
+ * The people signed in through the federation (service credentials only: the catalog's person provider)
+ * @public
+ */
+export type ListPeople = {
+  response: ListPeople200Response;
+};
+
+/**
+ * One person (service credentials only)
+ * @public
+ */
+export type GetPerson = {
+  path: {
+    /**
+     * Entity name of the person's catalog User
+     */
+    name: string;
+  };
+  response: Person;
+};
+
+/**
+ * Record a sign-in (the auth backend's service credentials only); the display name is recorded trimmed
+ * @public
+ */
+export type RecordPerson = {
+  path: {
+    /**
+     * Entity name of the person's catalog User
+     */
+    name: string;
+  };
+  body: PersonInput;
+  response: Person;
+};
+
+/**
+ * Remove a person before the retention period ends (a user holding cloud.person.delete: administrators)
+ * @public
+ */
+export type RemovePerson = {
+  path: {
+    /**
+     * Entity name of the person's catalog User
+     */
+    name: string;
+  };
+  response: void;
+};
+
+/**
  * Every operation of the document, keyed as the typed router of
  * `@backstage/backend-openapi-utils` reads them.
  * @public
@@ -316,4 +370,8 @@ export type EndpointMap = {
   '#get|/reports/funnel': FunnelReport;
   '#get|/reports/durations': DurationsReport;
   '#get|/reports/blocked': BlockedReport;
+  '#get|/people': ListPeople;
+  '#get|/people/{name}': GetPerson;
+  '#put|/people/{name}': RecordPerson;
+  '#_delete|/people/{name}': RemovePerson;
 };
