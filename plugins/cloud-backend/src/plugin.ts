@@ -16,6 +16,7 @@ import {
   tenantPermissionRules,
   tenantResourceRef,
 } from './permissions/rules';
+import { TenantReports } from './reports/TenantReports';
 import { registerTenantActions } from './service/actions';
 import { DefaultReportService } from './service/DefaultReportService';
 import { DefaultTenantService } from './service/DefaultTenantService';
@@ -87,7 +88,7 @@ export const cloudPlugin = createBackendPlugin({
           ],
         });
         const reports = new DefaultReportService({
-          db: store.client,
+          reports: await TenantReports.create({ database }),
           tenants,
           permissions: deps.permissions,
           catalog: deps.catalog,

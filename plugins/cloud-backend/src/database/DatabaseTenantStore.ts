@@ -415,10 +415,6 @@ export class DatabaseTenantStore implements TenantStore {
     private readonly clock: () => Date,
   ) {}
 
-  /** The database client, for read models built on the same tables. */
-  get client(): Knex {
-    return this.db;
-  }
 
   private get isPostgres(): boolean {
     return String(this.db.client.config.client).startsWith('pg');

@@ -527,8 +527,8 @@ export async function seedDemoData(options: {
     database,
     clock: () => new Date(moment.getTime()),
   });
-  const existing = await store.client('cloud_tenants').first('id');
-  if (existing) {
+  const existing = await store.listTenants({ limit: 1 });
+  if (existing.items.length) {
     logger.info('Demo data not seeded: the database already holds tenants');
     return { seeded: false, tenants: 0 };
   }
