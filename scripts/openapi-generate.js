@@ -129,6 +129,9 @@ function objectType(schema, indent) {
         required.has(key) ? '' : '?'
       }: ${typeOf(value, inner)};`,
   );
+  if (schema.additionalProperties === true) {
+    fields.push(`${inner}[key: string]: unknown;`);
+  }
   return `{\n${fields.join('\n')}\n${indent}}`;
 }
 

@@ -114,13 +114,22 @@ export type Step = {
  */
 export type Tenant = {
   id: string;
+  /**
+   * `<application>-<uai>-<environment>`, lowercase
+   */
   name: string;
   application: string;
+  /**
+   * Name of the establishment Group, `etab-<uai>`
+   */
   establishment: string;
   uai: string;
   environment: Environment;
   version: string;
   status: TenantStatus;
+  /**
+   * First step neither done nor skipped; null once all are
+   */
   currentStep: StepId | null;
   url: string | null;
   ssoProtocol: SsoProtocol | null;
@@ -163,6 +172,9 @@ export type TenantEvent = {
   id: number;
   tenantId: string;
   at: string;
+  /**
+   * User entity ref of who acted
+   */
   actor: string;
   type: TenantEventType;
   stepId: StepId | null;
@@ -199,11 +211,21 @@ export type TenantWithEvents = TenantDetails & {
  * @public
  */
 export type TenantRequest = {
+  /**
+   * True when the data comes from an on-premise installation
+   */
   migration: boolean;
+  /**
+   * Wished go-live date (ISO date)
+   */
   wishedGoLiveDate?: string;
+  /**
+   * Expected number of users
+   */
   expectedUsers?: number;
   contacts?: Array<Contact>;
   comment?: string;
+  [key: string]: unknown;
 };
 
 /**

@@ -275,12 +275,14 @@ export const spec = {
           },
           name: {
             type: 'string',
+            description: '`<application>-<uai>-<environment>`, lowercase',
           },
           application: {
             type: 'string',
           },
           establishment: {
             type: 'string',
+            description: 'Name of the establishment Group, `etab-<uai>`',
           },
           uai: {
             type: 'string',
@@ -295,6 +297,8 @@ export const spec = {
             $ref: '#/components/schemas/TenantStatus',
           },
           currentStep: {
+            description:
+              'First step neither done nor skipped; null once all are',
             oneOf: [
               {
                 $ref: '#/components/schemas/StepId',
@@ -425,6 +429,7 @@ export const spec = {
           },
           actor: {
             type: 'string',
+            description: 'User entity ref of who acted',
           },
           type: {
             $ref: '#/components/schemas/TenantEventType',
@@ -512,16 +517,21 @@ export const spec = {
         type: 'object',
         description:
           'The request as stored with the tenant: the fields of RequestDetails (the stored request of an older tenant may hold others)',
+        additionalProperties: true,
         required: ['migration'],
         properties: {
           migration: {
             type: 'boolean',
+            description:
+              'True when the data comes from an on-premise installation',
           },
           wishedGoLiveDate: {
             type: 'string',
+            description: 'Wished go-live date (ISO date)',
           },
           expectedUsers: {
             type: 'integer',
+            description: 'Expected number of users',
           },
           contacts: {
             type: 'array',
