@@ -6,13 +6,14 @@ import type {
   TenantDetails,
   TenantEvent,
   TenantFunding,
-  TenantListItem,
   TenantStatus,
   TenantTraining,
 } from '@amue/plugin-cloud-common';
 import type {
   AdoptionCounts,
+  ListTenants200Response,
   RequestInput,
+  TenantWithEvents as ApiTenantWithEvents,
 } from '@amue/plugin-cloud-common/client';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 
@@ -41,19 +42,14 @@ export interface ListTenantsQuery {
  *
  * @public
  */
-export interface TenantPage {
-  items: TenantListItem[];
-  nextCursor?: string;
-}
+export type TenantPage = ListTenants200Response;
 
 /**
  * A tenant with its event log (the timeline, comments included).
  *
  * @public
  */
-export interface TenantWithEvents extends TenantDetails {
-  events: TenantEvent[];
-}
+export type TenantWithEvents = ApiTenantWithEvents;
 
 /**
  * A request for a hosted instance (the body of `POST /requests`, as the
