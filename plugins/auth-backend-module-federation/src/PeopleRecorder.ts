@@ -1,6 +1,6 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { FederationPersonInput } from '@amue/plugin-cloud-common';
+import type { FederationPersonInput } from '@amue/plugin-cloud-common';
+import type { CloudService } from '@amue/plugin-cloud-node';
+import type { AuthService } from '@backstage/backend-plugin-api';
 
 /** Records a federation sign-in. */
 export interface PeopleRecorder {
@@ -9,37 +9,22 @@ export interface PeopleRecorder {
 
 /**
  * Records each federation sign-in in the cloud backend (`PUT
- * /api/cloud/people/{name}`, a route for the auth backend's service
- * credentials only), which publishes the person to the catalog.
+ * /api/cloud/people/{name}` through the cloud service, with the auth
+ * backend's own service credentials: the only ones the route accepts),
+ * which publishes the person to the catalog.
  */
 export class CloudPeopleRecorder implements PeopleRecorder {
-  readonly #discovery: DiscoveryService;
+  readonly #cloud: CloudService;
   readonly #auth: AuthService;
 
-  constructor(options: { discovery: DiscoveryService; auth: AuthService }) {
-    this.#discovery = options.discovery;
+  constructor(options: { cloud: CloudService; auth: AuthService }) {
+    this.#cloud = options.cloud;
     this.#auth = options.auth;
   }
 
   async record(name: string, person: FederationPersonInput): Promise<void> {
-    const baseUrl = await this.#discovery.getBaseUrl('cloud');
-    const { token } = await this.#auth.getPluginRequestToken({
-      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
-      targetPluginId: 'cloud',
+    await this.#cloud.recordPerson(name, person, {
+      credentials: await this.#auth.getOwnServiceCredentials(),
     });
-    const response = await fetch(
-      `${baseUrl}/people/${encodeURIComponent(name)}`,
-      {
-        method: 'PUT',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(person),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
   }
 }

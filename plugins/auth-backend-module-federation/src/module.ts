@@ -15,6 +15,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { EstablishmentDirectory } from './EstablishmentDirectory';
 import { readFederationOptions } from './options';
 import { CloudPeopleRecorder } from './PeopleRecorder';
+import { cloudServiceRef } from '@amue/plugin-cloud-node';
 import {
   FEDERATION_RESOLVER,
   createFederationSignInResolverFactory,
@@ -39,10 +40,10 @@ export const authModuleFederation = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
-        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
+        cloud: cloudServiceRef,
       },
-      async init({ providers, config, logger, auth, discovery, catalog }) {
+      async init({ providers, config, logger, auth, catalog, cloud }) {
         const settings = readFederationOptions(config);
         const federation = createFederationSignInResolverFactory({
           settings,
@@ -51,7 +52,7 @@ export const authModuleFederation = createBackendModule({
             auth,
             logger,
           }),
-          people: new CloudPeopleRecorder({ discovery, auth }),
+          people: new CloudPeopleRecorder({ cloud, auth }),
           logger: logger.child({ target: 'federation-sign-in' }),
         });
         providers.registerProvider({

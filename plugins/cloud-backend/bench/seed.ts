@@ -179,8 +179,8 @@ export async function seedTenants(options: SeedOptions): Promise<SeedResult> {
   // Migrations once, then one store per worker: each has its own clock, so
   // that every tenant gets a believable history (creation, then one step
   // action every few days).
-  const first = await DatabaseTenantStore.create({ database });
-  const db = first.client;
+  await DatabaseTenantStore.create({ database });
+  const db = await database.getClient();
   const existing = Number((await db('cloud_tenants').count({ n: '*' }))[0].n);
   if (existing > 0) {
     throw new Error(

@@ -20,6 +20,7 @@ import {
   tenantPermissionRules,
   tenantResourceRef,
 } from './permissions/rules';
+import { TenantReports } from './reports/TenantReports';
 import { registerTenantActions } from './service/actions';
 import { DefaultReportService } from './service/DefaultReportService';
 import { DefaultTenantService } from './service/DefaultTenantService';
@@ -28,7 +29,7 @@ import {
   createSignalsPublisher,
 } from './service/listeners';
 import { createTenantNotifier } from './service/notifier';
-import { PeopleService, createPeopleRouter } from './service/peopleRouter';
+import { PeopleService } from './service/peopleRouter';
 import { createRouter } from './service/router';
 
 /**
@@ -92,7 +93,7 @@ export const cloudPlugin = createBackendPlugin({
           ],
         });
         const reports = new DefaultReportService({
-          db: store.client,
+          reports: await TenantReports.create({ database }),
           tenants,
           permissions: deps.permissions,
           catalog: deps.catalog,
@@ -121,13 +122,6 @@ export const cloudPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
         });
-        httpRouter.use(
-          createPeopleRouter({
-            people,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-          }),
-        );
         const retentionDays =
           config.getOptionalNumber('cloud.people.retentionDays') ?? 365;
         await deps.scheduler.scheduleTask({
@@ -153,8 +147,10 @@ export const cloudPlugin = createBackendPlugin({
             database,
             logger,
             httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
             tenants,
             reports,
+            people,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -86,6 +86,28 @@ export const CURSOR_PATTERN = '^[A-Za-z0-9_-]+$';
 export const ENTITY_REF_PATTERN = '^[A-Za-z0-9][A-Za-z0-9:/._-]*$';
 
 /**
+ * Pattern of the entity name of a person signed in through the federation
+ * (a catalog User name in lowercase, at most 63 characters).
+ *
+ * @public
+ */
+export const PERSON_NAME_PATTERN = '^[a-z0-9]+([._-][a-z0-9]+)*$';
+
+/**
+ * Pattern of the entity name of an establishment Group (`etab-<uai>`).
+ *
+ * @public
+ */
+export const ESTABLISHMENT_GROUP_PATTERN = '^etab-[0-9]{7}[a-z]$';
+
+/**
+ * Pattern of a text that must hold something other than spaces.
+ *
+ * @public
+ */
+export const NOT_BLANK_PATTERN = '\\S';
+
+/**
  * What each pattern above means, in words, for error messages (`<field>
  * <rule>`): the OpenAPI validator only says "must match pattern ...".
  *
@@ -103,6 +125,10 @@ export const PATTERN_RULES: Readonly<Record<string, string>> = {
     'must be an entity name or reference (letters, digits and . _ - : /)',
   [CURSOR_PATTERN]:
     'is not a cursor of this list (use the nextCursor of the previous page)',
+  [PERSON_NAME_PATTERN]: 'must be a catalog entity name in lowercase',
+  [ESTABLISHMENT_GROUP_PATTERN]:
+    'must name an establishment Group (etab-<uai>)',
+  [NOT_BLANK_PATTERN]: 'is required (not blank)',
 };
 
 const textRegExp = new RegExp(TEXT_PATTERN, 'u');

@@ -1,14 +1,12 @@
-import type { Environment, SsoProtocol, TenantStatus } from './constants';
-import type { OnboardingSide, OnboardingStepId } from './onboarding/steps';
-import type {
-  OnboardingAction,
-  OnboardingStepStatus,
-} from './onboarding/transitions';
+import type * as Api from './generated/models';
+import type { OnboardingAction } from './onboarding/transitions';
 
 /*
  * The tenants of the onboarding service as its REST API returns them. The
  * cloud backend stores them, the catalog's tenant provider turns them into
- * Tenant entities and the frontend shows them: one definition for all.
+ * Tenant entities and the frontend shows them: one definition for all, the
+ * API's (the types generated from its OpenAPI document, under the names
+ * the packages know them by).
  */
 
 /**
@@ -16,101 +14,42 @@ import type {
  *
  * @public
  */
-export interface TenantRequestContact {
-  name: string;
-  email: string;
-  role?: string;
-}
+export type TenantRequestContact = Api.Contact;
 
 /**
  * The request that created a tenant, stored as submitted.
  *
  * @public
  */
-export interface TenantRequest {
-  /** Wished go-live date (ISO date). */
-  wishedGoLiveDate?: string;
-  /** Expected number of users. */
-  expectedUsers?: number;
-  /** True when the data comes from an on-premise installation. */
-  migration: boolean;
-  contacts?: TenantRequestContact[];
-  comment?: string;
-  [key: string]: unknown;
-}
+export type TenantRequest = Api.TenantRequest;
 
 /**
  * One onboarding step of a tenant.
  *
  * @public
  */
-export interface TenantStep {
-  id: OnboardingStepId;
-  status: OnboardingStepStatus;
-  reason?: string | null;
-  side: OnboardingSide;
-  order: number;
-  dueDate: string | null;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
+export type TenantStep = Api.Step;
 
 /**
  * Incentive funding of a tenant, in whole euros.
  *
  * @public
  */
-export interface TenantFunding {
-  grantedEur: number;
-  paidEur: number;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
+export type TenantFunding = Api.Funding;
 
 /**
  * Training figures of a tenant.
  *
  * @public
  */
-export interface TenantTraining {
-  sessionsHeld: number;
-  staffTrained: number;
-  updatedBy: string;
-  updatedAt: string;
-  rowVersion: number;
-}
+export type TenantTraining = Api.Training;
 
 /**
  * A tenant as listed.
  *
  * @public
  */
-export interface Tenant {
-  id: string;
-  /** `<application>-<uai>-<environment>`, lowercase. */
-  name: string;
-  application: string;
-  /** Name of the establishment Group, `etab-<uai>`. */
-  establishment: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  status: TenantStatus;
-  /** First step neither done nor skipped; null once all are. */
-  currentStep: OnboardingStepId | null;
-  url: string | null;
-  ssoProtocol: SsoProtocol | null;
-  ssoIdpEntityId: string | null;
-  suspended: boolean;
-  decommissioned: boolean;
-  request: TenantRequest;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  rowVersion: number;
-}
+export type Tenant = Api.Tenant;
 
 /**
  * A tenant of a list (`GET /tenants`), with its steps when the list was
@@ -118,60 +57,50 @@ export interface Tenant {
  *
  * @public
  */
-export interface TenantListItem extends Tenant {
-  steps?: TenantStep[];
-}
+export type TenantListItem = Api.TenantListItem;
 
 /**
  * A tenant with its steps, funding and training figures.
  *
  * @public
  */
-export interface TenantDetails extends Tenant {
-  steps: TenantStep[];
-  funding: TenantFunding;
-  training: TenantTraining;
-}
+export type TenantDetails = Api.TenantDetails;
 
 /**
  * Types of the events of the log.
  *
  * @public
  */
-export type TenantEventType =
-  | 'request.created'
-  | `step.${
-      | 'started'
-      | 'completed'
-      | 'blocked'
-      | 'unblocked'
-      | 'skipped'
-      | 'reopened'}`
-  | 'comment.added'
-  | 'funding.recorded'
-  | 'training.recorded'
-  | 'request.approved'
-  | 'request.rejected'
-  | 'tenant.version-changed'
-  | 'tenant.decommissioned';
+export const TENANT_EVENT_TYPES = [
+  'request.created',
+  'step.started',
+  'step.completed',
+  'step.blocked',
+  'step.unblocked',
+  'step.skipped',
+  'step.reopened',
+  'comment.added',
+  'funding.recorded',
+  'training.recorded',
+  'request.approved',
+  'request.rejected',
+  'tenant.version-changed',
+  'tenant.decommissioned',
+] as const;
+
+/**
+ * Types of the events of the log.
+ *
+ * @public
+ */
+export type TenantEventType = (typeof TENANT_EVENT_TYPES)[number];
 
 /**
  * One entry of a tenant's append-only event log.
  *
  * @public
  */
-export interface TenantEvent {
-  id: number;
-  tenantId: string;
-  at: string;
-  /** User entity ref of who acted. */
-  actor: string;
-  type: TenantEventType;
-  stepId: OnboardingStepId | null;
-  comment: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type TenantEvent = Api.TenantEvent;
 
 /**
  * The type of the event log entry an action on a step writes.

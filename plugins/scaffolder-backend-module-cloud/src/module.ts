@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { cloudServiceRef } from '@amue/plugin-cloud-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAddEnvironmentAction } from './actions/addEnvironment';
@@ -15,7 +16,6 @@ import { createValidateRequestAction } from './actions/validateRequest';
 import { createValidateUaiAction } from './actions/validateUai';
 import { GitopsRepository } from './gitops/GitopsRepository';
 import { assertGitopsRemote } from './gitops/requireRemote';
-import { CloudBackendClient } from './lib/CloudBackendClient';
 
 /**
  * Scaffolder actions of the Amue Cloud portal.
@@ -29,13 +29,11 @@ export const scaffolderModuleCloud = createBackendModule({
     reg.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        client: cloudServiceRef,
       },
-      async init({ scaffolder, auth, discovery, config, catalog }) {
-        const client = new CloudBackendClient({ auth, discovery });
+      async init({ scaffolder, config, catalog, client }) {
         const repository = GitopsRepository.fromConfig(config);
         // Production refuses to start without a git remote (one repository
         // shared by every replica).

@@ -25,6 +25,11 @@ import {
   LAST_SIGN_IN_ANNOTATION,
   PersonChangedEvent,
 } from '@amue/plugin-cloud-common';
+import {
+  CloudApiClient,
+  type CloudApiRequestOptions,
+  type CloudApiResponse,
+} from '@amue/plugin-cloud-common/client';
 
 const PROVIDER_NAME = 'PersonEntityProvider';
 
@@ -94,6 +99,7 @@ export type PersonEntityProviderOptions = {
  */
 export class PersonEntityProvider implements EntityProvider {
   private readonly options: PersonEntityProviderOptions;
+  private readonly client: CloudApiClient;
   private readonly logger: LoggerService;
   private connection?: EntityProviderConnection;
 
@@ -115,6 +121,7 @@ export class PersonEntityProvider implements EntityProvider {
 
   constructor(options: PersonEntityProviderOptions) {
     this.options = options;
+    this.client = new CloudApiClient({ discoveryApi: options.discovery });
     this.logger = options.logger.child({ target: PROVIDER_NAME });
   }
 
@@ -151,7 +158,9 @@ export class PersonEntityProvider implements EntityProvider {
   /** Replaces all the provider's Users with the people of the API. */
   async fullSync(logger: LoggerService = this.logger): Promise<void> {
     const connection = this.requireConnection();
-    const body = await this.get<{ items?: FederationPerson[] }>('/people');
+    const body = await this.read('/people', request =>
+      this.client.listPeople({}, request),
+    );
     if (!body || !Array.isArray(body.items)) {
       throw new Error('GET /people answered without an "items" list');
     }
@@ -167,8 +176,9 @@ export class PersonEntityProvider implements EntityProvider {
   /** Applies one person's change: their new User, or its removal. */
   async applyPersonChange(name: string): Promise<void> {
     const connection = this.requireConnection();
-    const person = await this.get<FederationPerson>(
+    const person = await this.read(
       `/people/${encodeURIComponent(name)}`,
+      request => this.client.getPerson({ path: { name } }, request),
       { allowNotFound: true },
     );
     if (!person) {
@@ -228,8 +238,14 @@ export class PersonEntityProvider implements EntityProvider {
     return this.connection;
   }
 
-  private async get<T>(
+  /**
+   * A GET of the generated client on the cloud backend's API with a service
+   * token of the catalog (`path` names the call in errors); with
+   * `allowNotFound`, a 404 gives undefined.
+   */
+  private async read<T>(
     path: string,
+    send: (request: CloudApiRequestOptions) => Promise<CloudApiResponse<T>>,
     options: { allowNotFound?: boolean } = {},
   ): Promise<T | undefined> {
     const { discovery, auth } = this.options;
@@ -238,15 +254,13 @@ export class PersonEntityProvider implements EntityProvider {
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: CLOUD_PLUGIN_ID,
     });
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    });
+    const response = await send({ token });
     if (response.status === 404 && options.allowNotFound) {
       return undefined;
     }
     if (!response.ok) {
       throw new Error(`GET ${url} answered ${response.status}`);
     }
-    return (await response.json()) as T;
+    return response.json();
   }
 }

@@ -28,6 +28,11 @@ import {
   TenantChangedEvent,
   TenantEntityV1alpha1,
 } from '@amue/plugin-cloud-common';
+import {
+  CloudApiClient,
+  type CloudApiRequestOptions,
+  type CloudApiResponse,
+} from '@amue/plugin-cloud-common/client';
 
 const PROVIDER_NAME = 'TenantEntityProvider';
 
@@ -53,12 +58,6 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   // Late enough for the establishment groups to be in the catalog (their
   // titles name the tenants) and the cloud backend to answer.
   initialDelay: { seconds: 30 },
-};
-
-/** One page of `GET /tenants`. */
-type TenantPage = {
-  items: Tenant[];
-  nextCursor?: string;
 };
 
 /**
@@ -176,6 +175,7 @@ export class TenantEntityProvider implements EntityProvider {
   private readonly scheduler: SchedulerService;
   private readonly discovery: DiscoveryService;
   private readonly auth: AuthService;
+  private readonly client: CloudApiClient;
   private readonly events: EventsService;
   private connection?: EntityProviderConnection;
   private readonly catalog?: CatalogService;
@@ -205,6 +205,7 @@ export class TenantEntityProvider implements EntityProvider {
     this.logger = options.logger.child({ target: PROVIDER_NAME });
     this.scheduler = options.scheduler;
     this.discovery = options.discovery;
+    this.client = new CloudApiClient({ discoveryApi: options.discovery });
     this.auth = options.auth;
     this.events = options.events;
     this.catalog = options.catalog;
@@ -323,14 +324,7 @@ export class TenantEntityProvider implements EntityProvider {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (cursor) {
-        query.set('cursor', cursor);
-      }
-      const { url, body } = await this.get<TenantPage>(
-        `/tenants?${query}`,
-        options.signal,
-      );
+      const { url, body } = await this.listPage(cursor, options.signal);
       if (!body || !Array.isArray(body.items)) {
         throw new Error(`GET ${url} answered without an "items" list`);
       }
@@ -371,9 +365,9 @@ export class TenantEntityProvider implements EntityProvider {
   ): Promise<void> {
     const connection = this.requireConnection();
     const logger = options.logger ?? this.logger;
-    const { url, body } = await this.get<Tenant>(
+    const { url, body } = await this.read(
       `/tenants/${encodeURIComponent(name)}`,
-      undefined,
+      request => this.client.getTenant({ path: { name } }, request),
       { allowNotFound: true },
     );
     if (body === undefined) {
@@ -463,31 +457,39 @@ export class TenantEntityProvider implements EntityProvider {
     };
   }
 
+  /** One page of `GET /tenants`, from `cursor`. */
+  private listPage(cursor: string | undefined, signal?: AbortSignal) {
+    const search = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (cursor) {
+      search.set('cursor', cursor);
+    }
+    return this.read(`/tenants?${search}`, request =>
+      this.client.listTenants(
+        { query: { limit: String(PAGE_SIZE), cursor } },
+        { ...request, signal },
+      ),
+    );
+  }
+
   /**
-   * GET on the cloud backend's API with a service token of the catalog.
-   * With `allowNotFound`, a 404 gives an undefined body. Any other answer
-   * than 2xx throws an error naming the URL and the status.
+   * A GET of the generated client on the cloud backend's API, with a
+   * service token of the catalog; `path` names the call in errors. With
+   * `allowNotFound`, a 404 gives an undefined body. Any other answer than
+   * 2xx throws an error naming the URL and the status.
    */
-  private async get<T>(
+  private async read<T>(
     path: string,
-    signal: AbortSignal | undefined,
+    send: (request: CloudApiRequestOptions) => Promise<CloudApiResponse<T>>,
     options: { allowNotFound?: boolean } = {},
   ): Promise<{ url: string; body: T | undefined }> {
-    const baseUrl = await this.discovery.getBaseUrl(CLOUD_PLUGIN_ID);
-    const url = `${baseUrl}${path}`;
+    const url = `${await this.discovery.getBaseUrl(CLOUD_PLUGIN_ID)}${path}`;
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: CLOUD_PLUGIN_ID,
     });
-    let response: Response;
+    let response: CloudApiResponse<T>;
     try {
-      response = await fetch(url, {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-        },
-        signal,
-      });
+      response = await send({ token });
     } catch (error) {
       throw new Error(`GET ${url} failed: ${describeFailure(error)}`);
     }
@@ -501,15 +503,24 @@ export class TenantEntityProvider implements EntityProvider {
         }${await errorDetail(response)}`,
       );
     }
-    return { url, body: (await response.json()) as T };
+    return { url, body: await response.json() };
   }
 }
 
 /** `: <message>` of a Backstage error body, or nothing. */
-async function errorDetail(response: Response): Promise<string> {
+async function errorDetail(
+  response: CloudApiResponse<unknown>,
+): Promise<string> {
   try {
-    const body = await response.json();
-    const message = body?.error?.message;
+    const body: unknown = await response.json();
+    const error =
+      body && typeof body === 'object' && 'error' in body
+        ? body.error
+        : undefined;
+    const message =
+      error && typeof error === 'object' && 'message' in error
+        ? error.message
+        : undefined;
     return typeof message === 'string' && message ? `: ${message}` : '';
   } catch {
     return '';

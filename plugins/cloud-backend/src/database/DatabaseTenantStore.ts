@@ -51,6 +51,13 @@ import {
   TenantTraining,
   VersionedWriteOptions,
 } from './TenantStore';
+import { DatabaseEventStore } from './DatabaseEventStore';
+import {
+  DatabaseFiguresStore,
+  Figures,
+  FiguresKind,
+} from './DatabaseFiguresStore';
+import { parseJson, Row, toIso, toIsoOrNull, UUID_PATTERN } from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',
@@ -59,15 +66,9 @@ const migrationsDir = resolvePackagePath(
 
 const TENANTS = 'cloud_tenants';
 const STEPS = 'cloud_onboarding_steps';
-const EVENTS = 'cloud_events';
-const FUNDING = 'cloud_funding';
-const TRAINING = 'cloud_training';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
-
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ORDER_COLUMNS: Record<TenantOrder['field'], string> = {
   name: 'name',
@@ -80,36 +81,6 @@ const CURSOR_VALUE: Record<TenantOrder['field'], (tenant: Tenant) => string> = {
   createdAt: t => t.createdAt,
   updatedAt: t => t.updatedAt,
 };
-
-type Row = Record<string, any>;
-
-function toIso(value: unknown): string {
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (typeof value === 'number') {
-    return new Date(value).toISOString();
-  }
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(String(value)).toISOString();
-}
-
-function toIsoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : toIso(value);
-}
-
-function parseJson(value: unknown): unknown {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  return typeof value === 'string' ? JSON.parse(value) : value;
-}
-
-function toJson(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -158,40 +129,6 @@ function toStep(row: Row): TenantStep {
     updatedBy: row.updated_by,
     updatedAt: toIso(row.updated_at),
     rowVersion: Number(row.row_version),
-  };
-}
-
-function toFunding(row: Row): TenantFunding {
-  return {
-    grantedEur: Number(row.granted_eur),
-    paidEur: Number(row.paid_eur),
-    updatedBy: row.updated_by,
-    updatedAt: toIso(row.updated_at),
-    rowVersion: Number(row.row_version),
-  };
-}
-
-function toTraining(row: Row): TenantTraining {
-  return {
-    sessionsHeld: Number(row.sessions_held),
-    staffTrained: Number(row.staff_trained),
-    updatedBy: row.updated_by,
-    updatedAt: toIso(row.updated_at),
-    rowVersion: Number(row.row_version),
-  };
-}
-
-function toEvent(row: Row): TenantEvent {
-  return {
-    id: Number(row.id),
-    tenantId: row.tenant_id,
-    at: toIso(row.at),
-    actor: row.actor,
-    type: row.type,
-    stepId: row.step_id ?? null,
-    comment: row.comment ?? null,
-    before: parseJson(row.before),
-    after: parseJson(row.after),
   };
 }
 
@@ -410,14 +347,16 @@ export class DatabaseTenantStore implements TenantStore {
     return new DatabaseTenantStore(client, clock ?? (() => new Date()));
   }
 
+  /** The event log, appended in the transaction of each change. */
+  private readonly events: DatabaseEventStore;
+  /** Funding and training, one row each per tenant. */
+  private readonly figures = new DatabaseFiguresStore();
+
   private constructor(
     private readonly db: Knex,
     private readonly clock: () => Date,
-  ) {}
-
-  /** The database client, for read models built on the same tables. */
-  get client(): Knex {
-    return this.db;
+  ) {
+    this.events = new DatabaseEventStore(db);
   }
 
   private get isPostgres(): boolean {
@@ -451,16 +390,14 @@ export class DatabaseTenantStore implements TenantStore {
     db: Knex | Knex.Transaction,
     row: Row,
   ): Promise<TenantDetails> {
-    const [steps, funding, training] = await Promise.all([
+    const [steps, figures] = await Promise.all([
       db(STEPS).where({ tenant_id: row.id }),
-      db(FUNDING).where({ tenant_id: row.id }).first(),
-      db(TRAINING).where({ tenant_id: row.id }).first(),
+      this.figures.read(db, row.id),
     ]);
     return {
       ...toTenant(row),
       steps: steps.map(toStep).sort((a, b) => a.order - b.order),
-      funding: toFunding(funding),
-      training: toTraining(training),
+      ...figures,
     };
   }
 
@@ -611,28 +548,16 @@ export class DatabaseTenantStore implements TenantStore {
             row_version: 1,
           })),
         );
-        const counters = { updated_by: actor, updated_at: now, row_version: 1 };
-        await tx(FUNDING).insert({
-          tenant_id: id,
-          granted_eur: 0,
-          paid_eur: 0,
-          ...counters,
-        });
-        await tx(TRAINING).insert({
-          tenant_id: id,
-          sessions_held: 0,
-          staff_trained: 0,
-          ...counters,
-        });
-        await tx(EVENTS).insert({
-          tenant_id: id,
+        await this.figures.create(tx, id, { actor, at: now });
+        await this.events.append(tx, {
+          tenantId: id,
           at: now,
           actor,
           type: 'request.created',
-          step_id: 'request',
+          stepId: 'request',
           comment: null,
           before: null,
-          after: toJson({ name, status, request }),
+          after: { name, status, request },
         });
         return undefined;
       });
@@ -707,16 +632,7 @@ export class DatabaseTenantStore implements TenantStore {
   }
 
   async listEvents(tenantId: string): Promise<TenantEvent[]> {
-    if (!UUID_PATTERN.test(tenantId)) {
-      return [];
-    }
-    const rows = await this.db(EVENTS)
-      .where({ tenant_id: tenantId })
-      .orderBy([
-        { column: 'at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(toEvent);
+    return this.events.list(tenantId);
   }
 
   /**
@@ -893,17 +809,18 @@ export class DatabaseTenantStore implements TenantStore {
           updated_at: now,
           row_version: tx.raw('row_version + 1'),
         });
-      await tx(EVENTS).insert({
-        tenant_id: tenant.id,
+      await this.events.append(tx, {
+        tenantId: tenant.id,
         at: now,
         actor,
         type: STEP_ACTION_EVENT_TYPES[action],
-        step_id: stepId,
+        stepId: stepId,
         comment: result.reason ?? null,
-        before: toJson(stepSnapshot(result.previous)),
-        after: toJson(
-          stepSnapshot({ ...result.step, rowVersion: expectedVersion + 1 }),
-        ),
+        before: stepSnapshot(result.previous),
+        after: stepSnapshot({
+          ...result.step,
+          rowVersion: expectedVersion + 1,
+        }),
       });
     });
     return (await this.getTenant(tenantId))!;
@@ -1004,17 +921,15 @@ export class DatabaseTenantStore implements TenantStore {
           updated_at: now,
           row_version: tx.raw('row_version + 1'),
         });
-      await tx(EVENTS).insert({
-        tenant_id: tenant.id,
+      await this.events.append(tx, {
+        tenantId: tenant.id,
         at: now,
         actor,
         type: decision === 'approve' ? 'request.approved' : 'request.rejected',
-        step_id: 'qualification',
+        stepId: 'qualification',
         comment: reason,
-        before: toJson(stepSnapshot(step)),
-        after: toJson(
-          stepSnapshot({ ...next, rowVersion: expectedVersion + 1 }),
-        ),
+        before: stepSnapshot(step),
+        after: stepSnapshot({ ...next, rowVersion: expectedVersion + 1 }),
       });
     });
     return (await this.getTenant(tenantId))!;
@@ -1071,21 +986,19 @@ export class DatabaseTenantStore implements TenantStore {
       if (updated !== 1) {
         throw stale(`tenant "${tenant.name}"`);
       }
-      await tx(EVENTS).insert({
-        tenant_id: tenant.id,
+      await this.events.append(tx, {
+        tenantId: tenant.id,
         at: now,
         actor,
         type: isDecommission
           ? 'tenant.decommissioned'
           : 'tenant.version-changed',
-        step_id: null,
+        stepId: null,
         comment: reason,
-        before: toJson(
-          isDecommission
-            ? { decommissioned: false }
-            : { version: tenant.version },
-        ),
-        after: toJson(isDecommission ? { decommissioned: true } : { version }),
+        before: isDecommission
+          ? { decommissioned: false }
+          : { version: tenant.version },
+        after: isDecommission ? { decommissioned: true } : { version },
       });
     });
     return (await this.getTenant(tenantId))!;
@@ -1106,19 +1019,16 @@ export class DatabaseTenantStore implements TenantStore {
     return this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
       const now = this.clock();
-      const [row] = await tx(EVENTS)
-        .insert({
-          tenant_id: tenant.id,
-          at: now,
-          actor,
-          type: 'comment.added',
-          step_id: options.stepId ?? null,
-          comment: text,
-          before: null,
-          after: null,
-        })
-        .returning('*');
-      return toEvent(row);
+      return this.events.append(tx, {
+        tenantId: tenant.id,
+        at: now,
+        actor,
+        type: 'comment.added',
+        stepId: options.stepId ?? null,
+        comment: text,
+        before: null,
+        after: null,
+      });
     });
   }
 
@@ -1134,15 +1044,14 @@ export class DatabaseTenantStore implements TenantStore {
         `paidEur (${paidEur}) may not exceed grantedEur (${grantedEur}): funding cannot be paid beyond what was granted`,
       );
     }
-    const row = await this.recordCounters(
-      FUNDING,
+    return this.recordCounters(
+      'funding',
       'funding.recorded',
       'funding',
       tenantId,
       { granted_eur: grantedEur, paid_eur: paidEur },
       options,
     );
-    return toFunding(row);
   }
 
   async recordTraining(
@@ -1152,62 +1061,50 @@ export class DatabaseTenantStore implements TenantStore {
   ): Promise<TenantTraining> {
     const sessionsHeld = requireCount(training?.sessionsHeld, 'sessionsHeld');
     const staffTrained = requireCount(training?.staffTrained, 'staffTrained');
-    const row = await this.recordCounters(
-      TRAINING,
+    return this.recordCounters(
+      'training',
       'training.recorded',
       'training figures',
       tenantId,
       { sessions_held: sessionsHeld, staff_trained: staffTrained },
       options,
     );
-    return toTraining(row);
   }
 
-  private async recordCounters(
-    table: string,
+  private async recordCounters<K extends FiguresKind>(
+    kind: K,
     type: TenantEventType,
     what: string,
     tenantId: string,
     values: Record<string, number>,
     options: VersionedWriteOptions,
-  ): Promise<Row> {
+  ): Promise<Figures<K>> {
     const actor = requireText(options?.actor, 'actor');
     const expectedVersion = requireVersion(options.expectedVersion);
-    const convert = table === FUNDING ? toFunding : toTraining;
     return this.db.transaction(async tx => {
       const tenant = await this.requireTenant(tx, tenantId);
-      const before = await tx(table).where({ tenant_id: tenant.id }).first();
-      if (!before || Number(before.row_version) !== expectedVersion) {
-        throw stale(`the ${what} of tenant "${tenant.name}"`);
-      }
       const now = this.clock();
-      const updated = await tx(table)
-        .where({ tenant_id: tenant.id, row_version: expectedVersion })
-        .update({
-          ...values,
-          updated_by: actor,
-          updated_at: now,
-          row_version: expectedVersion + 1,
-        });
-      if (updated !== 1) {
+      const change = await this.figures.update(tx, kind, tenant.id, values, {
+        actor,
+        at: now,
+        expectedVersion,
+      });
+      if (!change) {
         throw stale(`the ${what} of tenant "${tenant.name}"`);
       }
-      const after = await tx(table).where({ tenant_id: tenant.id }).first();
-      const snapshot = (row: Row) => {
-        const { updatedBy: _b, updatedAt: _a, ...rest } = convert(row);
+      const snapshot = (figures: TenantFunding | TenantTraining) => {
+        const { updatedBy: _b, updatedAt: _a, ...rest } = figures;
         return rest;
       };
-      await tx(EVENTS).insert({
-        tenant_id: tenant.id,
+      await this.events.append(tx, {
+        tenantId: tenant.id,
         at: now,
         actor,
         type,
-        step_id: null,
-        comment: null,
-        before: toJson(snapshot(before)),
-        after: toJson(snapshot(after)),
+        before: snapshot(change.before),
+        after: snapshot(change.after),
       });
-      return after;
+      return change.after;
     });
   }
 }

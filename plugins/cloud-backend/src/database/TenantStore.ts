@@ -8,9 +8,9 @@ import type {
   TenantEvent,
   TenantFunding,
   TenantRequest,
-  TenantListItem,
   TenantTraining,
 } from '@amue/plugin-cloud-common';
+import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
 import type { Knex } from 'knex';
 
 export type {
@@ -122,11 +122,7 @@ export interface ListTenantsOptions {
  *
  * @public
  */
-export interface TenantPage {
-  items: TenantListItem[];
-  /** Opaque cursor of the next page; absent on the last page. */
-  nextCursor?: string;
-}
+export type TenantPage = ListTenants200Response;
 
 /**
  * Who applies a step action, with which reason, on which row version.

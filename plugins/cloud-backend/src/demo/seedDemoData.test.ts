@@ -18,14 +18,18 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
+import os from 'node:os';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import {
-  DEMO_ESTABLISHMENTS,
   DEMO_PRODUCT_OWNERS,
-  DEMO_TENANTS,
   DemoTenant,
+  demoData,
+  loadDemoData,
 } from './demoTenants';
 import { checkDemoTenant, seedDemoData } from './seedDemoData';
+
+const { establishments: DEMO_ESTABLISHMENTS, tenants: DEMO_TENANTS } =
+  demoData();
 
 jest.setTimeout(120_000);
 
@@ -544,5 +548,21 @@ describe('seedDemoData', () => {
     expect(time(max)).toBeLessThanOrEqual(after);
     expect(time(min)).toBeGreaterThan(before - 395 * 86_400_000);
     expect(time(max)).toBeGreaterThan(before - 30 * 86_400_000);
+  });
+});
+
+describe('loadDemoData', () => {
+  it('names the file and the field of a malformed tenant', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-data-'));
+    const file = path.join(dir, 'tenants.yaml');
+    fs.writeFileSync(
+      file,
+      'establishments: []\ntenants:\n  - application: sifac\n    environment: prod\n',
+    );
+    try {
+      expect(() => loadDemoData(file)).toThrow(/tenants\.0\.environment/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

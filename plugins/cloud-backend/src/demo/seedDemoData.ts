@@ -11,10 +11,9 @@ import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import {
   DEMO_APPROVAL_COMMENT,
-  DEMO_ESTABLISHMENTS,
   DEMO_NOTHING_TO_DECOMMISSION,
   DEMO_PRODUCT_OWNERS,
-  DEMO_TENANTS,
+  demoData,
   DemoComment,
   DemoEstablishment,
   DemoTenant,
@@ -86,8 +85,8 @@ export function checkDemoTenant(tenant: DemoTenant): void {
   if (!DEMO_PRODUCT_OWNERS[tenant.application]) {
     fail(`no product owner for application "${tenant.application}"`);
   }
-  if (!DEMO_ESTABLISHMENTS.some(e => e.uai === tenant.uai)) {
-    fail(`establishment ${tenant.uai} is not among DEMO_ESTABLISHMENTS`);
+  if (!demoData().establishments.some(e => e.uai === tenant.uai)) {
+    fail(`establishment ${tenant.uai} is not among the demo establishments`);
   }
   if (!(tenant.startedDaysAgo > 0) || tenant.startedDaysAgo > 380) {
     fail('startedDaysAgo must be within the past year');
@@ -197,7 +196,9 @@ class DemoTenantPlayer {
     private readonly spec: DemoTenant,
   ) {
     this.name = tenantName(spec.application, spec.uai, spec.environment);
-    this.establishment = DEMO_ESTABLISHMENTS.find(e => e.uai === spec.uai)!;
+    this.establishment = demoData().establishments.find(
+      e => e.uai === spec.uai,
+    )!;
     this.productOwner = DEMO_PRODUCT_OWNERS[spec.application];
   }
 
@@ -527,16 +528,17 @@ export async function seedDemoData(options: {
     database,
     clock: () => new Date(moment.getTime()),
   });
-  const existing = await store.client('cloud_tenants').first('id');
-  if (existing) {
+  const existing = await store.listTenants({ limit: 1 });
+  if (existing.items.length) {
     logger.info('Demo data not seeded: the database already holds tenants');
     return { seeded: false, tenants: 0 };
   }
-  DEMO_TENANTS.forEach(checkDemoTenant);
+  const { tenants } = demoData();
+  tenants.forEach(checkDemoTenant);
 
   const startedAt = Date.now();
   let count = 0;
-  for (const [index, spec] of DEMO_TENANTS.entries()) {
+  for (const [index, spec] of tenants.entries()) {
     const player = new DemoTenantPlayer(store, spec);
     const ops = player.plan();
     const start = new Date(now.getTime() - spec.startedDaysAgo * DAY);

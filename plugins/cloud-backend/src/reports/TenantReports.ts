@@ -75,6 +75,7 @@ import {
   refName,
 } from '@amue/plugin-cloud-common';
 import { InputError } from '@backstage/errors';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { TenantQueryCondition } from '../database/TenantStore';
 
@@ -196,11 +197,24 @@ function placeholders(values: readonly unknown[]): string {
 /**
  * The reports of the onboarding programme: adoption, funnel, durations and
  * blocked steps, aggregated in SQL (SQLite and PostgreSQL). See the
- * definitions at the top of this file.
+ * definitions at the top of this file. A read-only store of its own: it
+ * reads the tables of the tenant store (which owns them and runs their
+ * migrations) through its own client of the database service, and writes
+ * nothing.
  *
  * @internal
  */
 export class TenantReports {
+  /** The reports on the plugin's database (migrated by the tenant store). */
+  static async create(options: {
+    database: DatabaseService;
+    clock?: () => Date;
+  }): Promise<TenantReports> {
+    return new TenantReports(await options.database.getClient(), {
+      clock: options.clock,
+    });
+  }
+
   private readonly clock: () => Date;
 
   constructor(

@@ -43,14 +43,15 @@ export class DefaultReportService implements ReportService {
 
   constructor(
     private readonly options: {
-      db: Knex;
+      /** The read-only store of the reports. */
+      reports: TenantReports;
       tenants: DefaultTenantService;
       permissions: PermissionsService;
       catalog: CatalogService;
       auth: AuthService;
     },
   ) {
-    this.reports = new TenantReports(options.db);
+    this.reports = options.reports;
   }
 
   private async condition(credentials: Caller) {

@@ -1,4 +1,7 @@
-import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionCsvView,
+  ApplicationAdoption,
+} from '@amue/plugin-cloud-common';
 import type { Caller } from './types';
 
 /**
@@ -20,8 +23,8 @@ export interface ReportService {
    * all tenants. Counts only (no establishment named), for every signed-in
    * user: the application pages show them.
    */
-  adoptionSummary(): Promise<{ applications: unknown[] }>;
-  json(report: ReportName, options: { credentials: Caller }): Promise<unknown>;
+  adoptionSummary(): Promise<{ applications: ApplicationAdoption[] }>;
+  json(report: ReportName, options: { credentials: Caller }): Promise<object>;
   /** A report as CSV; `view` chooses among the adoption report's views. */
   csv(
     report: ReportName,

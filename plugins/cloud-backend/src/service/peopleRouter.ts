@@ -10,52 +10,17 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { PersonInput } from '@amue/plugin-cloud-common/client';
+import type { TypedRouter } from '@backstage/backend-openapi-utils';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EventsService } from '@backstage/plugin-events-node';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
-import { z } from 'zod';
+import type { Request } from 'express';
 import { DatabasePersonStore } from '../database/DatabasePersonStore';
+import type { EndpointMap } from '../schema/openapi';
 
 /** The only backend plugin allowed to record sign-ins. */
 const RECORDING_PLUGIN = 'plugin:auth';
-
-const NAME = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
-
-const personName = z
-  .string()
-  .max(63, 'must be at most 63 characters')
-  .regex(NAME, 'must be a catalog entity name in lowercase');
-
-const personInput = z
-  .object({
-    displayName: z.string().trim().min(1, 'is required').max(255),
-    email: z.email('must be an e-mail address').max(320).optional(),
-    establishments: z
-      .array(
-        z
-          .string()
-          .regex(/^etab-[0-9]{7}[a-z]$/, 'must name an establishment Group'),
-      )
-      .min(1, 'must list at least one establishment')
-      .max(10, 'must list at most 10 establishments'),
-  })
-  .strict();
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.map(issue => {
-      const field = [what, ...issue.path.map(String)].join('.');
-      return issue.code === 'unrecognized_keys'
-        ? `${what} has unknown fields ${issue.keys.join(', ')}`
-        : `${field} ${issue.message}`;
-    });
-    throw new InputError(`invalid request: ${problems.join('; ')}`);
-  }
-  return result.data;
-}
 
 /**
  * Options of {@link PeopleService}.
@@ -93,12 +58,14 @@ export class PeopleService {
     return person;
   }
 
-  async record(
-    name: string,
-    input: z.infer<typeof personInput>,
-  ): Promise<FederationPerson> {
+  /** Records a sign-in; the display name is recorded trimmed. */
+  async record(name: string, input: PersonInput): Promise<FederationPerson> {
     const now = (this.options.clock ?? (() => new Date()))();
-    const person = await this.options.store.record(name, input, now);
+    const person = await this.options.store.record(
+      name,
+      { ...input, displayName: input.displayName.trim() },
+      now,
+    );
     await this.publish({ name, type: 'recorded' });
     return person;
   }
@@ -154,7 +121,8 @@ export class PeopleService {
 }
 
 /**
- * Routes of the people signed in through the federation:
+ * Routes of the people signed in through the federation, on the cloud
+ * API's generated router (the OpenAPI document validates names and bodies):
  *
  * - `PUT /people/{name}`: records a sign-in; the auth backend's service
  *   credentials only;
@@ -165,14 +133,15 @@ export class PeopleService {
  *
  * @internal
  */
-export function createPeopleRouter(options: {
-  people: PeopleService;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-}): express.Router {
+export function addPeopleRoutes(
+  router: TypedRouter<EndpointMap>,
+  options: {
+    people: PeopleService;
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  },
+): void {
   const { people, httpAuth, permissions } = options;
-  const router = Router();
-  router.use('/people', express.json({ limit: '10kb' }));
 
   router.get('/people', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
@@ -181,7 +150,7 @@ export function createPeopleRouter(options: {
 
   router.get('/people/:name', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    res.json(await people.get(parse(personName, req.params.name, 'name')));
+    res.json(await people.get(req.params.name));
   });
 
   router.put('/people/:name', async (req, res) => {
@@ -189,9 +158,7 @@ export function createPeopleRouter(options: {
     if (credentials.principal.subject !== RECORDING_PLUGIN) {
       throw new NotAllowedError('only the auth backend records sign-ins');
     }
-    const name = parse(personName, req.params.name, 'name');
-    const input = parse(personInput, req.body, 'body');
-    res.json(await people.record(name, input));
+    res.json(await people.record(req.params.name, req.body));
   });
 
   router.delete('/people/:name', async (req, res) => {
@@ -203,9 +170,7 @@ export function createPeopleRouter(options: {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('only administrators remove people');
     }
-    await people.remove(parse(personName, req.params.name, 'name'), req);
+    await people.remove(req.params.name, req);
     res.status(204).end();
   });
-
-  return router;
 }

@@ -1,16 +1,15 @@
-import {
-  ONBOARDING_STEP_IDS,
-  PATTERN_RULES,
-  type AdoptionCsvView,
-} from '@amue/plugin-cloud-common';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { PATTERN_RULES } from '@amue/plugin-cloud-common';
 import {
   DatabaseService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import * as OpenApiValidator from 'express-openapi-validator';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import express, {
   ErrorRequestHandler,
   Request,
@@ -18,12 +17,13 @@ import express, {
   Router,
 } from 'express';
 import type { TenantFilters, TenantOrder } from '../database/TenantStore';
-import { spec } from '../schema/openapi';
+import { createOpenApiRouter, spec, type ListTenants } from '../schema/openapi';
 import {
   createServerErrorHandler,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from './errors';
+import { addPeopleRoutes, type PeopleService } from './peopleRouter';
 import type { ReportService } from './ReportService';
 import type { TenantService } from './types';
 
@@ -32,12 +32,24 @@ export interface RouterOptions {
   database: DatabaseService;
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   tenants: TenantService;
   reports: ReportService;
+  people: PeopleService;
 }
 
 /** Maximum size of a JSON body. */
 const BODY_LIMIT = '100kb';
+
+/** Maximum size of the body of a sign-in (`PUT /people/{name}`). */
+const PEOPLE_BODY_LIMIT = '10kb';
+
+const apiJson = express.json({ limit: BODY_LIMIT });
+const peopleJson = express.json({ limit: PEOPLE_BODY_LIMIT });
+
+/** Reads a JSON body, with the limit of the route. */
+const readJson: RequestHandler = (req, res, next) =>
+  (req.path.startsWith('/people/') ? peopleJson : apiJson)(req, res, next);
 
 /** Deepest nesting of a JSON body (the API's documents nest 3 levels). */
 const MAX_JSON_DEPTH = 16;
@@ -96,13 +108,16 @@ const jsonOnly: RequestHandler = (req, _res, next) => {
  * Malformed, oversized or too deep JSON is the caller's mistake: a 400 or
  * a 413 that says so, before the OpenAPI validation.
  */
-const malformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
+const malformedJson: ErrorRequestHandler = (error, req, _res, next) => {
   if (error?.type === 'entity.parse.failed') {
     next(new InputError(`request body is not valid JSON: ${error.message}`));
   } else if (error?.type === 'entity.too.large') {
+    const limit = req.path.startsWith('/people/')
+      ? PEOPLE_BODY_LIMIT
+      : BODY_LIMIT;
     next(
       new PayloadTooLargeError(
-        `request body is larger than ${BODY_LIMIT} (the largest body the API accepts)`,
+        `request body is larger than ${limit} (the largest body the API accepts)`,
       ),
     );
   } else if (error?.type === 'charset.unsupported') {
@@ -128,9 +143,11 @@ const tooDeep: RequestHandler = (req, _res, next) => {
 };
 
 /** The words of a pattern error: `must match pattern "..."` → the rule. */
-function ruleOf(message: string | undefined): string | undefined {
-  const pattern = /^must match pattern "(.*)"$/s.exec(message ?? '')?.[1];
-  return pattern === undefined ? undefined : PATTERN_RULES[pattern];
+function ruleOf(message: string): string {
+  const pattern = /^must match pattern "(.*)"$/s.exec(message)?.[1];
+  return (
+    (pattern === undefined ? undefined : PATTERN_RULES[pattern]) ?? message
+  );
 }
 
 /** `/body/request/expectedUsers` → `request.expectedUsers`. */
@@ -142,129 +159,169 @@ function fieldOf(path: string): string {
   return parts.join('.') || 'body';
 }
 
+type JsonSchema = {
+  $ref?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  allOf?: JsonSchema[];
+};
+
+/** The schema of the JSON body of an operation of the document. */
+function requestSchemaOf(path: string, method: string): JsonSchema | undefined {
+  for (const [template, item] of Object.entries(spec.paths)) {
+    if (!new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`).test(path)) {
+      continue;
+    }
+    for (const [key, operation] of Object.entries(item)) {
+      if (key === method.toLowerCase() && 'requestBody' in operation) {
+        return operation.requestBody.content['application/json'].schema;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A schema of the document with its `$ref` followed. */
+function dereference(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema?.$ref) {
+    return schema;
+  }
+  const name = schema.$ref
+    .split('/')
+    .pop() as keyof typeof spec.components.schemas;
+  return dereference(spec.components.schemas[name] as JsonSchema);
+}
+
 /**
- * Turns the validator's errors into one InputError naming each field: e.g.
- * `request.expectedUsers must be integer; colour is not a known field`.
+ * The fields of the request body at `path` that its schema does not
+ * declare (the validator says only "must NOT have additional properties").
  */
-const invalidRequest: ErrorRequestHandler = (error, _req, _res, next) => {
-  if (!Array.isArray(error?.errors) || typeof error?.status !== 'number') {
+function unknownFields(req: Request, path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.shift() !== 'body') {
+    return [];
+  }
+  let schema = dereference(requestSchemaOf(req.path, req.method));
+  let value: unknown = req.body;
+  for (const part of parts) {
+    schema = dereference(
+      /^\d+$/.test(part) ? schema?.items : schema?.properties?.[part],
+    );
+    value = (value as Record<string, unknown> | undefined)?.[part];
+  }
+  if (!schema?.properties || !value || typeof value !== 'object') {
+    return [];
+  }
+  const known = new Set(Object.keys(schema.properties));
+  return Object.keys(value).filter(key => !known.has(key));
+}
+
+/**
+ * One validation error of the generated router (`request/body/x must be
+ * integer`) in the API's words: the field, then the rule.
+ */
+function describe(req: Request, error: string): string[] {
+  const match = /^request(\/\S*) (.*)$/s.exec(error);
+  if (!match) {
+    return [error];
+  }
+  const [, path, message] = match;
+  const field = fieldOf(path);
+  if (message === 'must NOT have additional properties') {
+    const unknown = unknownFields(req, path);
+    const prefix = field === 'body' ? '' : `${field}.`;
+    return unknown.length
+      ? unknown.map(key => `${prefix}${key} is not a known field`)
+      : [`${field} has a field that is not known`];
+  }
+  const required = /^must have required property '(.*)'$/.exec(message)?.[1];
+  if (required !== undefined) {
+    return [`${field === 'body' ? '' : `${field}.`}${required} is required`];
+  }
+  return [`${field} ${ruleOf(message)}`];
+}
+
+/**
+ * The generated router validates each request against the document and
+ * answers an InputError holding the validator's text; this names each
+ * field and its rule instead, e.g. `invalid request: request.expectedUsers
+ * must be integer; colour is not a known field`. Only errors of the
+ * validation itself are rewritten (`res.locals.validated` is set once a
+ * request passed it).
+ */
+const invalidRequest: ErrorRequestHandler = (error, req, res, next) => {
+  if (
+    !res.locals.validating ||
+    res.locals.validated ||
+    error?.name !== 'InputError'
+  ) {
     next(error);
     return;
   }
-  if (error.status === 415) {
-    next(new UnsupportedMediaTypeError(error.message));
-    return;
-  }
-  if (error.status === 413) {
-    next(new PayloadTooLargeError(error.message));
-    return;
-  }
-  if (error.status !== 400) {
-    next(error.status === 405 ? new InputError(error.message) : error);
-    return;
-  }
-  const messages = error.errors.map(
-    (e: { path?: string; message?: string; errorCode?: string }) => {
-      const field = fieldOf(String(e.path ?? ''));
-      if (e.errorCode?.startsWith('additionalProperties')) {
-        return `${field} is not a known field`;
-      }
-      if (e.errorCode?.startsWith('required')) {
-        return `${field} is required`;
-      }
-      return `${field} ${ruleOf(e.message) ?? e.message}`;
-    },
+  const errors = String(error.message).split(/, (?=request\/)/);
+  next(
+    new InputError(
+      `invalid request: ${errors.flatMap(e => describe(req, e)).join('; ')}`,
+    ),
   );
-  next(new InputError(`invalid request: ${messages.join('; ')}`));
 };
 
-function list(value: unknown): string[] | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
+const reportNames = ['adoption', 'funnel', 'durations', 'blocked'] as const;
 
-function single(value: unknown): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (Array.isArray(value)) {
-    throw new InputError('a query parameter was given more than once');
-  }
-  return String(value);
-}
-
-function filtersOf(query: Request['query']): TenantFilters {
-  const blocked = single(query.blocked);
+/** The filters of `GET /tenants`, as the generated layer parsed them. */
+function filtersOf(query: ListTenants['query']): TenantFilters {
   return {
-    establishment: list(query.establishment),
-    application: list(query.application),
-    environment: list(query.environment),
-    status: list(query.status),
-    currentStep: single(query.currentStep),
-    blocked: blocked === undefined ? undefined : blocked === 'true',
+    establishment: query.establishment,
+    application: query.application,
+    environment: query.environment,
+    status: query.status,
+    currentStep: query.currentStep,
+    blocked: query.blocked === undefined ? undefined : query.blocked === 'true',
   };
 }
 
-function limitOf(query: Request['query']): number | undefined {
-  const limit = single(query.limit);
-  return limit === undefined ? undefined : Number(limit);
-}
-
-function orderOf(query: Request['query']): TenantOrder | undefined {
-  const field = single(query.orderBy) as TenantOrder['field'] | undefined;
-  const direction = single(query.order) as TenantOrder['direction'] | undefined;
-  if (!field && !direction) {
+function orderOf(query: ListTenants['query']): TenantOrder | undefined {
+  if (!query.orderBy && !query.order) {
     return undefined;
   }
-  return { field: field ?? 'name', direction: direction ?? 'asc' };
+  return { field: query.orderBy ?? 'name', direction: query.order ?? 'asc' };
 }
 
 /**
- * The cloud plugin's REST API, validated against its OpenAPI document
- * (src/schema/openapi.ts, served at /api/cloud/openapi.json). Every handler
- * delegates to the {@link TenantService} or the {@link ReportService}, which
- * enforce the permissions.
+ * The cloud plugin's REST API: the router generated from its OpenAPI
+ * document (src/schema/openapi.yaml, served at /api/cloud/openapi.json),
+ * which validates every request and types every handler. Every handler
+ * delegates to the {@link TenantService} or the {@link ReportService},
+ * which enforce the permissions.
  *
  * @internal
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, logger, httpAuth, tenants, reports } = options;
-  // Requests are validated by express-openapi-validator against the
-  // document, with an error handler that names every offending field (the
-  // default one of the OpenAPI tooling keeps only a summary). The handlers
-  // below read the validated request as plain express does: the typed
-  // router of the tooling is too deep for this document.
-  //
-  // The body is read before the validated router, whose last middleware
-  // turns every error into a 400: a 413 or a 415 must keep its status.
+  const { database, logger, httpAuth, tenants, reports, people } = options;
+  // The body is read before the generated router, whose validation turns
+  // every error into a 400: a 413 or a 415 must keep its status.
   const outer = Router();
   outer.use(
     jsonOnly,
-    express.json({ limit: BODY_LIMIT }),
+    readJson,
     // error handlers (four arguments): express calls them on errors only
     malformedJson,
     tooDeep,
   );
-  const router = createValidatedOpenApiRouter(spec as any, {
+  const router = await createOpenApiRouter({
     middleware: [
-      ...OpenApiValidator.middleware({
-        apiSpec: spec as any,
-        validateRequests: {
-          coerceTypes: false,
-          allowUnknownQueryParameters: false,
-        },
-        validateResponses: false,
-        ignoreUndocumented: true,
-        useRequestUrl: true,
-      }),
-      invalidRequest as unknown as RequestHandler,
+      (_req, res, next) => {
+        res.locals.validating = true;
+        next();
+      },
     ],
-    validatorOptions: { validateRequests: false },
-  }) as unknown as express.Router;
+  });
+  router.use((_req, res, next) => {
+    res.locals.validated = true;
+    next();
+  });
 
   const user = (req: Request) => httpAuth.credentials(req, { allow: ['user'] });
   const reader = (req: Request) =>
@@ -278,7 +335,7 @@ export async function createRouter(
       logger.error('cloud database is not reachable', { error: `${error}` });
       throw new ServiceUnavailableError('cloud database is not reachable');
     }
-    res.json({ status: 'ok', database: client.client.config.client });
+    res.json({ status: 'ok', database: String(client.client.config.client) });
   });
 
   router.post('/requests', async (req, res) => {
@@ -299,7 +356,7 @@ export async function createRouter(
       request: req,
       idempotencyKey: bodyKey ?? headerKey,
     };
-    if (single(req.query.dryRun) === 'true') {
+    if (req.query.dryRun === 'true') {
       const check = await tenants.checkRequest(input, context);
       res.status(200).json({ dryRun: true, created: false, ...check });
       return;
@@ -309,15 +366,17 @@ export async function createRouter(
   });
 
   router.get('/tenants', async (req, res) => {
-    const page = await tenants.listTenants({
-      credentials: await reader(req),
-      filters: filtersOf(req.query),
-      limit: limitOf(req.query),
-      cursor: single(req.query.cursor),
-      orderBy: orderOf(req.query),
-      includeSteps: single(req.query.include) === 'steps',
-    });
-    res.json(page);
+    const { query } = req;
+    res.json(
+      await tenants.listTenants({
+        credentials: await reader(req),
+        filters: filtersOf(query),
+        limit: query.limit === undefined ? undefined : Number(query.limit),
+        cursor: query.cursor,
+        orderBy: orderOf(query),
+        includeSteps: query.include === 'steps',
+      }),
+    );
   });
 
   router.get('/tenants/:name', async (req, res) => {
@@ -329,14 +388,18 @@ export async function createRouter(
   });
 
   router.post('/tenants/:name/steps/:stepId', async (req, res) => {
-    const stepId = req.params.stepId as (typeof ONBOARDING_STEP_IDS)[number];
     res.json(
-      await tenants.applyStepAction(req.params.name, stepId, req.body.action, {
-        credentials: await user(req),
-        request: req,
-        reason: req.body.reason,
-        rowVersion: req.body.rowVersion,
-      }),
+      await tenants.applyStepAction(
+        req.params.name,
+        req.params.stepId,
+        req.body.action,
+        {
+          credentials: await user(req),
+          request: req,
+          reason: req.body.reason,
+          rowVersion: req.body.rowVersion,
+        },
+      ),
     );
   });
 
@@ -415,28 +478,35 @@ export async function createRouter(
     res.json(await reports.adoptionSummary());
   });
 
-  router.get('/reports/:report', async (req, res) => {
-    const report = req.params.report as
-      | 'adoption'
-      | 'funnel'
-      | 'durations'
-      | 'blocked';
-    const credentials = await user(req);
-    if (single(req.query.format) === 'csv') {
-      const view = single(req.query.view) as AdoptionCsvView | undefined;
-      const csv = await reports.csv(report, { credentials, view });
-      res
-        .status(200)
-        .type('text/csv; charset=utf-8')
-        .attachment(`${view ? `${report}-${view}` : report}.csv`)
-        .send(csv);
-    } else {
-      res.json(await reports.json(report, { credentials }));
-    }
+  for (const report of reportNames) {
+    router.get(`/reports/${report}`, async (req, res) => {
+      const credentials = await user(req);
+      if (req.query.format === 'csv') {
+        const view = 'view' in req.query ? req.query.view : undefined;
+        const csv = await reports.csv(report, { credentials, view });
+        res
+          .status(200)
+          .type('text/csv; charset=utf-8')
+          .attachment(`${view ? `${report}-${view}` : report}.csv`)
+          .send(csv);
+      } else {
+        res.json(await reports.json(report, { credentials }));
+      }
+    });
+  }
+
+  addPeopleRoutes(router, {
+    people,
+    httpAuth,
+    permissions: options.permissions,
   });
 
-  // last: what is not the caller's mistake never shows its details
+  router.use(invalidRequest);
   outer.use(router);
+  outer.use('/reports', (req, _res, next) => {
+    next(new NotFoundError(`no report ${req.path.slice(1)}`));
+  });
+  // last: what is not the caller's mistake never shows its details
   outer.use(createServerErrorHandler(logger));
   return outer;
 }

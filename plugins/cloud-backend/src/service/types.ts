@@ -19,6 +19,7 @@ import type {
   TenantOrder,
   TenantPage,
 } from '../database/TenantStore';
+import type { TenantWithEvents as ApiTenantWithEvents } from '@amue/plugin-cloud-common/client';
 import type { Request } from 'express';
 
 /**
@@ -51,9 +52,7 @@ export interface WriteContext {
  *
  * @internal
  */
-export interface TenantWithEvents extends TenantDetails {
-  events: TenantEvent[];
-}
+export type TenantWithEvents = ApiTenantWithEvents;
 
 /**
  * A committed change of a tenant, handed to the listeners (events service,

@@ -3,15 +3,18 @@ import type {
   Environment,
   OnboardingAction,
   OnboardingStepId,
-  SsoProtocol,
   TenantDetails,
   TenantEvent,
   TenantFunding,
-  TenantListItem,
-  TenantRequest,
   TenantStatus,
   TenantTraining,
 } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionCounts,
+  ListTenants200Response,
+  RequestInput,
+  TenantWithEvents as ApiTenantWithEvents,
+} from '@amue/plugin-cloud-common/client';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 
 /**
@@ -39,35 +42,22 @@ export interface ListTenantsQuery {
  *
  * @public
  */
-export interface TenantPage {
-  items: TenantListItem[];
-  nextCursor?: string;
-}
+export type TenantPage = ListTenants200Response;
 
 /**
  * A tenant with its event log (the timeline, comments included).
  *
  * @public
  */
-export interface TenantWithEvents extends TenantDetails {
-  events: TenantEvent[];
-}
+export type TenantWithEvents = ApiTenantWithEvents;
 
 /**
- * A request for a hosted instance.
+ * A request for a hosted instance (the body of `POST /requests`, as the
+ * API's document states it).
  *
  * @public
  */
-export interface CreateRequestInput {
-  application: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  url?: string;
-  sso?: { protocol: SsoProtocol; idpEntityId: string };
-  request: TenantRequest;
-  idempotencyKey?: string;
-}
+export type CreateRequestInput = RequestInput;
 
 /**
  * The reports of the programme.
@@ -81,19 +71,11 @@ export type CloudReportName = 'adoption' | 'funnel' | 'durations' | 'blocked';
  *
  * @public
  */
-export interface AdoptionSummary {
-  applications: Array<{
-    application: string;
-    title: string;
-    live: number;
-    inProgress: number;
-    notStarted: number;
-    total: number;
-  }>;
-}
+export type AdoptionSummary = AdoptionCounts;
 
 /**
- * Client of the cloud backend's REST API (plugin id `cloud`). Errors are
+ * The frontend's API of the cloud backend (plugin id `cloud`), implemented
+ * by {@link CloudClient} on the generated client. Errors are
  * thrown as `ResponseError` of `@backstage/errors`: its `statusCode` is 409
  * when someone else changed the row first.
  *
@@ -138,7 +120,6 @@ export interface CloudApi {
   getAdoptionSummary(): Promise<AdoptionSummary>;
   /** A report as JSON (its shape is the backend's report type). */
   getReport<T = unknown>(report: CloudReportName): Promise<T>;
-  /** The URL of a report's CSV export (fetch it with the fetch API). */
   /** A report as CSV; `view` chooses among the adoption report's views. */
   getReportCsv(report: CloudReportName, view?: AdoptionCsvView): Promise<Blob>;
 }

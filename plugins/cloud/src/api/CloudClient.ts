@@ -1,5 +1,9 @@
-import { ResponseError } from '@backstage/errors';
 import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
+import {
+  CloudApiClient,
+  type CloudApiResponse,
+} from '@amue/plugin-cloud-common/client';
+import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   AdoptionSummary,
@@ -11,119 +15,129 @@ import type {
   TenantWithEvents,
 } from './CloudApi';
 
+/** The body of a successful answer; any other is a `ResponseError`. */
+async function ok<T>(call: Promise<CloudApiResponse<T>>) {
+  const response = await call;
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return response;
+}
+
+async function body<T>(call: Promise<CloudApiResponse<T>>): Promise<T> {
+  return (await ok(call)).json();
+}
+
 /**
- * {@link CloudApi} over HTTP, with the signed-in user's token (fetch API).
+ * {@link CloudApi} on the generated client of the cloud API
+ * (`@amue/plugin-cloud-common/client`), with the signed-in user's token
+ * (fetch API).
  *
  * @public
  */
 export class CloudClient implements CloudApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: CloudApiClient;
 
-  private async request<T>(
-    path: string,
-    init?: { method?: string; body?: unknown },
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('cloud');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init?.method ?? 'GET',
-      ...(init?.body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(init.body),
-          }),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-
-  private tenantPath(name: string, suffix = '') {
-    return `/tenants/${encodeURIComponent(name)}${suffix}`;
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new CloudApiClient(options);
   }
 
   listTenants(query: ListTenantsQuery = {}): Promise<TenantPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined) {
-        continue;
-      }
-      for (const item of Array.isArray(value) ? value : [value]) {
-        params.append(key, String(item));
-      }
-    }
-    const search = params.toString();
-    return this.request(`/tenants${search ? `?${search}` : ''}`);
-  }
-
-  getTenant(name: string): Promise<TenantWithEvents> {
-    return this.request(this.tenantPath(name));
-  }
-
-  createRequest(input: CreateRequestInput) {
-    return this.request<any>('/requests', { method: 'POST', body: input });
-  }
-
-  applyStepAction(name: string, stepId: string, body: object) {
-    return this.request<any>(
-      this.tenantPath(name, `/steps/${encodeURIComponent(stepId)}`),
-      { method: 'POST', body },
+    const { blocked, limit, ...filters } = query;
+    return body(
+      this.client.listTenants({
+        query: {
+          ...filters,
+          blocked: blocked === undefined ? undefined : `${blocked}`,
+          limit: limit === undefined ? undefined : String(limit),
+        },
+      }),
     );
   }
 
-  decideRequest(name: string, body: object) {
-    return this.request<any>(this.tenantPath(name, '/decision'), {
-      method: 'POST',
-      body,
-    });
+  getTenant(name: string): Promise<TenantWithEvents> {
+    return body(this.client.getTenant({ path: { name } }));
   }
 
-  addComment(name: string, body: object) {
-    return this.request<any>(this.tenantPath(name, '/comments'), {
-      method: 'POST',
-      body,
-    });
+  async createRequest(input: CreateRequestInput) {
+    const result = await body(this.client.createRequest({ body: input }));
+    if (!('tenant' in result)) {
+      throw new Error('the onboarding service answered a dry-run');
+    }
+    return result;
   }
 
-  recordFunding(name: string, body: object) {
-    return this.request<any>(this.tenantPath(name, '/funding'), {
-      method: 'PUT',
-      body,
-    });
+  applyStepAction(
+    name: string,
+    stepId: Parameters<CloudApi['applyStepAction']>[1],
+    request: Parameters<CloudApi['applyStepAction']>[2],
+  ) {
+    return body(
+      this.client.applyStepAction({ path: { name, stepId }, body: request }),
+    );
   }
 
-  recordTraining(name: string, body: object) {
-    return this.request<any>(this.tenantPath(name, '/training'), {
-      method: 'PUT',
-      body,
-    });
+  decideRequest(
+    name: string,
+    request: Parameters<CloudApi['decideRequest']>[1],
+  ) {
+    return body(this.client.decideRequest({ path: { name }, body: request }));
+  }
+
+  addComment(name: string, request: Parameters<CloudApi['addComment']>[1]) {
+    return body(this.client.addComment({ path: { name }, body: request }));
+  }
+
+  recordFunding(
+    name: string,
+    request: Parameters<CloudApi['recordFunding']>[1],
+  ) {
+    return body(this.client.recordFunding({ path: { name }, body: request }));
+  }
+
+  recordTraining(
+    name: string,
+    request: Parameters<CloudApi['recordTraining']>[1],
+  ) {
+    return body(this.client.recordTraining({ path: { name }, body: request }));
   }
 
   getAdoptionSummary(): Promise<AdoptionSummary> {
-    return this.request('/reports/adoption-summary');
+    return body(this.client.adoptionSummary());
   }
 
-  getReport<T>(report: CloudReportName): Promise<T> {
-    return this.request<T>(`/reports/${report}`);
+  async getReport<T>(report: CloudReportName): Promise<T> {
+    // The caller names the report's type (cloud-common's report types);
+    // the document gives the reports as objects.
+    const data: unknown = await body(this.report(report, { format: 'json' }));
+    return data as T;
   }
 
   async getReportCsv(
     report: CloudReportName,
     view?: AdoptionCsvView,
   ): Promise<Blob> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('cloud');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/reports/${report}?format=csv${view ? `&view=${view}` : ''}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+    return (await ok(this.report(report, { format: 'csv', view }))).blob();
+  }
+
+  private report(
+    report: CloudReportName,
+    query: { format: 'json' | 'csv'; view?: AdoptionCsvView },
+  ) {
+    const { format, view } = query;
+    if (report === 'adoption') {
+      return this.client.adoptionReport({ query: { format, view } });
     }
-    return response.blob();
+    if (view !== undefined) {
+      throw new Error(`the ${report} report has no CSV views`);
+    }
+    switch (report) {
+      case 'funnel':
+        return this.client.funnelReport({ query: { format } });
+      case 'durations':
+        return this.client.durationsReport({ query: { format } });
+      default:
+        return this.client.blockedReport({ query: { format } });
+    }
   }
 }

@@ -4,7 +4,7 @@ import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { CloudBackendClient } from '../lib/CloudBackendClient';
+import { DefaultCloudService } from '@amue/plugin-cloud-node';
 
 /** A call the mock cloud backend received. */
 export interface ReceivedCall {
@@ -210,7 +210,7 @@ export async function startMockCloudBackend(initial: TenantDetails[] = []) {
     discovery,
     calls,
     tenants,
-    client: new CloudBackendClient({ auth: mockServices.auth(), discovery }),
+    client: new DefaultCloudService({ auth: mockServices.auth(), discovery }),
     /** The next call fails with this status and message. */
     failNextWith(status: number, message: string) {
       failNext = { status, message };

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { CloudBackendClient } from '../lib/CloudBackendClient';
+import type { CloudService } from '@amue/plugin-cloud-node';
 import { checkRequestInput, requestInputFields } from '../lib/requestInput';
 import { tenantNameOf } from '../lib/tenants';
 import { createTenants, createdTenantsOutput } from './createRequest';
@@ -16,9 +16,7 @@ import { examples } from './addEnvironment.examples';
  *
  * @public
  */
-export function createAddEnvironmentAction(options: {
-  client: CloudBackendClient;
-}) {
+export function createAddEnvironmentAction(options: { client: CloudService }) {
   const { client } = options;
   return createTemplateAction({
     id: 'cloud:tenant:add-environment',
@@ -51,7 +49,7 @@ export function createAddEnvironmentAction(options: {
     async handler(ctx) {
       const name = tenantNameOf(ctx.input.tenant);
       const credentials = await ctx.getInitiatorCredentials();
-      const tenant = await client.getTenant(name, credentials);
+      const tenant = await client.getTenant(name, { credentials });
       if (tenant.decommissioned) {
         throw new InputError(
           `tenant "${name}" is decommissioned: request a new instance instead`,

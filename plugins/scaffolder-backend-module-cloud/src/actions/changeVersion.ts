@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { CloudBackendClient } from '../lib/CloudBackendClient';
+import type { CloudService } from '@amue/plugin-cloud-node';
 import {
   onboardingPath,
   tenantDescriptorSchema,
@@ -19,9 +19,7 @@ import { examples } from './changeVersion.examples';
  *
  * @public
  */
-export function createChangeVersionAction(options: {
-  client: CloudBackendClient;
-}) {
+export function createChangeVersionAction(options: { client: CloudService }) {
   const { client } = options;
   return createTemplateAction({
     id: 'cloud:tenant:change-version',
@@ -63,7 +61,7 @@ export function createChangeVersionAction(options: {
         throw new InputError('input.version is required (1 to 64 characters)');
       }
       const credentials = await ctx.getInitiatorCredentials();
-      const tenant = await client.getTenant(name, credentials);
+      const tenant = await client.getTenant(name, { credentials });
       if (tenant.decommissioned) {
         throw new InputError(
           `tenant "${name}" is decommissioned: its version cannot change`,
@@ -84,7 +82,7 @@ export function createChangeVersionAction(options: {
           await client.changeVersion(
             name,
             { version, rowVersion: tenant.rowVersion },
-            credentials,
+            { credentials },
           );
           ctx.logger.info(`Moved ${name} from ${tenant.version} to ${version}`);
           return { previousVersion: tenant.version, changed: true };

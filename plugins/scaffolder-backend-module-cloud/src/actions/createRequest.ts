@@ -3,7 +3,7 @@ import {
   ActionContext,
   createTemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import type { CloudBackendClient } from '../lib/CloudBackendClient';
+import type { CloudService } from '@amue/plugin-cloud-node';
 import {
   CheckedRequest,
   checkRequestInput,
@@ -85,7 +85,7 @@ export const createdTenantsOutput = {
  */
 export async function createTenants(
   ctx: ActionContext<any, any>,
-  client: CloudBackendClient,
+  client: CloudService,
   request: CheckedRequest,
 ): Promise<void> {
   const descriptors = descriptorsOf(request);
@@ -97,7 +97,7 @@ export async function createTenants(
     for (const environment of request.environments) {
       const check = await client.checkRequest(
         requestBodyOf(request, environment, `dry-run:${environment}`),
-        credentials,
+        { credentials },
       );
       if (check.exists) {
         ctx.logger.warn(
@@ -117,7 +117,7 @@ export async function createTenants(
         fn: async () => {
           const response = await client.createRequest(
             requestBodyOf(request, environment, key),
-            credentials,
+            { credentials },
           );
           return { name: response.tenant.name, created: response.created };
         },
@@ -160,9 +160,7 @@ export async function createTenants(
  *
  * @public
  */
-export function createCreateRequestAction(options: {
-  client: CloudBackendClient;
-}) {
+export function createCreateRequestAction(options: { client: CloudService }) {
   return createTemplateAction({
     id: 'cloud:request:create',
     description:

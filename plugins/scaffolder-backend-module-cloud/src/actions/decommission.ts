@@ -1,7 +1,7 @@
 import { ONBOARDING_REASON_MAX_LENGTH } from '@amue/plugin-cloud-common';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { CloudBackendClient } from '../lib/CloudBackendClient';
+import type { CloudService } from '@amue/plugin-cloud-node';
 import { onboardingPath, tenantEntityRef } from '../lib/requestInput';
 import { tenantNameOf } from '../lib/tenants';
 import { examples } from './decommission.examples';
@@ -15,9 +15,7 @@ import { examples } from './decommission.examples';
  *
  * @public
  */
-export function createDecommissionAction(options: {
-  client: CloudBackendClient;
-}) {
+export function createDecommissionAction(options: { client: CloudService }) {
   const { client } = options;
   return createTemplateAction({
     id: 'cloud:tenant:decommission',
@@ -66,7 +64,7 @@ export function createDecommissionAction(options: {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      const tenant = await client.getTenant(name, credentials);
+      const tenant = await client.getTenant(name, { credentials });
       const changed = await ctx.checkpoint({
         key: `cloud-decommission-${name}`,
         fn: async () => {
@@ -81,7 +79,7 @@ export function createDecommissionAction(options: {
           await client.decommission(
             name,
             { reason, rowVersion: tenant.rowVersion },
-            credentials,
+            { credentials },
           );
           ctx.logger.info(`Decommissioned ${name}`);
           return true;

@@ -5,7 +5,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { CloudBackendClient } from '../lib/CloudBackendClient';
+import type { CloudService } from '@amue/plugin-cloud-node';
 import { checkRequestInput, requestInputFields } from '../lib/requestInput';
 import { requestBodyOf } from './createRequest';
 import { examples } from './validateRequest.examples';
@@ -24,7 +24,7 @@ import { examples } from './validateRequest.examples';
  */
 export function createValidateRequestAction(options: {
   catalog: CatalogService;
-  client: CloudBackendClient;
+  client: CloudService;
 }) {
   const { catalog, client } = options;
   return createTemplateAction({
@@ -115,7 +115,7 @@ export function createValidateRequestAction(options: {
       for (const environment of request.environments) {
         await client.checkRequest(
           requestBodyOf(request, environment, `validate:${environment}`),
-          credentials,
+          { credentials },
         );
       }
 

@@ -1,0 +1,75 @@
+import type { OnboardingStepId } from '@amue/plugin-cloud-common';
+import type { Knex } from 'knex';
+import { parseJson, Row, toIso, toJson, UUID_PATTERN } from './rows';
+import type { TenantEvent, TenantEventType } from './TenantStore';
+
+const EVENTS = 'cloud_events';
+
+/** An event to append to a tenant's log. */
+export interface NewTenantEvent {
+  tenantId: string;
+  at: Date;
+  /** User entity ref of who acted. */
+  actor: string;
+  type: TenantEventType;
+  stepId?: OnboardingStepId | null;
+  comment?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function toEvent(row: Row): TenantEvent {
+  return {
+    id: Number(row.id),
+    tenantId: row.tenant_id,
+    at: toIso(row.at),
+    actor: row.actor,
+    type: row.type,
+    stepId: row.step_id ?? null,
+    comment: row.comment ?? null,
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+  };
+}
+
+/**
+ * The event log of the tenants (`cloud_events`): append-only. Each event is
+ * appended in the transaction of the change it records, so a change and
+ * its event are committed together or not at all.
+ *
+ * @internal
+ */
+export class DatabaseEventStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Appends an event within `tx`; the event as stored. */
+  async append(tx: Knex.Transaction, event: NewTenantEvent) {
+    const [row] = await tx(EVENTS)
+      .insert({
+        tenant_id: event.tenantId,
+        at: event.at,
+        actor: event.actor,
+        type: event.type,
+        step_id: event.stepId ?? null,
+        comment: event.comment ?? null,
+        before: toJson(event.before),
+        after: toJson(event.after),
+      })
+      .returning('*');
+    return toEvent(row);
+  }
+
+  /** A tenant's log, oldest first. */
+  async list(tenantId: string): Promise<TenantEvent[]> {
+    if (!UUID_PATTERN.test(tenantId)) {
+      return [];
+    }
+    const rows = await this.db(EVENTS)
+      .where({ tenant_id: tenantId })
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import { Row, toIso } from './rows';
+import type { TenantFunding, TenantTraining } from './TenantStore';
+
+/** The figures recorded on a tenant, one row each, by table. */
+const TABLES = {
+  funding: 'cloud_funding',
+  training: 'cloud_training',
+} as const;
+
+function toFunding(row: Row): TenantFunding {
+  return {
+    grantedEur: Number(row.granted_eur),
+    paidEur: Number(row.paid_eur),
+    updatedBy: row.updated_by,
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+function toTraining(row: Row): TenantTraining {
+  return {
+    sessionsHeld: Number(row.sessions_held),
+    staffTrained: Number(row.staff_trained),
+    updatedBy: row.updated_by,
+    updatedAt: toIso(row.updated_at),
+    rowVersion: Number(row.row_version),
+  };
+}
+
+/** The figures of one kind: funding or training. */
+export type FiguresKind = keyof typeof TABLES;
+
+/** The figures of one kind, as read. */
+export type Figures<K extends FiguresKind> = K extends 'funding'
+  ? TenantFunding
+  : TenantTraining;
+
+const convert = <K extends FiguresKind>(kind: K, row: Row) =>
+  (kind === 'funding' ? toFunding(row) : toTraining(row)) as Figures<K>;
+
+/**
+ * The figures recorded on each tenant (`cloud_funding`: incentive funding
+ * granted and paid; `cloud_training`: sessions held, staff trained), one
+ * row per tenant and kind, each with its own row version. Database rules
+ * only: the row exists from the tenant's creation, an update applies to the
+ * row version the caller saw or to nothing.
+ *
+ * @internal
+ */
+export class DatabaseFiguresStore {
+  /** The rows of a new tenant, zero everywhere, within `tx`. */
+  async create(
+    tx: Knex.Transaction,
+    tenantId: string,
+    by: { actor: string; at: Date },
+  ): Promise<void> {
+    const counters = {
+      updated_by: by.actor,
+      updated_at: by.at,
+      row_version: 1,
+    };
+    await tx(TABLES.funding).insert({
+      tenant_id: tenantId,
+      granted_eur: 0,
+      paid_eur: 0,
+      ...counters,
+    });
+    await tx(TABLES.training).insert({
+      tenant_id: tenantId,
+      sessions_held: 0,
+      staff_trained: 0,
+      ...counters,
+    });
+  }
+
+  /** The funding and training of a tenant. */
+  async read(
+    db: Knex | Knex.Transaction,
+    tenantId: string,
+  ): Promise<{ funding: TenantFunding; training: TenantTraining }> {
+    const [funding, training] = await Promise.all([
+      db(TABLES.funding).where({ tenant_id: tenantId }).first(),
+      db(TABLES.training).where({ tenant_id: tenantId }).first(),
+    ]);
+    return { funding: toFunding(funding), training: toTraining(training) };
+  }
+
+  /**
+   * Writes the figures of one kind within `tx` if its row is still at
+   * `expectedVersion`; the row before and after, or undefined when someone
+   * else changed it first (a stale version).
+   */
+  async update<K extends FiguresKind>(
+    tx: Knex.Transaction,
+    kind: K,
+    tenantId: string,
+    values: Record<string, number>,
+    by: { actor: string; at: Date; expectedVersion: number },
+  ): Promise<{ before: Figures<K>; after: Figures<K> } | undefined> {
+    const table = TABLES[kind];
+    const before = await tx(table).where({ tenant_id: tenantId }).first();
+    if (!before || Number(before.row_version) !== by.expectedVersion) {
+      return undefined;
+    }
+    const updated = await tx(table)
+      .where({ tenant_id: tenantId, row_version: by.expectedVersion })
+      .update({
+        ...values,
+        updated_by: by.actor,
+        updated_at: by.at,
+        row_version: by.expectedVersion + 1,
+      });
+    if (updated !== 1) {
+      return undefined;
+    }
+    const after = await tx(table).where({ tenant_id: tenantId }).first();
+    return { before: convert(kind, before), after: convert(kind, after) };
+  }
+}

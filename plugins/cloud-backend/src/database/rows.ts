@@ -1,0 +1,41 @@
+/*
+ * What the stores of the cloud plugin share: reading and writing the
+ * values of a row the same way on SQLite and PostgreSQL.
+ */
+
+/** A row as knex reads it. */
+export type Row = Record<string, any>;
+
+/** Ids of the plugin's rows. */
+export const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A timestamp as read from either database, as ISO 8601. */
+export function toIso(value: unknown): string {
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (typeof value === 'number') {
+    return new Date(value).toISOString();
+  }
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(String(value)).toISOString();
+}
+
+export function toIsoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : toIso(value);
+}
+
+/** A JSON column as read from either database. */
+export function parseJson(value: unknown): unknown {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+export function toJson(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}

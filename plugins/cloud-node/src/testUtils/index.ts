@@ -1,0 +1,7 @@
+/**
+ * Test utilities of the cloud service.
+ *
+ * @packageDocumentation
+ */
+
+export { cloudServiceMock, type CloudServiceMock } from './cloudServiceMock';
