@@ -1,5 +1,8 @@
 import { createApp } from '@backstage/frontend-defaults';
-import { catalogGraphModuleCloud } from '@amue/plugin-cloud';
+import {
+  catalogGraphModuleCloud,
+  scaffolderModuleCloud,
+} from '@amue/plugin-cloud';
 import { appModule } from './modules/app';
 import { languageModule } from './modules/language';
 import { navModule } from './modules/nav';
@@ -13,5 +16,7 @@ export default createApp({
     languageModule,
     // Application/Tenant relations (hasInstance, instanceOf) in the catalog graph.
     catalogGraphModuleCloud,
+    // The request form's review page and translated task failures (/create).
+    scaffolderModuleCloud,
   ],
 });

@@ -10,6 +10,7 @@ export { cloudTranslations } from './translations';
 export { adoptionRouteRef, homeRouteRef } from './routes';
 export { useCanReadCloudReports } from './components/Adoption/useCanReadReports';
 export { catalogGraphModuleCloud } from './catalogGraph';
+export { scaffolderModuleCloud } from './scaffolder';
 export {
   EntityEstablishmentFilter,
   type CloudEntityFilters,

@@ -596,6 +596,68 @@ const fr = createTranslationMessages({
       "Les versions n'ont pas pu être chargées : {{message}}",
     'scaffolder.goLiveDate.invalid': 'Saisissez une date.',
     'scaffolder.goLiveDate.past': 'La date ne doit pas être passée.',
+    'scaffolder.application.loading': 'Chargement des applications…',
+    'scaffolder.application.noOptions': 'Aucune application ne correspond',
+    'scaffolder.application.required': 'Choisissez une application.',
+    'scaffolder.application.notOffered':
+      "Cette application n'est pas proposée en mode service.",
+    'scaffolder.application.error':
+      "Les applications n'ont pas pu être chargées : {{message}}",
+    'scaffolder.environments.chooseApplication':
+      "Choisissez d'abord l'application.",
+    'scaffolder.environments.loading':
+      "Chargement des environnements de l'application…",
+    'scaffolder.environments.required': 'Cochez au moins un environnement.',
+    'scaffolder.environments.notOffered':
+      "{{application}} n'est pas proposée en : {{environments}}.",
+    'scaffolder.environments.exists':
+      "Votre établissement a déjà l'instance {{environment}} de {{application}} : inutile de la demander à nouveau.",
+    'scaffolder.environments.existingLink': "Voir l'instance {{name}}",
+    'scaffolder.contacts.contact': 'Contact {{index}}',
+    'scaffolder.contacts.add': 'Ajouter un contact',
+    'scaffolder.contacts.remove': 'Retirer',
+    'scaffolder.contacts.required': 'Indiquez au moins un contact.',
+    'scaffolder.contacts.nameRequired': 'Saisissez un nom.',
+    'scaffolder.contacts.emailInvalid':
+      'Saisissez une adresse électronique, par exemple nom@univ-exemple.fr.',
+    'scaffolder.contacts.problem': 'Contact {{index}} : {{problem}}',
+    'scaffolder.review.title': 'Vérifiez vos réponses',
+    'scaffolder.review.intro':
+      'Voici ce qui sera envoyé. Revenez en arrière pour modifier une réponse, ou envoyez.',
+    'scaffolder.review.yes': 'Oui',
+    'scaffolder.review.no': 'Non',
+    'scaffolder.review.back': 'Précédent',
+    'scaffolder.review.create': 'Envoyer',
+    'scaffolder.templates.newInstance': 'Nouvelle instance hébergée',
+    'scaffolder.templates.existingInstances': 'Instances déjà hébergées',
+    'scaffolder.tasks.title': 'Vos formulaires envoyés',
+    'scaffolder.tasks.template': 'Formulaire',
+    'scaffolder.tasks.created': 'Envoyé le',
+    'scaffolder.tasks.status': 'État',
+    'scaffolder.tasks.empty': "Vous n'avez encore envoyé aucun formulaire.",
+    'scaffolder.tasks.error': "La liste n'a pas pu être chargée : {{message}}",
+    'scaffolder.tasks.statuses.open': 'En attente',
+    'scaffolder.tasks.statuses.processing': 'En cours',
+    'scaffolder.tasks.statuses.completed': 'Terminé',
+    'scaffolder.tasks.statuses.failed': 'Échec',
+    'scaffolder.tasks.statuses.cancelled': 'Annulé',
+    'scaffolder.tasks.statuses.skipped': 'Ignoré',
+    'scaffolder.task.failedTitle': "Votre demande n'a pas pu aboutir",
+    'scaffolder.task.startOver': 'Recommencer avec les mêmes réponses',
+    'scaffolder.task.showLogs': 'Afficher le journal technique',
+    'scaffolder.task.hideLogs': 'Masquer le journal technique',
+    'scaffolder.task.failure.conflict':
+      "L'étape « {{step}} » s'est arrêtée : cette instance existe déjà (ou a déjà été demandée). Suivez-la depuis « Mes instances » ; rien de nouveau n'a été créé.",
+    'scaffolder.task.failure.notAllowed':
+      "L'étape « {{step}} » s'est arrêtée : vous n'avez pas le droit de faire cette demande, par exemple pour un autre établissement que le vôtre. Rien n'a été créé.",
+    'scaffolder.task.failure.notFound':
+      "L'étape « {{step}} » s'est arrêtée : un élément nommé par le formulaire n'existe plus (application, instance ou version). Rien n'a été créé.",
+    'scaffolder.task.failure.invalid':
+      "L'étape « {{step}} » s'est arrêtée : une réponse du formulaire a été refusée. Recommencez avec les mêmes réponses et vérifiez-les.",
+    'scaffolder.task.failure.unavailable':
+      "L'étape « {{step}} » s'est arrêtée : un service du portail est momentanément indisponible. Réessayez dans quelques minutes.",
+    'scaffolder.task.failure.unknown':
+      "L'étape « {{step}} » s'est arrêtée sur une erreur inattendue, enregistrée pour l'Amue. Réessayez plus tard ou contactez l'Amue.",
     'errors.unavailable':
       "Le service d'accompagnement est momentanément indisponible. Rien n'a été modifié ; réessayez dans quelques minutes.",
     'errors.unexpected':

@@ -1,0 +1,225 @@
+import {
+  Content,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import {
+  appLanguageApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  scaffolderApiRef,
+  ScaffolderTask,
+  useTaskEventStream,
+} from '@backstage/plugin-scaffolder-react';
+import {
+  DefaultTemplateOutputs,
+  TaskLogStream,
+  TaskSteps,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { useMemo, useState } from 'react';
+import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { cloudTranslationRef } from '../translation';
+import { taskFailureKey } from './taskFailure';
+
+function TaskList() {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const scaffolderApi = useApi(scaffolderApiRef);
+  const language = useApi(appLanguageApiRef).getLanguage().language;
+  const { value, loading, error } = useAsync(
+    () => scaffolderApi.listTasks!({ filterByOwnership: 'owned', limit: 100 }),
+    [scaffolderApi],
+  );
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  const columns: TableColumn<ScaffolderTask>[] = [
+    {
+      title: t('scaffolder.tasks.template'),
+      render: task => (
+        <Link to={task.id}>
+          {task.spec.templateInfo?.entity?.metadata?.title ??
+            task.spec.templateInfo?.entity?.metadata?.name ??
+            task.id}
+        </Link>
+      ),
+    },
+    {
+      title: t('scaffolder.tasks.created'),
+      render: task => date(task.createdAt),
+    },
+    {
+      title: t('scaffolder.tasks.status'),
+      render: task => {
+        switch (task.status) {
+          case 'open':
+            return t('scaffolder.tasks.statuses.open');
+          case 'processing':
+            return t('scaffolder.tasks.statuses.processing');
+          case 'completed':
+            return t('scaffolder.tasks.statuses.completed');
+          case 'failed':
+            return t('scaffolder.tasks.statuses.failed');
+          case 'cancelled':
+            return t('scaffolder.tasks.statuses.cancelled');
+          default:
+            return t('scaffolder.tasks.statuses.skipped');
+        }
+      },
+    },
+  ];
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <Alert severity="error">
+        {t('scaffolder.tasks.error', { message: error.message })}
+      </Alert>
+    );
+  }
+  return (
+    <Table<ScaffolderTask>
+      title={t('scaffolder.tasks.title')}
+      columns={columns}
+      data={value?.tasks ?? []}
+      options={{ paging: false, search: false }}
+      localization={{
+        body: { emptyDataSourceMessage: t('scaffolder.tasks.empty') },
+      }}
+    />
+  );
+}
+
+function TaskDetail() {
+  const { taskId = '' } = useParams();
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const stream = useTaskEventStream(taskId);
+  const navigate = useNavigate();
+  const [logsVisible, setLogsVisible] = useState(false);
+  const steps = useMemo(
+    () =>
+      stream.task?.spec.steps.map(step => ({
+        ...step,
+        ...stream.steps?.[step.id],
+      })) ?? [],
+    [stream],
+  );
+  const failedStep = steps.find(step => step.status === 'failed');
+  const activeStep = useMemo(() => {
+    for (let i = steps.length - 1; i >= 0; i--) {
+      if (steps[i].status !== 'open') {
+        return i;
+      }
+    }
+    return 0;
+  }, [steps]);
+  const title =
+    stream.task?.spec.templateInfo?.entity?.metadata?.title ??
+    stream.task?.spec.templateInfo?.entity?.metadata?.name;
+  const startOver = () => {
+    const metadata = stream.task?.spec.templateInfo?.entity?.metadata;
+    if (!metadata?.name) {
+      return;
+    }
+    const formData = encodeURIComponent(
+      JSON.stringify(stream.task?.spec.parameters ?? {}),
+    );
+    navigate(
+      `../../templates/${metadata.namespace ?? 'default'}/${
+        metadata.name
+      }?formData=${formData}`,
+      { relative: 'path' },
+    );
+  };
+
+  return (
+    <Content>
+      {title && (
+        <Typography variant="h5" component="h2" gutterBottom>
+          {title}
+        </Typography>
+      )}
+      {stream.error && (
+        <Box mb={2}>
+          <Alert severity="error" role="alert">
+            <AlertTitle>{t('scaffolder.task.failedTitle')}</AlertTitle>
+            {t(taskFailureKey(stream.error), {
+              step: failedStep?.name ?? '',
+            })}
+          </Alert>
+        </Box>
+      )}
+      <Box mb={2}>
+        <TaskSteps
+          steps={steps as any}
+          activeStep={activeStep}
+          isComplete={stream.completed}
+          isError={Boolean(stream.error)}
+        />
+      </Box>
+      <DefaultTemplateOutputs output={stream.output} />
+      <Box mb={2}>
+        <Paper>
+          <Box p={2} display="flex" justifyContent="flex-end">
+            {stream.error && (
+              <Box mr={1}>
+                <Button variant="contained" color="primary" onClick={startOver}>
+                  {t('scaffolder.task.startOver')}
+                </Button>
+              </Box>
+            )}
+            <Button
+              variant="outlined"
+              onClick={() => setLogsVisible(visible => !visible)}
+              aria-expanded={logsVisible}
+            >
+              {logsVisible
+                ? t('scaffolder.task.hideLogs')
+                : t('scaffolder.task.showLogs')}
+            </Button>
+          </Box>
+        </Paper>
+      </Box>
+      {logsVisible && (
+        <Paper style={{ height: 400 }}>
+          <TaskLogStream logs={stream.stepLogs} />
+        </Paper>
+      )}
+    </Content>
+  );
+}
+
+/**
+ * The "Tâches" sub-page of /create: the person's tasks, and one task as it
+ * runs. A failure is told as a sentence in the reader's language (from the
+ * kind of error: refused, already existing, invalid, unavailable) naming
+ * the step that failed; the technical log stays behind a button.
+ */
+export function TasksSubPage() {
+  return (
+    <Routes>
+      <Route
+        index
+        element={
+          <Content>
+            <TaskList />
+          </Content>
+        }
+      />
+      <Route path=":taskId" element={<TaskDetail />} />
+    </Routes>
+  );
+}
