@@ -101,6 +101,7 @@ export const cloudTranslationRef = createTranslationRef({
       prerequisites: 'Prerequisites',
       noPrerequisites: 'None',
       replacedBy: 'Replaced by',
+      request: 'Request an instance',
     },
     instances: {
       title: 'Hosted instances',

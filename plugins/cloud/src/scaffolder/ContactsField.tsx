@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   identityApiRef,
   useApi,
@@ -52,7 +51,10 @@ export function contactProblems(contact: Partial<Contact>) {
  * the catalog User's.
  */
 async function signedInContact(apis: {
-  identityApi: { getProfileInfo(): Promise<{ displayName?: string; email?: string }>; getBackstageIdentity(): Promise<{ userEntityRef: string }> };
+  identityApi: {
+    getProfileInfo(): Promise<{ displayName?: string; email?: string }>;
+    getBackstageIdentity(): Promise<{ userEntityRef: string }>;
+  };
   catalogApi: { getEntityByRef(ref: string): Promise<any> };
 }): Promise<Contact | undefined> {
   const profile = await apis.identityApi.getProfileInfo();
@@ -61,7 +63,7 @@ async function signedInContact(apis: {
   if (!name || !email) {
     const { userEntityRef } = await apis.identityApi.getBackstageIdentity();
     const user = await apis.catalogApi
-      .getEntityByRef(stringifyEntityRef({ kind: 'user', name: userEntityRef }))
+      .getEntityByRef(userEntityRef)
       .catch(() => undefined);
     name ??= user?.spec?.profile?.displayName ?? user?.metadata?.title;
     email ??= user?.spec?.profile?.email;
@@ -75,8 +77,15 @@ async function signedInContact(apis: {
  * and removed with labelled buttons.
  */
 export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
-  const { formData, onChange, required, disabled, rawErrors, schema, idSchema } =
-    props;
+  const {
+    formData,
+    onChange,
+    required,
+    disabled,
+    rawErrors,
+    schema,
+    idSchema,
+  } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
@@ -85,9 +94,11 @@ export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
     ? formData
     : [{ name: '', email: '' }];
 
-  // The signed-in person, once, when the form starts without contacts.
+  // The signed-in person, once, when the form starts without contacts (the
+  // form's defaults give one empty contact for `minItems: 1`).
+  const blank = !formData?.some(contact => contact?.name || contact?.email);
   useEffect(() => {
-    if (prefilled.current || formData?.length) {
+    if (prefilled.current || !blank) {
       return;
     }
     prefilled.current = true;
@@ -98,7 +109,7 @@ export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
         }
       })
       .catch(() => undefined);
-  }, [formData, identityApi, catalogApi, onChange]);
+  }, [blank, identityApi, catalogApi, onChange]);
 
   const update = (index: number, patch: Partial<Contact>) => {
     const next = contacts.map((contact, i) =>
@@ -140,7 +151,9 @@ export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
           <Box
             key={key}
             component="section"
-            aria-label={t('scaffolder.contacts.contact', { index: String(index + 1) })}
+            aria-label={t('scaffolder.contacts.contact', {
+              index: String(index + 1),
+            })}
             mt={2}
           >
             <Typography variant="subtitle2" component="h3">
@@ -162,7 +175,9 @@ export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
                       ? t('scaffolder.contacts.nameRequired')
                       : undefined
                   }
-                  onChange={event => update(index, { name: event.target.value })}
+                  onChange={event =>
+                    update(index, { name: event.target.value })
+                  }
                 />
               </Grid>
               <Grid item xs={12} md={4}>

@@ -50,8 +50,15 @@ function byOrder(a: string, b: string) {
 export function EnvironmentsPickerField(
   props: FieldExtensionComponentProps<string[]>,
 ) {
-  const { formData, onChange, required, disabled, rawErrors, schema, idSchema } =
-    props;
+  const {
+    formData,
+    onChange,
+    required,
+    disabled,
+    rawErrors,
+    schema,
+    idSchema,
+  } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useCloudLabels();
   const catalogApi = useApi(catalogApiRef);
@@ -61,7 +68,8 @@ export function EnvironmentsPickerField(
   const applicationValue =
     typeof values.application === 'string' ? values.application : undefined;
   const uai = typeof values.uai === 'string' ? values.uai : undefined;
-  const version = typeof values.version === 'string' ? values.version : undefined;
+  const version =
+    typeof values.version === 'string' ? values.version : undefined;
 
   const { value: application, loading } = useAsync(
     () => loadApplication(catalogApi, applicationValue),
@@ -144,14 +152,18 @@ export function EnvironmentsPickerField(
           />
         ))}
       </FormGroup>
-      {help && <FormHelperText id={`${id}-help`}>{help}</FormHelperText>}
+      {help && (
+        <FormHelperText id={`${id}-help`} error={false}>
+          {help}
+        </FormHelperText>
+      )}
       {existing.map(check => (
         <FormHelperText key={check.name} error role="alert">
           {t('scaffolder.environments.exists', {
             environment: labels.environment(check.environment),
             application: application?.title ?? '',
           })}{' '}
-          <Link to={`/cloud/tenants/${check.name}`}>
+          <Link to={`/cloud/tenants/${check.name}`} underline="always">
             {t('scaffolder.environments.existingLink', { name: check.name })}
           </Link>
         </FormHelperText>
@@ -213,7 +225,8 @@ export const validateEnvironments: CustomFieldValidator<string[]> = async (
   if (!discoveryApi || !fetchApi || typeof values.uai !== 'string') {
     return;
   }
-  const version = typeof values.version === 'string' ? values.version : undefined;
+  const version =
+    typeof values.version === 'string' ? values.version : undefined;
   for (const environment of value) {
     const check = await checkExistingInstance(
       { discoveryApi, fetchApi },

@@ -62,9 +62,11 @@ function uiOf(step: Step, key: string, property: JsonSchema) {
     widget: (fromUiSchema['ui:widget'] ?? property['ui:widget']) as
       | string
       | undefined,
-    review: ((fromUiSchema['ui:backstage'] ?? property['ui:backstage']) as
-      | { review?: { show?: boolean; mask?: string; name?: string } }
-      | undefined)?.review,
+    review: (
+      (fromUiSchema['ui:backstage'] ?? property['ui:backstage']) as
+        | { review?: { show?: boolean; mask?: string; name?: string } }
+        | undefined
+    )?.review,
   };
 }
 
@@ -122,12 +124,20 @@ export function RequestReviewStep(props: ReviewStepProps) {
     }
     const { items } = await catalogApi.getEntitiesByRefs({
       entityRefs: refs,
-      fields: ['kind', 'metadata.name', 'metadata.title', 'spec.profile.displayName'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.title',
+        'spec.profile.displayName',
+      ],
     });
     items.forEach((entity, index) => {
       if (entity) {
         const profile = (entity.spec as any)?.profile?.displayName;
-        map.set(refs[index], entity.metadata.title ?? profile ?? entity.metadata.name);
+        map.set(
+          refs[index],
+          entity.metadata.title ?? profile ?? entity.metadata.name,
+        );
       }
     });
     return map;
@@ -171,14 +181,18 @@ export function RequestReviewStep(props: ReviewStepProps) {
     }
     if (property.enum && property.enumNames) {
       const index = property.enum.indexOf(value);
-      if (index >= 0 && property.enumNames[index]) return property.enumNames[index];
+      if (index >= 0 && property.enumNames[index])
+        return property.enumNames[index];
     }
     const option = property.oneOf?.find(o => o.const === value);
     if (option?.title) return option.title;
     if (field === ESTABLISHMENT_PICKER) {
       const title = titles?.get(establishmentRef(value));
       return title
-        ? t('scaffolder.establishment.option', { title, uai: value.toUpperCase() })
+        ? t('scaffolder.establishment.option', {
+            title,
+            uai: value.toUpperCase(),
+          })
         : value.toUpperCase();
     }
     if (field === APPLICATION_PICKER) {
@@ -268,7 +282,7 @@ export function RequestReviewStep(props: ReviewStepProps) {
     );
 
   return (
-    <Box>
+    <Box id="cloud-review">
       <Typography variant="h5" component="h2" gutterBottom>
         {t('scaffolder.review.title')}
       </Typography>

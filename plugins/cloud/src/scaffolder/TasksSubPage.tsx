@@ -147,57 +147,63 @@ function TaskDetail() {
 
   return (
     <Content>
-      {title && (
-        <Typography variant="h5" component="h2" gutterBottom>
-          {title}
-        </Typography>
-      )}
-      {stream.error && (
-        <Box mb={2}>
-          <Alert severity="error" role="alert">
-            <AlertTitle>{t('scaffolder.task.failedTitle')}</AlertTitle>
-            {t(taskFailureKey(stream.error), {
-              step: failedStep?.name ?? '',
-            })}
-          </Alert>
-        </Box>
-      )}
-      <Box mb={2}>
-        <TaskSteps
-          steps={steps as any}
-          activeStep={activeStep}
-          isComplete={stream.completed}
-          isError={Boolean(stream.error)}
-        />
-      </Box>
-      <DefaultTemplateOutputs output={stream.output} />
-      <Box mb={2}>
-        <Paper>
-          <Box p={2} display="flex" justifyContent="flex-end">
-            {stream.error && (
-              <Box mr={1}>
-                <Button variant="contained" color="primary" onClick={startOver}>
-                  {t('scaffolder.task.startOver')}
-                </Button>
-              </Box>
-            )}
-            <Button
-              variant="outlined"
-              onClick={() => setLogsVisible(visible => !visible)}
-              aria-expanded={logsVisible}
-            >
-              {logsVisible
-                ? t('scaffolder.task.hideLogs')
-                : t('scaffolder.task.showLogs')}
-            </Button>
+      <div id="cloud-task">
+        {title && (
+          <Typography variant="h5" component="h2" gutterBottom>
+            {title}
+          </Typography>
+        )}
+        {stream.error && (
+          <Box mb={2}>
+            <Alert severity="error" role="alert">
+              <AlertTitle>{t('scaffolder.task.failedTitle')}</AlertTitle>
+              {t(taskFailureKey(stream.error), {
+                step: failedStep?.name ?? '',
+              })}
+            </Alert>
           </Box>
-        </Paper>
-      </Box>
-      {logsVisible && (
-        <Paper style={{ height: 400 }}>
-          <TaskLogStream logs={stream.stepLogs} />
-        </Paper>
-      )}
+        )}
+        <Box mb={2}>
+          <TaskSteps
+            steps={steps as any}
+            activeStep={activeStep}
+            isComplete={stream.completed}
+            isError={Boolean(stream.error)}
+          />
+        </Box>
+        <DefaultTemplateOutputs output={stream.output} />
+        <Box mb={2}>
+          <Paper>
+            <Box p={2} display="flex" justifyContent="flex-end">
+              {stream.error && (
+                <Box mr={1}>
+                  <Button
+                    variant="contained"
+                    color="primary"
+                    onClick={startOver}
+                  >
+                    {t('scaffolder.task.startOver')}
+                  </Button>
+                </Box>
+              )}
+              <Button
+                variant="outlined"
+                onClick={() => setLogsVisible(visible => !visible)}
+                aria-expanded={logsVisible}
+              >
+                {logsVisible
+                  ? t('scaffolder.task.hideLogs')
+                  : t('scaffolder.task.showLogs')}
+              </Button>
+            </Box>
+          </Paper>
+        </Box>
+        {logsVisible && (
+          <Paper style={{ height: 400 }}>
+            <TaskLogStream logs={stream.stepLogs} />
+          </Paper>
+        )}
+      </div>
     </Content>
   );
 }

@@ -22,12 +22,16 @@ import {
   Workflow,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import { useCallback, useMemo, useState } from 'react';
-import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import {
+  Navigate,
+  Route,
+  Routes,
+  useNavigate,
+  useParams,
+} from 'react-router-dom';
+import { REQUEST_TEMPLATE } from '../components/TenantOnboarding/paths';
 import { cloudTranslationRef } from '../translation';
 import { RequestReviewStep, ReviewLabelsContext } from './RequestReview';
-
-/** The request form, listed first on /create. */
-export const REQUEST_TEMPLATE = 'demander-une-instance';
 
 function TemplateList() {
   const { t } = useTranslationRef(cloudTranslationRef);
@@ -111,7 +115,10 @@ function TemplateWizard(props: { extensions: FieldExtensionOptions[] }) {
     [creating, scaffolderApi, templateRef, secrets, navigate],
   );
   const labels = manifest?.presentation?.buttonLabels;
-  const onError = useCallback(() => <Navigate to="../.." relative="path" />, []);
+  const onError = useCallback(
+    () => <Navigate to="../.." relative="path" />,
+    [],
+  );
   return (
     <ReviewLabelsContext.Provider
       value={{

@@ -1,9 +1,6 @@
 import { isApplicationEntity } from '@amue/plugin-cloud-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type {
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
 
 /** An application a request may name, as the request form shows it. */

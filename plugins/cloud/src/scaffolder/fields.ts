@@ -8,7 +8,11 @@ import {
   ApplicationPickerField,
   validateApplication,
 } from './ApplicationPickerField';
-import { CONTACTS_FIELD, ContactsField, validateContacts } from './ContactsField';
+import {
+  CONTACTS_FIELD,
+  ContactsField,
+  validateContacts,
+} from './ContactsField';
 import {
   ENVIRONMENTS_PICKER,
   EnvironmentsPickerField,

@@ -34,7 +34,9 @@ export function taskFailureKey(error: {
   if (/already exists|existe déjà/i.test(message)) {
     return 'scaffolder.task.failure.conflict';
   }
-  if (/ECONNREFUSED|ETIMEDOUT|fetch failed|unavailable|\b50[234]\b/i.test(message)) {
+  if (
+    /ECONNREFUSED|ETIMEDOUT|fetch failed|unavailable|\b50[234]\b/i.test(message)
+  ) {
     return 'scaffolder.task.failure.unavailable';
   }
   return 'scaffolder.task.failure.unknown';

@@ -80,6 +80,7 @@ const fr = createTranslationMessages({
     'applicationCard.prerequisites': 'Prérequis',
     'applicationCard.noPrerequisites': 'Aucun',
     'applicationCard.replacedBy': 'Remplacée par',
+    'applicationCard.request': 'Demander une instance',
     'instances.title': 'Instances hébergées',
     'instances.tableLabel': 'Instances hébergées de {{name}}',
     'instances.application': 'Application',
