@@ -86,8 +86,12 @@ test('the request form shows titles, offered environments, existing instances, c
     'form',
   );
   await page.getByRole('button', { name: 'Suivant' }).click();
+  // The form stays on its first page, saying why.
   await expect(
-    page.getByRole('heading', { name: 'Calendrier et dimensionnement' }),
+    page.getByText(/^'Environnements' Votre établissement a déjà/),
+  ).toBeVisible();
+  await expect(
+    page.getByLabel(/Date de mise en production souhaitée/),
   ).toHaveCount(0);
 
   // Pégase offers a test environment; Bordeaux has none of Pégase's
