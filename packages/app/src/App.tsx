@@ -4,6 +4,7 @@ import {
   scaffolderModuleCloud,
 } from '@amue/plugin-cloud';
 import { appModule } from './modules/app';
+import { catalogModule } from './modules/catalog';
 import { languageModule } from './modules/language';
 import { navModule } from './modules/nav';
 import { translationsModule } from './modules/translations';
@@ -11,6 +12,7 @@ import { translationsModule } from './modules/translations';
 export default createApp({
   features: [
     appModule,
+    catalogModule,
     navModule,
     translationsModule,
     languageModule,

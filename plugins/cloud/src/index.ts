@@ -12,6 +12,10 @@ export { useCanReadCloudReports } from './components/Adoption/useCanReadReports'
 export { catalogGraphModuleCloud } from './catalogGraph';
 export { scaffolderModuleCloud } from './scaffolder';
 export {
+  cloudCatalogColumns,
+  useCloudCatalogTitle,
+} from './components/CatalogColumns/catalogColumns';
+export {
   EntityEstablishmentFilter,
   type CloudEntityFilters,
 } from './components/EstablishmentPicker/EntityEstablishmentFilter';

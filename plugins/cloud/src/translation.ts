@@ -103,6 +103,15 @@ export const cloudTranslationRef = createTranslationRef({
       replacedBy: 'Replaced by',
       request: 'Request an instance',
     },
+    catalogColumns: {
+      availability: 'Availability',
+      lifecycle: 'Lifecycle',
+      environments: 'Environments',
+      domain: 'Domain',
+      environment: 'Environment',
+      version: 'Version',
+      status: 'Status',
+    },
     instances: {
       title: 'Hosted instances',
       tableLabel: 'Hosted instances of {{name}}',
