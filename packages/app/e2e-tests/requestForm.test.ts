@@ -227,13 +227,12 @@ test('a failed request is told as a translated sentence, without a stack trace',
   await expect(
     page.getByRole('button', { name: 'Recommencer avec les mêmes réponses' }),
   ).toBeVisible();
-  // TaskSteps' progress bar (Backstage's) has no accessible name: left out.
-  await expectAccessible(
-    page,
-    'the failed task',
-    '#cloud-task',
-    '.MuiLinearProgress-root',
-  );
+  // The steps and their durations in French ("1 seconde", never
+  // "0 seconds").
+  await expect(alert).toBeVisible();
+  await expect(page.getByText(/\bseconds?\b/)).toHaveCount(0);
+  await expect(page.getByText('Échec').first()).toBeVisible();
+  await expectAccessible(page, 'the failed task', '#cloud-task');
   await page.screenshot({
     path: testInfo.outputPath('task-failed.png'),
     fullPage: true,

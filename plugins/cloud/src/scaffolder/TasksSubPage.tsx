@@ -18,7 +18,6 @@ import {
 import {
   DefaultTemplateOutputs,
   TaskLogStream,
-  TaskSteps,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -103,6 +102,94 @@ function TaskList() {
   );
 }
 
+type StepView = {
+  id: string;
+  name: string;
+  status?: string;
+  startedAt?: string;
+  endedAt?: string;
+};
+
+/** Colours of a step's state, readable on white. */
+const STEP_TONES: Record<string, string> = {
+  completed: '#1b5e20',
+  failed: '#c62828',
+  processing: '#1d4f91',
+};
+
+/**
+ * The steps of a task, each with its state and duration in the reader's
+ * language (an ordered list, readable by screen readers).
+ */
+function TaskStepList(props: { steps: StepView[] }) {
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const language = useApi(appLanguageApiRef).getLanguage().language;
+  const duration = (step: StepView) => {
+    if (!step.startedAt || !step.endedAt) {
+      return undefined;
+    }
+    const seconds = Math.max(
+      0,
+      Math.round(
+        (new Date(step.endedAt).getTime() -
+          new Date(step.startedAt).getTime()) /
+          1000,
+      ),
+    );
+    return new Intl.NumberFormat(language, {
+      style: 'unit',
+      unit: seconds < 60 ? 'second' : 'minute',
+      unitDisplay: 'long',
+    }).format(seconds < 60 ? seconds : Math.round(seconds / 60));
+  };
+  const state = (status?: string) => {
+    switch (status) {
+      case 'processing':
+        return t('scaffolder.tasks.statuses.processing');
+      case 'completed':
+        return t('scaffolder.tasks.statuses.completed');
+      case 'failed':
+        return t('scaffolder.tasks.statuses.failed');
+      case 'cancelled':
+        return t('scaffolder.tasks.statuses.cancelled');
+      case 'skipped':
+        return t('scaffolder.tasks.statuses.skipped');
+      default:
+        return t('scaffolder.tasks.statuses.open');
+    }
+  };
+  return (
+    <Box component="ol" m={0} pl={3}>
+      {props.steps.map(step => {
+        const took = duration(step);
+        return (
+          <li key={step.id} style={{ marginBottom: 4 }}>
+            <Typography component="span" variant="body1">
+              {step.name}
+            </Typography>
+            {' — '}
+            <Typography
+              component="span"
+              variant="body2"
+              style={{
+                color: STEP_TONES[step.status ?? ''] ?? '#555555',
+                fontWeight: 600,
+              }}
+            >
+              {state(step.status)}
+            </Typography>
+            {took && (
+              <Typography component="span" variant="body2">
+                {` (${took})`}
+              </Typography>
+            )}
+          </li>
+        );
+      })}
+    </Box>
+  );
+}
+
 function TaskDetail() {
   const { taskId = '' } = useParams();
   const { t } = useTranslationRef(cloudTranslationRef);
@@ -118,14 +205,6 @@ function TaskDetail() {
     [stream],
   );
   const failedStep = steps.find(step => step.status === 'failed');
-  const activeStep = useMemo(() => {
-    for (let i = steps.length - 1; i >= 0; i--) {
-      if (steps[i].status !== 'open') {
-        return i;
-      }
-    }
-    return 0;
-  }, [steps]);
   const title =
     stream.task?.spec.templateInfo?.entity?.metadata?.title ??
     stream.task?.spec.templateInfo?.entity?.metadata?.name;
@@ -164,12 +243,11 @@ function TaskDetail() {
           </Box>
         )}
         <Box mb={2}>
-          <TaskSteps
-            steps={steps as any}
-            activeStep={activeStep}
-            isComplete={stream.completed}
-            isError={Boolean(stream.error)}
-          />
+          <Paper>
+            <Box p={2}>
+              <TaskStepList steps={steps} />
+            </Box>
+          </Paper>
         </Box>
         <DefaultTemplateOutputs output={stream.output} />
         <Box mb={2}>
