@@ -46,6 +46,16 @@ export function contactProblems(contact: Partial<Contact>) {
   return problems;
 }
 
+/** Text for screen readers only. */
+const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /**
  * The signed-in person as a first contact: the profile of the sign-in, or
  * the catalog User's.
@@ -240,15 +250,6 @@ export function ContactsField(props: FieldExtensionComponentProps<Contact[]>) {
     </FormControl>
   );
 }
-
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** Checks each contact: a name and a valid e-mail address. */
 export const validateContacts: CustomFieldValidator<Contact[]> = (

@@ -140,7 +140,7 @@ export function RequestsPage() {
     setWithRequests(
       [
         ...new Set(
-          [...pending.items, ...blocked.items].map(t => t.establishment),
+          [...pending.items, ...blocked.items].map(item => item.establishment),
         ),
       ].sort(),
     );
