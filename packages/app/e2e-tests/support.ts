@@ -146,6 +146,7 @@ export async function requestThroughForm(
   await expect(
     page.getByText(/Saisissez une adresse électronique/).first(),
   ).toBeVisible();
+  await expect(page.getByText(/must match format/)).toHaveCount(0);
   await page
     .getByLabel(/^Adresse électronique/)
     .fill('claire.dubois@u-bordeaux.fr');

@@ -82,6 +82,17 @@ function TemplateList() {
   );
 }
 
+/**
+ * The form's schema errors, less those of the contacts' items: the
+ * `CloudContacts` field checks them and says it in the user's language,
+ * where Ajv's messages are English ('must match format "email"').
+ */
+export function transformErrors<T extends { property?: string }>(
+  errors: T[],
+): T[] {
+  return errors.filter(error => !/^\.contacts\.\d+/.test(error.property ?? ''));
+}
+
 function TemplateWizard(props: { extensions: FieldExtensionOptions[] }) {
   const { namespace = 'default', templateName = '' } = useParams();
   const templateRef = stringifyEntityRef({
@@ -134,6 +145,7 @@ function TemplateWizard(props: { extensions: FieldExtensionOptions[] }) {
         onError={onError}
         extensions={props.extensions}
         components={{ ReviewStepComponent: RequestReviewStep }}
+        formProps={{ transformErrors }}
       />
     </ReviewLabelsContext.Provider>
   );
