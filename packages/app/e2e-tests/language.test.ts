@@ -27,3 +27,22 @@ test('the relations graph names relations in French', async ({
     fullPage: true,
   });
 });
+
+test('the sidebar labels are shown whole', async ({ page }, testInfo) => {
+  await signInAs(page, 'Marc Petit');
+  const nav = page.getByRole('navigation').first();
+  await expect(nav.getByText('Nouvelle demande')).toBeVisible();
+  const cut = await nav.evaluate(element =>
+    [...element.querySelectorAll('a span, button span')]
+      .filter(
+        span =>
+          span.children.length === 0 &&
+          (span.textContent ?? '').trim() &&
+          (span as HTMLElement).scrollWidth >
+            (span as HTMLElement).clientWidth + 1,
+      )
+      .map(span => span.textContent),
+  );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('sidebar.png') });
+});

@@ -32,9 +32,18 @@ export const amueLightTheme = createUnifiedTheme({
   },
   defaultPageTheme: 'home',
   components: {
-    // Room for the French sidebar labels (Backstage's default is 110px).
+    // Room for the French sidebar labels (Backstage's default is 110px,
+    // cut with an ellipsis): the whole width beside the icon, and a second
+    // line rather than "Nouvelle dem…".
     BackstageSidebarItem: {
-      styleOverrides: { label: { width: '140px' } },
+      styleOverrides: {
+        label: {
+          width: '148px',
+          whiteSpace: 'normal',
+          overflow: 'visible',
+          lineHeight: 1.2,
+        },
+      },
     },
   },
   pageTheme: {
