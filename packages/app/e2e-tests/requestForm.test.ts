@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './personas';
-import { api, expectAccessible, requestForm, tokenOf } from './support';
+import {
+  expectAccessible,
+  requestForm,
+  startRequestForLille,
+  tokenOf,
+} from './support';
 
 /*
  * The request form as an establishment member reads it (issue 15): the
@@ -13,7 +18,6 @@ import { api, expectAccessible, requestForm, tokenOf } from './support';
  */
 
 const BORDEAUX_UAI = '0333298F';
-const LILLE_UAI = '0597239Y';
 
 /** A date a year from now, YYYY-MM-DD, and as the review shows it. */
 function nextYear() {
@@ -189,24 +193,7 @@ test('a failed request is told as a translated sentence, without a stack trace',
 }, testInfo) => {
   // A task the onboarding service refuses: Claire asks for Lille.
   const claire = await tokenOf(request, 'claire.dubois');
-  const task = await request.post(api('/api/scaffolder/v2/tasks'), {
-    headers: { Authorization: claire },
-    data: {
-      templateRef: 'template:default/demander-une-instance',
-      values: {
-        uai: LILLE_UAI,
-        application: 'application:default/sifac',
-        environments: ['test'],
-        version: '2026.2',
-        migration: false,
-        contacts: [
-          { name: 'Claire Dubois', email: 'claire.dubois@u-bordeaux.fr' },
-        ],
-      },
-    },
-  });
-  expect(task.status()).toBe(201);
-  const { id } = await task.json();
+  const id = await startRequestForLille(request, claire, 'test');
 
   await signInAs(page, 'Claire Dubois');
   await page.goto(`/create/tasks/${id}`);

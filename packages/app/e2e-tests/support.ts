@@ -162,3 +162,33 @@ export async function requestThroughForm(
     page.getByRole('link', { name: "Page de l'instance" }),
   ).toBeVisible({ timeout: 60_000 });
 }
+
+/**
+ * Starts "Demander une instance hébergée" through the scaffolder's API as
+ * Claire (token `claire`) for Lille (not her establishment: the onboarding
+ * service refuses it), for one SIFAC environment; returns the task's id.
+ */
+export async function startRequestForLille(
+  request: APIRequestContext,
+  claire: string,
+  environment: string,
+): Promise<string> {
+  const task = await request.post(api('/api/scaffolder/v2/tasks'), {
+    headers: { Authorization: claire },
+    data: {
+      templateRef: 'template:default/demander-une-instance',
+      values: {
+        uai: '0597239Y',
+        application: 'application:default/sifac',
+        environments: [environment],
+        version: '2026.2',
+        migration: false,
+        contacts: [
+          { name: 'Claire Dubois', email: 'claire.dubois@u-bordeaux.fr' },
+        ],
+      },
+    },
+  });
+  expect(task.status()).toBe(201);
+  return (await task.json()).id;
+}

@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import {
   appLanguageApiRef,
+  TranslationFunction,
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
@@ -30,6 +31,27 @@ import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { cloudTranslationRef } from '../translation';
 import { taskFailureKey } from './taskFailure';
+
+/** A task's or a step's status in the reader's language. */
+function statusLabel(
+  t: TranslationFunction<(typeof cloudTranslationRef)['T']>,
+  status?: string,
+): string {
+  switch (status) {
+    case 'processing':
+      return t('scaffolder.tasks.statuses.processing');
+    case 'completed':
+      return t('scaffolder.tasks.statuses.completed');
+    case 'failed':
+      return t('scaffolder.tasks.statuses.failed');
+    case 'cancelled':
+      return t('scaffolder.tasks.statuses.cancelled');
+    case 'skipped':
+      return t('scaffolder.tasks.statuses.skipped');
+    default:
+      return t('scaffolder.tasks.statuses.open');
+  }
+}
 
 function TaskList() {
   const { t } = useTranslationRef(cloudTranslationRef);
@@ -61,22 +83,7 @@ function TaskList() {
     },
     {
       title: t('scaffolder.tasks.status'),
-      render: task => {
-        switch (task.status) {
-          case 'open':
-            return t('scaffolder.tasks.statuses.open');
-          case 'processing':
-            return t('scaffolder.tasks.statuses.processing');
-          case 'completed':
-            return t('scaffolder.tasks.statuses.completed');
-          case 'failed':
-            return t('scaffolder.tasks.statuses.failed');
-          case 'cancelled':
-            return t('scaffolder.tasks.statuses.cancelled');
-          default:
-            return t('scaffolder.tasks.statuses.skipped');
-        }
-      },
+      render: task => statusLabel(t, task.status),
     },
   ];
   if (loading) {
@@ -142,22 +149,6 @@ function TaskStepList(props: { steps: StepView[] }) {
       unitDisplay: 'long',
     }).format(seconds < 60 ? seconds : Math.round(seconds / 60));
   };
-  const state = (status?: string) => {
-    switch (status) {
-      case 'processing':
-        return t('scaffolder.tasks.statuses.processing');
-      case 'completed':
-        return t('scaffolder.tasks.statuses.completed');
-      case 'failed':
-        return t('scaffolder.tasks.statuses.failed');
-      case 'cancelled':
-        return t('scaffolder.tasks.statuses.cancelled');
-      case 'skipped':
-        return t('scaffolder.tasks.statuses.skipped');
-      default:
-        return t('scaffolder.tasks.statuses.open');
-    }
-  };
   return (
     <Box component="ol" m={0} pl={3}>
       {props.steps.map(step => {
@@ -176,7 +167,7 @@ function TaskStepList(props: { steps: StepView[] }) {
                 fontWeight: 600,
               }}
             >
-              {state(step.status)}
+              {statusLabel(t, step.status)}
             </Typography>
             {took && (
               <Typography component="span" variant="body2">
