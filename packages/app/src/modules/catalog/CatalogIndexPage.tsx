@@ -31,7 +31,7 @@ export function columnsOf(
     {
       ...name,
       // A name is never broken in the middle of a word.
-      cellStyle: { wordBreak: 'normal', overflowWrap: 'normal', minWidth: 220 },
+      cellStyle: { wordBreak: 'normal', overflowWrap: 'normal', minWidth: 140 },
     },
     ...(portal as unknown as TableColumn<CatalogTableRow>[]),
   ];

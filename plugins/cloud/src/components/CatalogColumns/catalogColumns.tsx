@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { TableColumn } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Fragment } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { cloudTranslationRef } from '../../translation';
 import { useCloudLabels, useFormatDate } from '../common/labels';
@@ -62,10 +63,10 @@ function Environments(props: { entity: Entity }) {
   return (
     <>
       {environments.map((e, index) => (
-        <span key={e} style={NOWRAP}>
-          {labels.environment(e)}
-          {index < environments.length - 1 ? ', ' : ''}
-        </span>
+        <Fragment key={e}>
+          {index > 0 && ', '}
+          <span style={NOWRAP}>{labels.environment(e)}</span>
+        </Fragment>
       ))}
     </>
   );
