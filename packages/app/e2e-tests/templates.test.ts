@@ -4,6 +4,7 @@ import {
   bordeauxField,
   requestForm,
   requestThroughForm,
+  startRequestForLille,
   tokenOf,
 } from './support';
 
@@ -117,24 +118,7 @@ test('an establishment member cannot pick nor request another establishment', as
   // The same template run through the API for Lille: the onboarding service
   // refuses it at the request step, and nothing is created.
   const claire = await tokenOf(request, 'claire.dubois');
-  const task = await request.post('/api/scaffolder/v2/tasks', {
-    headers: { Authorization: claire },
-    data: {
-      templateRef: 'template:default/demander-une-instance',
-      values: {
-        uai: LILLE_UAI,
-        application: 'application:default/sifac',
-        environments: ['formation'],
-        version: '2026.2',
-        migration: false,
-        contacts: [
-          { name: 'Claire Dubois', email: 'claire.dubois@u-bordeaux.fr' },
-        ],
-      },
-    },
-  });
-  expect(task.status()).toBe(201);
-  const { id } = await task.json();
+  const id = await startRequestForLille(request, claire, 'formation');
   await expect
     .poll(
       async () =>

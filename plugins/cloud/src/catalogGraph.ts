@@ -12,6 +12,7 @@ import {
   RELATION_HAS_INSTANCE,
   RELATION_INSTANCE_OF,
 } from '@amue/plugin-cloud-common';
+import { relationsEntityCard } from './entityExtensions';
 
 /**
  * The catalog graph's relations: Backstage's own, plus the portal's
@@ -49,5 +50,5 @@ export const cloudCatalogGraphApi = ApiBlueprint.make({
  */
 export const catalogGraphModuleCloud = createFrontendModule({
   pluginId: 'catalog-graph',
-  extensions: [cloudCatalogGraphApi],
+  extensions: [cloudCatalogGraphApi, relationsEntityCard],
 });

@@ -168,3 +168,18 @@ export const entityExtensions = [
   kindCatalogFilter,
   establishmentCatalogFilter,
 ];
+
+/**
+ * `entity-card:catalog-graph/relations`, replaced (through
+ * `catalogGraphModuleCloud`): the same graph card, relations named in the
+ * reader's language.
+ */
+export const relationsEntityCard = EntityCardBlueprint.make({
+  name: 'relations',
+  params: {
+    loader: () =>
+      import('./components/RelationsGraph/RelationsCard').then(m => (
+        <m.RelationsCard />
+      )),
+  },
+});

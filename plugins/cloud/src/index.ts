@@ -10,6 +10,11 @@ export { cloudTranslations } from './translations';
 export { adoptionRouteRef, homeRouteRef } from './routes';
 export { useCanReadCloudReports } from './components/Adoption/useCanReadReports';
 export { catalogGraphModuleCloud } from './catalogGraph';
+export { scaffolderModuleCloud } from './scaffolder';
+export {
+  cloudCatalogColumns,
+  useCloudCatalogTitle,
+} from './components/CatalogColumns/catalogColumns';
 export {
   EntityEstablishmentFilter,
   type CloudEntityFilters,

@@ -101,6 +101,34 @@ export const cloudTranslationRef = createTranslationRef({
       prerequisites: 'Prerequisites',
       noPrerequisites: 'None',
       replacedBy: 'Replaced by',
+      request: 'Request an instance',
+    },
+    relations: {
+      ownedBy: 'owned by',
+      ownerOf: 'owner of',
+      memberOf: 'member of',
+      hasMember: 'has member',
+      parentOf: 'parent of',
+      childOf: 'child of',
+      partOf: 'part of',
+      hasPart: 'has part',
+      dependsOn: 'depends on',
+      dependencyOf: 'dependency of',
+      providesApi: 'provides API',
+      apiProvidedBy: 'API provided by',
+      consumesApi: 'consumes API',
+      apiConsumedBy: 'API consumed by',
+      instanceOf: 'instance of',
+      hasInstance: 'has instance',
+    },
+    catalogColumns: {
+      availability: 'Availability',
+      lifecycle: 'Lifecycle',
+      environments: 'Environments',
+      domain: 'Domain',
+      environment: 'Environment',
+      version: 'Version',
+      status: 'Status',
     },
     instances: {
       title: 'Hosted instances',
@@ -672,6 +700,80 @@ export const cloudTranslationRef = createTranslationRef({
       goLiveDate: {
         invalid: 'Enter a date.',
         past: 'The date must not be in the past.',
+      },
+      application: {
+        loading: 'Loading the applications…',
+        noOptions: 'No application matches',
+        required: 'Choose an application.',
+        notOffered: 'This application is not offered as a service.',
+        error: 'The applications could not be loaded: {{message}}',
+      },
+      environments: {
+        chooseApplication: 'Choose the application first.',
+        loading: 'Loading the environments of the application…',
+        required: 'Check at least one environment.',
+        notOffered: '{{application}} is not offered in: {{environments}}.',
+        exists:
+          'Your establishment already has the {{environment}} instance of {{application}}: no new request is needed.',
+        existingLink: 'See the instance {{name}}',
+      },
+      contacts: {
+        contact: 'Contact {{index}}',
+        add: 'Add a contact',
+        remove: 'Remove',
+        required: 'Give at least one contact.',
+        nameRequired: 'Enter a name.',
+        emailInvalid: 'Enter an e-mail address such as name@univ-example.fr.',
+        problem: 'Contact {{index}}: {{problem}}',
+      },
+      review: {
+        title: 'Check your answers',
+        intro:
+          'This is what will be sent. Go back to change an answer, or send it.',
+        yes: 'Yes',
+        no: 'No',
+        back: 'Back',
+        create: 'Send',
+      },
+      templates: {
+        newInstance: 'New hosted instance',
+        existingInstances: 'Instances already hosted',
+      },
+      tasks: {
+        title: 'Your forms sent',
+        template: 'Form',
+        created: 'Sent on',
+        status: 'Status',
+        empty: 'You have not sent any form yet.',
+        error: 'The list could not be loaded: {{message}}',
+        statuses: {
+          open: 'Waiting',
+          processing: 'In progress',
+          completed: 'Done',
+          failed: 'Failed',
+          cancelled: 'Cancelled',
+          skipped: 'Skipped',
+        },
+      },
+      task: {
+        failedTitle: 'Your request could not be completed',
+        startOver: 'Start again with the same answers',
+        showLogs: 'Show the technical log',
+        hideLogs: 'Hide the technical log',
+        failure: {
+          conflict:
+            'The step "{{step}}" stopped: this instance exists already (or was requested already). Open "My instances" to follow it; nothing new was created.',
+          notAllowed:
+            'The step "{{step}}" stopped: you are not allowed to do this, for instance for an establishment other than yours. Nothing was created.',
+          notFound:
+            'The step "{{step}}" stopped: something the form names no longer exists (an application, an instance or a version). Nothing was created.',
+          invalid:
+            'The step "{{step}}" stopped: an answer of the form was refused. Start again with the same answers and check them.',
+          unavailable:
+            'The step "{{step}}" stopped: a service of the portal is temporarily unavailable. Try again in a few minutes.',
+          unknown:
+            'The step "{{step}}" stopped on an unexpected error, which was logged for Amue. Try again later or contact Amue.',
+        },
       },
     },
     errors: {

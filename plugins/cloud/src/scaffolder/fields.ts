@@ -4,6 +4,21 @@ import {
 } from '@backstage/plugin-scaffolder-react/alpha';
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
 import {
+  APPLICATION_PICKER,
+  ApplicationPickerField,
+  validateApplication,
+} from './ApplicationPickerField';
+import {
+  CONTACTS_FIELD,
+  ContactsField,
+  validateContacts,
+} from './ContactsField';
+import {
+  ENVIRONMENTS_PICKER,
+  EnvironmentsPickerField,
+  validateEnvironments,
+} from './EnvironmentsPickerField';
+import {
   APPLICATION_VERSION_PICKER,
   ApplicationVersionPickerField,
   validateApplicationVersion,
@@ -56,4 +71,37 @@ export const goLiveDatePickerField: FormField = createFormField({
   component: GoLiveDatePickerField,
   validation: validateGoLiveDate,
   schema: makeFieldSchema({ output: z => z.string() }),
+});
+
+/** `CloudApplicationPicker`: an application offered as a service (entity ref). */
+export const applicationPickerField: FormField = createFormField({
+  name: APPLICATION_PICKER,
+  component: ApplicationPickerField,
+  validation: validateApplication,
+  schema: makeFieldSchema({ output: z => z.string() }),
+});
+
+/** `CloudEnvironmentsPicker`: environments the application offers, none existing. */
+export const environmentsPickerField: FormField = createFormField({
+  name: ENVIRONMENTS_PICKER,
+  component: EnvironmentsPickerField,
+  validation: validateEnvironments,
+  schema: makeFieldSchema({ output: z => z.array(z.string()) }),
+});
+
+/** `CloudContacts`: the people Amue contacts, the signed-in person first. */
+export const contactsField: FormField = createFormField({
+  name: CONTACTS_FIELD,
+  component: ContactsField as any,
+  validation: validateContacts as any,
+  schema: makeFieldSchema({
+    output: z =>
+      z.array(
+        z.object({
+          name: z.string(),
+          email: z.string(),
+          role: z.string().optional(),
+        }),
+      ),
+  }),
 });

@@ -12,6 +12,7 @@ import {
   TableBody,
   TableHeader,
   TableRoot,
+  ButtonLink,
   Text,
 } from '@backstage/ui';
 import {
@@ -24,6 +25,7 @@ import { Field, FieldList } from '../common/FieldList';
 import { useCloudLabels, useFormatDate } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { tenantFieldRef } from '../common/useRelatedTenants';
+import { requestFormPath } from '../TenantOnboarding/paths';
 
 const INLINE_LIST: CSSProperties = {
   display: 'flex',
@@ -101,9 +103,21 @@ export function ApplicationVersionsCard() {
   }
   const { spec } = entity;
   const prerequisites = spec.prerequisites ?? [];
+  const requestable =
+    spec.saas?.status === 'available' || spec.saas?.status === 'pilot';
 
   return (
     <EntityInfoCard title={t('applicationCard.title')}>
+      {requestable && (
+        <div style={{ marginBottom: 'var(--bui-space-4)' }}>
+          <ButtonLink
+            href={requestFormPath(undefined, entity.metadata.name)}
+            variant="primary"
+          >
+            {t('applicationCard.request')}
+          </ButtonLink>
+        </div>
+      )}
       <FieldList>
         <Field label={t('applicationCard.lifecycle')}>
           <StatusChip value={labels.lifecycle(spec.lifecycle)} />

@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex, Text, VisuallyHidden } from '@backstage/ui';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ListTenantsQuery } from '../../api';
 import {
   actorSideOf,
@@ -129,6 +129,28 @@ export function RequestsPage() {
     { ...filters, blocked: true, orderBy: 'updatedAt', order: 'asc' },
     { pageSize: REQUESTS_PAGE_SIZE, enabled: ready && isAmue },
   );
+
+  // The establishment filter offers the establishments that have requests
+  // (pending or blocked), as seen without an establishment chosen.
+  const [withRequests, setWithRequests] = useState<string[]>([]);
+  useEffect(() => {
+    if (establishment || pending.loading || blocked.loading) {
+      return;
+    }
+    setWithRequests(
+      [
+        ...new Set(
+          [...pending.items, ...blocked.items].map(item => item.establishment),
+        ),
+      ].sort(),
+    );
+  }, [
+    establishment,
+    pending.loading,
+    blocked.loading,
+    pending.items,
+    blocked.items,
+  ]);
 
   const applicationTitle = (name: string) =>
     applications.value?.get(name)?.title ?? name;
@@ -359,8 +381,13 @@ export function RequestsPage() {
                   width="22rem"
                   allLabel={t('requests.allEstablishments')}
                   value={establishment}
-                  options={[...(establishments.value?.values() ?? [])].map(
-                    e => ({
+                  options={[...(establishments.value?.values() ?? [])]
+                    .filter(
+                      e =>
+                        withRequests.includes(e.name) ||
+                        e.name === establishment,
+                    )
+                    .map(e => ({
                       value: e.name,
                       label: e.uai
                         ? t('requests.establishmentOption', {
@@ -368,8 +395,7 @@ export function RequestsPage() {
                             uai: e.uai,
                           })
                         : e.title,
-                    }),
-                  )}
+                    }))}
                   onChange={setEstablishment}
                 />
               </Flex>

@@ -20,14 +20,18 @@ export const REQUEST_TEMPLATE = 'demander-une-instance';
 
 /**
  * The request form (scaffolder template), with the establishment's UAI
- * filled in when known.
+ * and the application (its name) filled in when known.
  */
-export function requestFormPath(uai?: string): string {
+export function requestFormPath(uai?: string, application?: string): string {
   const base = `/create/templates/default/${REQUEST_TEMPLATE}`;
-  return uai
-    ? `${base}?${new URLSearchParams({
-        formData: JSON.stringify({ uai }),
-      })}`
+  const formData = {
+    ...(uai ? { uai } : {}),
+    ...(application
+      ? { application: `application:default/${application}` }
+      : {}),
+  };
+  return Object.keys(formData).length
+    ? `${base}?${new URLSearchParams({ formData: JSON.stringify(formData) })}`
     : base;
 }
 
