@@ -111,7 +111,7 @@ export const cloudPlugin = createBackendPlugin({
         }
 
         registerTenantActions(deps.actionsRegistry, tenants);
-        registerCloudMetrics({ metrics: deps.metrics, db: store.client });
+        await registerCloudMetrics({ metrics: deps.metrics, database });
 
         // People signed in through the federation (auth module
         // federation), published to the catalog; removed after

@@ -48,7 +48,10 @@ describe('registerCloudMetrics', () => {
         database: { getClient: async () => knex },
       });
       const { metrics, collect } = collectingMetrics();
-      registerCloudMetrics({ metrics, db: knex });
+      await registerCloudMetrics({
+        metrics,
+        database: { getClient: async () => knex },
+      });
 
       // An empty database: every status at 0.
       const empty = await collect();

@@ -1,6 +1,6 @@
 import { TENANT_STATUSES } from '@amue/plugin-cloud-common';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { MetricsService } from '@backstage/backend-plugin-api/alpha';
-import { Knex } from 'knex';
 
 /**
  * The portal's own gauges, read from the cloud database when metrics are
@@ -14,11 +14,13 @@ import { Knex } from 'knex';
  * They describe the whole database, so every replica reports the same
  * values: aggregate them with `max`, never `sum`.
  */
-export function registerCloudMetrics(options: {
+export async function registerCloudMetrics(options: {
   metrics: MetricsService;
-  db: Knex;
-}): void {
-  const { metrics, db } = options;
+  database: Pick<DatabaseService, 'getClient'>;
+}): Promise<void> {
+  const { metrics } = options;
+  // Read-only aggregates, as the reports (TenantReports) read them.
+  const db = await options.database.getClient();
 
   metrics
     .createObservableGauge<{ status: string }>('cloud_tenants', {
