@@ -101,7 +101,15 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
       <SidebarDivider />
       {/* The unread count is part of the item's text, so that the link's
           name holds what it shows (upstream shows a tag the name lacks). */}
+      {/* New notifications pop up at the top of the page: at the default
+          place, bottom right, they covered the forms' "Suivant" and
+          "Créer" buttons for 15 s. */}
       <NotificationsSidebarItem
+        snackbarProps={{
+          enabled: true,
+          autoHideDuration: 15_000,
+          anchorOrigin: { vertical: 'top', horizontal: 'center' },
+        }}
         renderItem={({ unreadCount, to, onClick }) => (
           <SidebarItem
             icon={NotificationsIcon}
