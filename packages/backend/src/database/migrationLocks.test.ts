@@ -19,6 +19,18 @@ function migrationsFolder(): string {
 exports.down = async knex => knex.schema.dropTable('slow_table');
 `,
   );
+  // Outside a transaction, as the catalog's index migrations: on PostgreSQL
+  // CREATE INDEX CONCURRENTLY waits for every open transaction.
+  fs.writeFileSync(
+    path.join(dir, '20261206_index.js'),
+    `exports.config = { transaction: false };
+exports.up = async knex => {
+  const concurrently = knex.client.config.client === 'pg' ? 'concurrently' : '';
+  await knex.raw('create index ' + concurrently + ' slow_table_id on slow_table (id)');
+};
+exports.down = async () => {};
+`,
+  );
   return dir;
 }
 
@@ -48,7 +60,10 @@ describe('waitForMigrationLocks', () => {
       await knex.migrate.latest({ directory: migrationsFolder() });
       expect(await knex.schema.hasTable('slow_table')).toBe(true);
       const rows = await knex('knex_migrations').select('name');
-      expect(rows.map(r => r.name)).toEqual(['20261205_slow.js']);
+      expect(rows.map(r => r.name)).toEqual([
+        '20261205_slow.js',
+        '20261206_index.js',
+      ]);
     },
   );
 
@@ -67,7 +82,10 @@ describe('waitForMigrationLocks', () => {
         );
         expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled']);
         const rows = await a('knex_migrations').select('name');
-        expect(rows.map(r => r.name)).toEqual(['20261205_slow.js']);
+        expect(rows.map(r => r.name)).toEqual([
+          '20261205_slow.js',
+          '20261206_index.js',
+        ]);
         expect(await a.schema.hasTable('slow_table')).toBe(true);
       } finally {
         await b.destroy();

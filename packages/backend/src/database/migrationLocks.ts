@@ -10,8 +10,9 @@
  * the plugin fails to start and the whole backend exits.
  *
  * Here `knex.migrate.latest()` of a PostgreSQL client first takes a
- * session-level advisory lock of the database (`pg_advisory_lock`, on a
- * connection of its own, outside any transaction), so the migrations of the replicas
+ * session-level advisory lock of the database (`pg_try_advisory_lock`,
+ * polled on a connection of its own, outside any transaction), so the
+ * migrations of the replicas
  * run one after the other, each finding the work done by the previous one;
  * under that lock, a lock table left with several rows is repaired. Errors
  * of contention with a process that does not take the advisory lock (an
@@ -70,12 +71,44 @@ const patched = new WeakSet<Knex>();
  * transaction of the database). The lock ends with the session if the
  * process dies.
  */
-async function withAdvisoryLock<T>(db: Knex, fn: () => Promise<T>) {
+async function withAdvisoryLock<T>(
+  db: Knex,
+  waitMs: number,
+  fn: () => Promise<T>,
+  logger?: LoggerService,
+) {
   const connection = await db.client.acquireConnection();
   try {
-    await db
-      .raw('select pg_advisory_lock(?::bigint)', [MIGRATION_ADVISORY_LOCK])
-      .connection(connection);
+    // Polled, never waited for in a statement: a statement blocked on the
+    // lock is a transaction that `CREATE INDEX CONCURRENTLY` (the
+    // catalog's migrations) in the process holding the lock would wait
+    // for, a deadlock nobody detects.
+    const deadline = Date.now() + waitMs;
+    for (let attempt = 1; ; attempt++) {
+      const result = await db
+        .raw('select pg_try_advisory_lock(?::bigint) as locked', [
+          MIGRATION_ADVISORY_LOCK,
+        ])
+        .connection(connection);
+      if (result.rows[0].locked) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Another process has been migrating this database for more than ${Math.round(
+            waitMs / 1000,
+          )} s`,
+        );
+      }
+      if (attempt === 1) {
+        logger?.info(
+          'Another process is migrating this database; waiting for it',
+        );
+      }
+      await new Promise(resolve =>
+        setTimeout(resolve, 500 + Math.random() * 500),
+      );
+    }
     try {
       return await fn();
     } finally {
@@ -137,10 +170,15 @@ export function waitForMigrationLocks(
         const deadline = Date.now() + waitMs;
         for (let attempt = 1; ; attempt++) {
           try {
-            return await withAdvisoryLock(knex, async () => {
-              await repairLockTable(knex, options.logger);
-              return latest(...args);
-            });
+            return await withAdvisoryLock(
+              knex,
+              waitMs,
+              async () => {
+                await repairLockTable(knex, options.logger);
+                return latest(...args);
+              },
+              options.logger,
+            );
           } catch (error) {
             if (!isMigrationContention(error) || Date.now() > deadline) {
               throw error;
