@@ -1381,7 +1381,9 @@ listen stats
     };
     const tenantsBefore = await listTenants(A.url);
     const eventsBefore = await countEvents();
-    await A.stopGracefully();
+    // Restored with the Deployment scaled to 0 (docs/operations.md): no
+    // replica may hold a connection to the database that is dropped.
+    await Promise.all([A, B].map(r => r.stopGracefully()));
     const pgEnv = {
       ...process.env,
       PGPASSWORD: decodeURIComponent(pg.password),
@@ -1409,7 +1411,8 @@ listen stats
     );
     const restoreMs = Date.now() - t0;
     A.start();
-    await A.ready();
+    B.start();
+    await Promise.all([A.ready(), B.ready()]);
     const tenantsAfter = await listTenants(A.url);
     const eventsAfter = await countEvents();
     figures.backupRestore = {
