@@ -3,248 +3,32 @@ import {
   ONBOARDING_REASON_MAX_LENGTH,
   uaiCheckLetter,
 } from '@amue/plugin-cloud-common';
-import permissionModuleCloudPolicy from '@amue/plugin-permission-backend-module-cloud-policy';
-import {
-  createServiceFactory,
-  coreServices,
-} from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { cloudPlugin } from '../plugin';
 import { specCheckedServer } from './__testUtils__/specCheckedServer';
+import {
+  BORDEAUX,
+  LILLE,
+  as,
+  audits,
+  body,
+  claire,
+  julien,
+  marc,
+  nathalie,
+  notifications,
+  published,
+  signals,
+  sophie,
+  startBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
-
-const BORDEAUX = '0333298F';
-const LILLE = '0597239Y';
-
-const PEOPLE: Record<string, string[]> = {
-  'user:default/claire.dubois': ['group:default/etab-0333298f'],
-  'user:default/julien.lefebvre': ['group:default/etab-0597239y'],
-  'user:default/sophie.bernard': ['group:default/amue-equipe-finance'],
-  'user:default/nathalie.moreau': ['group:default/amue-equipe-rh'],
-  'user:default/marc.petit': ['group:default/amue-admins'],
-};
-const claire = 'user:default/claire.dubois';
-const julien = 'user:default/julien.lefebvre';
-const sophie = 'user:default/sophie.bernard';
-const nathalie = 'user:default/nathalie.moreau';
-const marc = 'user:default/marc.petit';
-
-const as = (ref: string) => mockCredentials.user.header(ref);
-
-function application(name: string, owner: string, saas = 'available'): Entity {
-  return {
-    apiVersion: 'cloud.amue.fr/v1alpha1',
-    kind: 'Application',
-    metadata: { name, title: name.toUpperCase() },
-    spec: {
-      owner,
-      domain: 'finance',
-      lifecycle: 'production',
-      versions: [
-        { version: '2026.2', status: 'supported', releaseDate: '2026-10-12' },
-        { version: '2026.1', status: 'supported', releaseDate: '2026-04-13' },
-        { version: '2024.1', status: 'end-of-life', releaseDate: '2024-04-13' },
-      ],
-      environments: ['production', 'preproduction', 'formation'],
-      saas: { status: saas },
-    },
-  };
-}
-
-function group(name: string, uai?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: {
-      name,
-      title: name,
-      ...(uai
-        ? {
-            annotations: { 'cloud.amue.fr/uai': uai },
-            labels: { 'cloud.amue.fr/region': 'nouvelle-aquitaine' },
-          }
-        : {}),
-    },
-    spec: { type: uai ? 'establishment' : 'team', children: [] },
-  };
-}
-
-const entities: Entity[] = [
-  application('sifac', 'amue-equipe-finance'),
-  application('siham', 'group:default/amue-equipe-rh'),
-  application('harpege', 'amue-equipe-rh', 'unavailable'),
-  group('etab-0333298f', BORDEAUX),
-  group('etab-0597239y', LILLE),
-  group('amue-equipe-finance'),
-  group('amue-equipe-rh'),
-  group('amue-admins'),
-];
-
-/** Ownership of the personas, as the catalog's sign-in would resolve it. */
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const ref = credentials.principal.userEntityRef as string;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(PEOPLE[ref] ?? [])],
-      };
-    },
-  }),
-});
-
-/**
- * The mock auth of the test utilities forgets, on a token a plugin obtained
- * on behalf of a user, that a plugin (the actor) forwarded it; the real auth
- * service keeps it, and the permission backend accepts conditional queries
- * only from such forwarded requests. This restores the actor.
- */
-const httpAuthWithActors = createServiceFactory({
-  service: coreServices.httpAuth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }) => {
-    const base = mockServices.httpAuth({ pluginId: plugin.getId() });
-    return {
-      async credentials(req: any, options?: any) {
-        const credentials: any = await base.credentials(req, options);
-        const header = String(req.headers.authorization ?? '');
-        if (
-          credentials.principal.type === 'user' &&
-          header.startsWith('Bearer mock-service-token:')
-        ) {
-          return mockCredentials.user(credentials.principal.userEntityRef, {
-            actor: { subject: 'plugin:forwarding' },
-          });
-        }
-        return credentials;
-      },
-      issueUserCookie: (res: any, options?: any) =>
-        base.issueUserCookie(res, options),
-    } as any;
-  },
-});
-
-const published: Array<{ topic: string; eventPayload: any }> = [];
-const signals: any[] = [];
-const notifications: any[] = [];
-const audits: Array<{ eventId: string; outcome: string; meta?: any }> = [];
-
-const recorders = [
-  createServiceFactory({
-    service: eventsServiceRef,
-    deps: {},
-    factory: () => ({
-      async publish(event: any) {
-        published.push(event);
-      },
-      async subscribe() {},
-    }),
-  }),
-  createServiceFactory({
-    service: signalsServiceRef,
-    deps: {},
-    factory: () => ({
-      async publish(signal: any) {
-        signals.push(signal);
-      },
-    }),
-  }),
-  createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      async send(notification: any) {
-        notifications.push(notification);
-      },
-    }),
-  }),
-  createServiceFactory({
-    service: coreServices.auditor,
-    deps: {},
-    factory: () => ({
-      async createEvent(options: any) {
-        return {
-          async success() {
-            audits.push({
-              eventId: options.eventId,
-              outcome: 'success',
-              meta: options.meta,
-            });
-          },
-          async fail() {
-            audits.push({
-              eventId: options.eventId,
-              outcome: 'failure',
-              meta: options.meta,
-            });
-          },
-        };
-      },
-    }),
-  }),
-];
-
-async function startBackend(knex: Knex) {
-  const backend = await startTestBackend({
-    features: [
-      cloudPlugin,
-      permissionPlugin,
-      permissionModuleCloudPolicy,
-      actionsRegistryServiceFactory,
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          app: { baseUrl: 'http://localhost:3000' },
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      userInfoFactory,
-      httpAuthWithActors,
-      ...recorders,
-    ],
-  });
-  return backend;
-}
-
-function body(overrides: Record<string, unknown> = {}) {
-  return {
-    application: 'sifac',
-    uai: BORDEAUX,
-    environment: 'production',
-    version: '2026.2',
-    sso: {
-      protocol: 'saml',
-      idpEntityId: 'https://idp.u-bordeaux.fr/idp/shibboleth',
-    },
-    request: {
-      migration: true,
-      expectedUsers: 250,
-      contacts: [
-        { name: 'Claire Dubois', email: 'claire.dubois@u-bordeaux.fr' },
-      ],
-    },
-    ...overrides,
-  };
-}
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
