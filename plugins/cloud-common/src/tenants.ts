@@ -79,6 +79,7 @@ export const TENANT_EVENT_TYPES = [
   'step.unblocked',
   'step.skipped',
   'step.reopened',
+  'step.due-date-changed',
   'comment.added',
   'funding.recorded',
   'training.recorded',

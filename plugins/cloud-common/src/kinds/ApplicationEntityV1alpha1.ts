@@ -10,6 +10,8 @@ import {
   VERSION_STATUSES,
   VersionStatus,
 } from '../constants';
+import { MAX_STEP_TARGET_DAYS } from '../onboarding/dueDates';
+import { ONBOARDING_STEP_IDS, OnboardingStepId } from '../onboarding/steps';
 
 /**
  * An Amue product (SIFAC, SIHAM, Pégase...) and its offer as a service.
@@ -44,6 +46,19 @@ export interface ApplicationEntityV1alpha1 extends Entity {
     prerequisites?: string[];
     /** The application that replaces this one (for end-of-life products). */
     replacedBy?: string;
+    /**
+     * The Amue product owner (a User of the product team), to whom late
+     * onboarding steps are escalated; the product team when absent.
+     */
+    productOwner?: string;
+    /** How the onboarding of this application differs from the defaults. */
+    onboarding?: {
+      /**
+       * Target duration of steps, in days, overriding the configuration
+       * (`cloud.onboarding.targetDays`), e.g. a longer data migration.
+       */
+      targetDays?: Partial<Record<OnboardingStepId, number>>;
+    };
   };
 }
 
@@ -125,6 +140,29 @@ export const applicationEntityV1alpha1Schema = {
           items: { type: 'string', minLength: 1 },
         },
         replacedBy: { type: 'string', minLength: 1 },
+        productOwner: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'The product owner (User entity ref), to whom late steps are escalated.',
+        },
+        onboarding: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            targetDays: {
+              type: 'object',
+              description:
+                'Target duration of steps in days, e.g. data-migration: 60',
+              propertyNames: { enum: [...ONBOARDING_STEP_IDS] },
+              additionalProperties: {
+                type: 'integer',
+                minimum: 1,
+                maximum: MAX_STEP_TARGET_DAYS,
+              },
+            },
+          },
+        },
       },
     },
   },

@@ -1,3 +1,4 @@
 export * from './steps';
 export * from './transitions';
 export * from './status';
+export * from './dueDates';

@@ -25,6 +25,7 @@ import type {
   CreateRequest200Response,
   ListTenants200Response,
   ApplyStepActionRequest,
+  SetStepDueDateRequest,
   DecideRequestRequest,
   ChangeVersionRequest,
   DecommissionRequest,
@@ -222,6 +223,34 @@ export class DefaultApiClient {
       `/tenants/${encodeURIComponent(
         String(request.path.name),
       )}/steps/${encodeURIComponent(String(request.path.stepId))}`,
+      undefined,
+      undefined,
+      request.body,
+      options,
+    );
+  }
+
+  /**
+   * Set or move the due date of a step (Amue), with a reason
+   */
+  public async setStepDueDate(
+    request: {
+      path: {
+        /**
+         * Tenant name, `<application>-<uai>-<environment>`
+         */
+        name: string;
+        stepId: StepId;
+      };
+      body: SetStepDueDateRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<TypedResponse<TenantDetails>> {
+    return this.send(
+      'PUT',
+      `/tenants/${encodeURIComponent(
+        String(request.path.name),
+      )}/steps/${encodeURIComponent(String(request.path.stepId))}/due-date`,
       undefined,
       undefined,
       request.body,

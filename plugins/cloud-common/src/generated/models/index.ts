@@ -239,6 +239,7 @@ export type TenantEventType =
   | 'step.unblocked'
   | 'step.skipped'
   | 'step.reopened'
+  | 'step.due-date-changed'
   | 'comment.added'
   | 'funding.recorded'
   | 'training.recorded'
@@ -398,6 +399,18 @@ export type ApplyStepActionRequest = {
    * Required to block or skip
    */
   reason?: string;
+  rowVersion: RowVersion;
+};
+
+/**
+ * @public
+ */
+export type SetStepDueDateRequest = {
+  /**
+   * The new due date, `YYYY-MM-DD` (the step is due at the end of that day, Europe/Paris)
+   */
+  dueDate: string;
+  reason: string;
   rowVersion: RowVersion;
 };
 

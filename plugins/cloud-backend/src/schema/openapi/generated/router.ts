@@ -554,6 +554,7 @@ export const spec = {
           'step.unblocked',
           'step.skipped',
           'step.reopened',
+          'step.due-date-changed',
           'comment.added',
           'funding.recorded',
           'training.recorded',
@@ -1245,6 +1246,96 @@ export const spec = {
                     pattern:
                       '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$',
                     description: 'Required to block or skip',
+                  },
+                  rowVersion: {
+                    $ref: '#/components/schemas/RowVersion',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The tenant after the change',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TenantDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+    },
+    '/tenants/{name}/steps/{stepId}/due-date': {
+      put: {
+        operationId: 'SetStepDueDate',
+        summary: 'Set or move the due date of a step (Amue), with a reason',
+        description:
+          "Amue (the application's product owners, the administrators) sets or moves the due date of a step that is neither done nor skipped. The reason is kept in the timeline and the audit trail.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/TenantName',
+          },
+          {
+            name: 'stepId',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/StepId',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['dueDate', 'reason', 'rowVersion'],
+                properties: {
+                  dueDate: {
+                    type: 'string',
+                    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+                    description:
+                      'The new due date, `YYYY-MM-DD` (the step is due at the end of that day, Europe/Paris)',
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                    pattern:
+                      '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$',
                   },
                   rowVersion: {
                     $ref: '#/components/schemas/RowVersion',

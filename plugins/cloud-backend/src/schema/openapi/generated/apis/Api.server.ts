@@ -25,6 +25,7 @@ import type {
   CreateRequest200Response,
   ListTenants200Response,
   ApplyStepActionRequest,
+  SetStepDueDateRequest,
   DecideRequestRequest,
   ChangeVersionRequest,
   DecommissionRequest,
@@ -136,6 +137,22 @@ export type ApplyStepAction = {
     stepId: StepId;
   };
   body: ApplyStepActionRequest;
+  response: TenantDetails;
+};
+
+/**
+ * Set or move the due date of a step (Amue), with a reason
+ * @public
+ */
+export type SetStepDueDate = {
+  path: {
+    /**
+     * Tenant name, `<application>-<uai>-<environment>`
+     */
+    name: string;
+    stepId: StepId;
+  };
+  body: SetStepDueDateRequest;
   response: TenantDetails;
 };
 
@@ -359,6 +376,7 @@ export type EndpointMap = {
   '#get|/tenants': ListTenants;
   '#get|/tenants/{name}': GetTenant;
   '#post|/tenants/{name}/steps/{stepId}': ApplyStepAction;
+  '#put|/tenants/{name}/steps/{stepId}/due-date': SetStepDueDate;
   '#post|/tenants/{name}/decision': DecideRequest;
   '#post|/tenants/{name}/version': ChangeVersion;
   '#post|/tenants/{name}/decommission': Decommission;
