@@ -14,5 +14,46 @@ export interface Config {
        */
       retentionDays?: number;
     };
+    /** Onboarding due dates. */
+    onboarding?: {
+      /**
+       * Target duration of each step in days, from when its clock starts
+       * (the step becomes the current one or is started) to its due date,
+       * e.g. `{ data-migration: 45 }`. Steps not named keep the defaults of
+       * cloud-common (DEFAULT_STEP_TARGET_DAYS); an application overrides
+       * them with `spec.onboarding.targetDays`.
+       */
+      targetDays?: { [stepId: string]: number };
+    };
+    /** Reminders and escalation of due and late steps. */
+    reminders?: {
+      /** A step due within this many days is reminded. Default 3. */
+      dueSoonDays?: number;
+      /** Days late after which the product owner is told. Default 7. */
+      escalateToOwnerAfterDays?: number;
+      /** Days late after which the administrators are told. Default 14. */
+      escalateToAdminsAfterDays?: number;
+      /** The administrators' Group. Default `group:default/amue-admins`. */
+      administrators?: string;
+      /** Language of people whose User names none (`fr` or `en`). */
+      language?: 'fr' | 'en';
+      /**
+       * When the task runs (a scheduler task schedule). Default every day
+       * at 07:00 UTC, once across replicas.
+       */
+      schedule?: {
+        frequency: { cron: string } | { hours?: number; minutes?: number };
+        timeout: { minutes?: number; seconds?: number };
+        initialDelay?: { minutes?: number; seconds?: number };
+      };
+    };
+    /** For the end-to-end tests only. */
+    testing?: {
+      /**
+       * A clock that administrators move forward (`PUT
+       * /api/cloud/testing/clock`). Never in production.
+       */
+      movableClock?: boolean;
+    };
   };
 }

@@ -1,4 +1,8 @@
-import { cloudPermissions } from '@amue/plugin-cloud-common';
+import {
+  checkStepTargetDays,
+  cloudPermissions,
+  OnboardingStepId,
+} from '@amue/plugin-cloud-common';
 import {
   coreServices,
   createBackendPlugin,
@@ -31,6 +35,13 @@ import {
 import { createTenantNotifier } from './service/notifier';
 import { PeopleService } from './service/peopleRouter';
 import { createRouter } from './service/router';
+import { createCloudClock, MovableClock } from './service/clock';
+import {
+  OnboardingReminders,
+  readReminderSettings,
+} from './reminders/OnboardingReminders';
+import { createTestingRouter } from './service/testingRouter';
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 
 /**
  * The cloud backend plugin (plugin id `cloud`): requests, tenants and their
@@ -62,7 +73,25 @@ export const cloudPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, database, httpRouter, logger } = deps;
-        const store = await DatabaseTenantStore.create({ database });
+        const clock = createCloudClock(config);
+        if (clock instanceof MovableClock) {
+          logger.warn(
+            'cloud.testing.movableClock is on: administrators may move the time of due dates and reminders (tests only)',
+          );
+        }
+        const targetDays = config.getOptional('cloud.onboarding.targetDays');
+        const targetDaysProblems = checkStepTargetDays(
+          targetDays,
+          'cloud.onboarding.targetDays',
+        );
+        if (targetDaysProblems.length) {
+          throw new Error(targetDaysProblems.join('; '));
+        }
+        const reminderSettings = readReminderSettings(config);
+        const store = await DatabaseTenantStore.create({
+          database,
+          clock: () => clock.now(),
+        });
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: tenantResourceRef,
@@ -83,6 +112,10 @@ export const cloudPlugin = createBackendPlugin({
           auditor: deps.auditor,
           catalog: deps.catalog,
           logger,
+          targetDays: targetDays as
+            | Partial<Record<OnboardingStepId, number>>
+            | undefined,
+          clock: () => clock.now(),
           listeners: [
             createEventsPublisher(deps.events),
             createSignalsPublisher(deps),
@@ -141,6 +174,51 @@ export const cloudPlugin = createBackendPlugin({
             }
           },
         });
+
+        // Reminders and escalation of due and late steps (issue 14): once
+        // across replicas, at most one notification per tenant, person and
+        // day (docs/user-guide.md, "Échéances et relances").
+        const reminders = new OnboardingReminders({
+          db: await database.getClient(),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          notifications: deps.notifications,
+          logger: logger.child({ task: 'cloud-onboarding-reminders' }),
+          settings: reminderSettings,
+          baseUrl: config.getOptionalString('app.baseUrl'),
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'cloud-onboarding-reminders',
+          scope: 'global',
+          ...(config.has('cloud.reminders.schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                config.getConfig('cloud.reminders.schedule'),
+              )
+            : {
+                // 07:00 UTC: 8 or 9 in the morning in France
+                frequency: { cron: '0 7 * * *' },
+                timeout: { minutes: 30 },
+              }),
+          fn: async () => {
+            const started = Date.now();
+            const run = await reminders.run(clock.now());
+            logger.info(
+              `Onboarding reminders: ${run.steps} steps due or late, ${
+                run.sent
+              } sent, ${run.alreadySent} already sent today, ${
+                run.failed
+              } failed, ${run.unreachable} tenants without anyone to tell, in ${
+                Date.now() - started
+              } ms`,
+            );
+          },
+        });
+
+        if (clock instanceof MovableClock) {
+          httpRouter.use(
+            createTestingRouter({ clock, tenants, httpAuth: deps.httpAuth }),
+          );
+        }
 
         httpRouter.use(
           await createRouter({

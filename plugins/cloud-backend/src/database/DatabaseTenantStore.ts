@@ -19,6 +19,11 @@ import {
   OnboardingStepId,
   OnboardingStepState,
   refName,
+  resolveStepTargetDays,
+  dueDateFrom,
+  isStepSettled,
+  stepsWithRunningClock,
+  StepTargetDays,
   SSO_PROTOCOLS,
   STEP_ACTION_EVENT_TYPES,
   tenantName,
@@ -47,6 +52,7 @@ import {
   TenantListItem,
   TenantStep,
   StepActionInput,
+  StepDueDateInput,
   TenantStore,
   TenantTraining,
   VersionedWriteOptions,
@@ -132,13 +138,19 @@ function toStep(row: Row): TenantStep {
   };
 }
 
-function stepSnapshot(step: OnboardingStepState & { rowVersion?: number }) {
+function stepSnapshot(
+  step: OnboardingStepState & { rowVersion?: number; dueDate?: string | null },
+) {
   return {
     status: step.status,
     reason: step.reason ?? null,
     ...(step.rowVersion === undefined ? {} : { rowVersion: step.rowVersion }),
+    ...(step.dueDate === undefined ? {} : { dueDate: step.dueDate }),
   };
 }
+
+/** The default target durations, when the caller gives none. */
+const DEFAULT_TARGET_DAYS = resolveStepTargetDays();
 
 /**
  * InputError unless the text follows the text rules of cloud-common (no
@@ -415,7 +427,11 @@ export class DatabaseTenantStore implements TenantStore {
 
   async createTenant(
     input: CreateTenantInput,
-    options: { actor: string; idempotencyKey?: string },
+    options: {
+      actor: string;
+      idempotencyKey?: string;
+      targetDays?: StepTargetDays;
+    },
   ): Promise<CreateTenantResult> {
     const actor = requireText(options?.actor, 'actor');
     const idempotencyKey =
@@ -542,7 +558,12 @@ export class DatabaseTenantStore implements TenantStore {
             step_id: step.id,
             status: step.status,
             reason: step.reason ?? null,
-            due_date: null,
+            due_date: stepsWithRunningClock(steps).includes(step.id)
+              ? dueDateFrom(
+                  now,
+                  (options.targetDays ?? DEFAULT_TARGET_DAYS)[step.id],
+                )
+              : null,
             updated_by: actor,
             updated_at: now,
             row_version: 1,
@@ -822,6 +843,110 @@ export class DatabaseTenantStore implements TenantStore {
           rowVersion: expectedVersion + 1,
         }),
       });
+      await this.startClocks(tx, tenant.id, result.steps, {
+        now,
+        targetDays: options.targetDays,
+        restart: action === 'reopen' ? stepId : undefined,
+      });
+    });
+    return (await this.getTenant(tenantId))!;
+  }
+
+  /**
+   * Starts the clock of the steps whose clock runs after a change
+   * (`stepsWithRunningClock`): each one without a due date gets one, the
+   * start plus its target duration; `restart` (a reopened step) gets a
+   * fresh one. Part of the change's transaction; not a change of the step
+   * itself (its row version stays).
+   */
+  private async startClocks(
+    tx: Knex.Transaction,
+    tenantId: string,
+    steps: ReadonlyArray<OnboardingStepState & { dueDate?: string | null }>,
+    options: {
+      now: Date;
+      targetDays?: StepTargetDays;
+      restart?: OnboardingStepId;
+    },
+  ): Promise<void> {
+    const targetDays = options.targetDays ?? DEFAULT_TARGET_DAYS;
+    for (const id of stepsWithRunningClock(steps)) {
+      const step = steps.find(s => s.id === id);
+      if (step?.dueDate && id !== options.restart) {
+        continue;
+      }
+      await tx(STEPS)
+        .where({ tenant_id: tenantId, step_id: id })
+        .update({ due_date: dueDateFrom(options.now, targetDays[id]) });
+    }
+  }
+
+  async setStepDueDate(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    input: StepDueDateInput,
+  ): Promise<TenantDetails> {
+    const actor = requireText(input?.actor, 'actor');
+    const expectedVersion = requireVersion(input.expectedVersion);
+    const reason = requireReason(input.reason, 'reason');
+    if (!isOnboardingStepId(stepId)) {
+      throw new InputError(`"${String(stepId)}" is not an onboarding step`);
+    }
+    const dueDate = input.dueDate;
+    if (!(dueDate instanceof Date) || Number.isNaN(dueDate.getTime())) {
+      throw new InputError('dueDate must be a date');
+    }
+    await this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      if (tenant.decommissioned) {
+        throw new ConflictError(
+          `tenant "${tenant.name}" is closed; its steps have no due date any more`,
+        );
+      }
+      const row = await tx(STEPS)
+        .where({ tenant_id: tenant.id, step_id: stepId })
+        .first();
+      const step = toStep(row);
+      if (step.rowVersion !== expectedVersion) {
+        throw stale(`step "${stepId}" of tenant "${tenant.name}"`);
+      }
+      if (isStepSettled(step.status)) {
+        throw new InputError(
+          `step "${stepId}" of tenant "${tenant.name}" is ${step.status}; only a step still to finish has a due date to move`,
+        );
+      }
+      const now = this.clock();
+      const updated = await tx(STEPS)
+        .where({
+          tenant_id: tenant.id,
+          step_id: stepId,
+          row_version: expectedVersion,
+        })
+        .update({
+          due_date: dueDate,
+          updated_by: actor,
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`step "${stepId}" of tenant "${tenant.name}"`);
+      }
+      await tx(TENANTS)
+        .where({ id: tenant.id })
+        .update({ updated_at: now, row_version: tx.raw('row_version + 1') });
+      await this.events.append(tx, {
+        tenantId: tenant.id,
+        at: now,
+        actor,
+        type: 'step.due-date-changed',
+        stepId,
+        comment: reason,
+        before: { dueDate: step.dueDate },
+        after: {
+          dueDate: dueDate.toISOString(),
+          rowVersion: expectedVersion + 1,
+        },
+      });
     });
     return (await this.getTenant(tenantId))!;
   }
@@ -829,7 +954,12 @@ export class DatabaseTenantStore implements TenantStore {
   async decideRequest(
     tenantId: string,
     decision: RequestDecision,
-    options: { actor: string; expectedVersion: number; reason?: string | null },
+    options: {
+      actor: string;
+      expectedVersion: number;
+      reason?: string | null;
+      targetDays?: StepTargetDays;
+    },
   ): Promise<TenantDetails> {
     const actor = requireText(options?.actor, 'actor');
     const expectedVersion = requireVersion(options.expectedVersion);
@@ -931,6 +1061,12 @@ export class DatabaseTenantStore implements TenantStore {
         before: stepSnapshot(step),
         after: stepSnapshot({ ...next, rowVersion: expectedVersion + 1 }),
       });
+      if (!decommissioned) {
+        await this.startClocks(tx, tenant.id, newSteps, {
+          now,
+          targetDays: options.targetDays,
+        });
+      }
     });
     return (await this.getTenant(tenantId))!;
   }

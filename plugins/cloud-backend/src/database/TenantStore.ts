@@ -2,6 +2,7 @@ import type {
   Environment,
   OnboardingAction,
   OnboardingActorSide,
+  StepTargetDays,
   OnboardingStepId,
   SsoProtocol,
   TenantDetails,
@@ -134,6 +135,23 @@ export interface StepActionInput {
   actorSide: OnboardingActorSide;
   actor: string;
   expectedVersion: number;
+  /** Target durations of the tenant's steps (defaults when absent). */
+  targetDays?: StepTargetDays;
+}
+
+/**
+ * Setting or moving the due date of a step.
+ *
+ * @public
+ */
+export interface StepDueDateInput {
+  /** The new due date. */
+  dueDate: Date;
+  /** Why (required: kept in the timeline). */
+  reason: string;
+  actor: string;
+  /** Row version of the step. */
+  expectedVersion: number;
 }
 
 /**
@@ -166,7 +184,11 @@ export interface TenantStore {
    */
   createTenant(
     input: CreateTenantInput,
-    options: { actor: string; idempotencyKey?: string },
+    options: {
+      actor: string;
+      idempotencyKey?: string;
+      targetDays?: StepTargetDays;
+    },
   ): Promise<CreateTenantResult>;
 
   /** A tenant by id or name, with its steps; undefined when absent. */
@@ -202,7 +224,19 @@ export interface TenantStore {
       actor: string;
       expectedVersion: number;
       reason?: string | null;
+      targetDays?: StepTargetDays;
     },
+  ): Promise<TenantDetails>;
+
+  /**
+   * Sets or moves the due date of a step neither done nor skipped
+   * (`step.due-date-changed`, with the reason). `expectedVersion` is the row
+   * version of the step.
+   */
+  setStepDueDate(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    input: StepDueDateInput,
   ): Promise<TenantDetails>;
 
   /**

@@ -1,6 +1,9 @@
 import {
   ApplicationEntityV1alpha1,
   checkUai,
+  dueDateOfDay,
+  resolveStepTargetDays,
+  StepTargetDays,
   cloudRequestApprovePermission,
   cloudRequestCreatePermission,
   cloudTenantReadPermission,
@@ -100,8 +103,42 @@ export class DefaultTenantService implements TenantService {
       logger: LoggerService;
       listeners?: TenantChangeListener[];
       filters: TenantPermissionFilters;
+      /**
+       * Target durations of steps from the configuration
+       * (`cloud.onboarding.targetDays`), already checked.
+       */
+      targetDays?: Partial<Record<OnboardingStepId, number>>;
+      /** The current time (the system clock by default). */
+      clock?: () => Date;
     },
   ) {}
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
+  /**
+   * Target durations of the steps of an application's tenants: the
+   * defaults, the configuration, then the application entity. When the
+   * catalog cannot tell, the configuration applies.
+   */
+  private async targetDaysOf(application: string): Promise<StepTargetDays> {
+    let override: Partial<Record<string, number>> | undefined;
+    try {
+      const entity = await this.options.catalog.getEntityByRef(
+        { kind: 'Application', namespace: 'default', name: application },
+        { credentials: await this.catalogCredentials() },
+      );
+      if (entity && isApplicationEntity(entity)) {
+        override = entity.spec.onboarding?.targetDays;
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `could not read the target durations of application "${application}" from the catalog; the configured ones apply: ${error}`,
+      );
+    }
+    return resolveStepTargetDays(this.options.targetDays, override);
+  }
 
   /** Adds a listener of committed changes. */
   addListener(listener: TenantChangeListener): void {
@@ -401,6 +438,7 @@ export class DefaultTenantService implements TenantService {
         const result = await this.options.store.createTenant(input, {
           actor,
           idempotencyKey: options.idempotencyKey,
+          targetDays: await this.targetDaysOf(refName(input.application)),
         });
         if (result.created) {
           await this.notify({
@@ -488,6 +526,7 @@ export class DefaultTenantService implements TenantService {
             actorSide,
             reason: options.reason,
             expectedVersion: options.rowVersion,
+            targetDays: await this.targetDaysOf(tenant.application),
           },
         );
         await this.notify({
@@ -525,6 +564,7 @@ export class DefaultTenantService implements TenantService {
             actor,
             reason: options.reason,
             expectedVersion: options.rowVersion,
+            targetDays: await this.targetDaysOf(tenant.application),
           },
         );
         await this.notify({
@@ -534,6 +574,63 @@ export class DefaultTenantService implements TenantService {
           actor,
           stepId: 'qualification',
           comment: options.reason ?? null,
+        });
+        return updated;
+      },
+    );
+  }
+
+  async setStepDueDate(
+    name: string,
+    stepId: OnboardingStepId,
+    input: { dueDate: string; reason: string },
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantDetails> {
+    return this.audited(
+      'tenant-step-due-date',
+      options,
+      {
+        tenant: name,
+        step: stepId,
+        dueDate: input?.dueDate,
+        rowVersion: options.rowVersion,
+      },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(
+          name,
+          options.credentials,
+          cloudRequestApprovePermission,
+          t =>
+            `only Amue (the owner of application "${t.application}", the administrators) may set the due dates of tenant "${t.name}"`,
+        );
+        const dueDate = dueDateOfDay(input?.dueDate);
+        if (!dueDate) {
+          throw new InputError(
+            `dueDate "${String(input?.dueDate)}" is not a calendar date YYYY-MM-DD`,
+          );
+        }
+        if (dueDate.getTime() < this.now().getTime()) {
+          throw new InputError(
+            `dueDate "${input.dueDate}" is in the past; choose today or a later day`,
+          );
+        }
+        const updated = await this.options.store.setStepDueDate(
+          tenant.id,
+          stepId,
+          {
+            dueDate,
+            reason: input.reason,
+            actor,
+            expectedVersion: options.rowVersion,
+          },
+        );
+        await this.notify({
+          type: 'step.due-date-changed',
+          tenant: updated,
+          actor,
+          stepId,
+          comment: input.reason,
         });
         return updated;
       },

@@ -30,7 +30,7 @@ export function tenantPagePath(name: string): string {
   return `/cloud/tenants/${encodeURIComponent(name)}`;
 }
 
-const STEP_TITLES_FR: Record<OnboardingStepId, string> = {
+export const STEP_TITLES_FR: Record<OnboardingStepId, string> = {
   request: 'Demande',
   qualification: 'Qualification',
   provisioning: 'Provisionnement',
@@ -42,7 +42,7 @@ const STEP_TITLES_FR: Record<OnboardingStepId, string> = {
   decommissioning: "Arrêt de l'installation sur site",
 };
 
-const ENVIRONMENT_LABELS_FR: Record<Environment, string> = {
+export const ENVIRONMENT_LABELS_FR: Record<Environment, string> = {
   production: 'production',
   preproduction: 'préproduction',
   formation: 'formation',

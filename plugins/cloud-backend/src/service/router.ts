@@ -403,6 +403,21 @@ export async function createRouter(
     );
   });
 
+  router.put('/tenants/:name/steps/:stepId/due-date', async (req, res) => {
+    res.json(
+      await tenants.setStepDueDate(
+        req.params.name,
+        req.params.stepId,
+        { dueDate: req.body.dueDate, reason: req.body.reason },
+        {
+          credentials: await user(req),
+          request: req,
+          rowVersion: req.body.rowVersion,
+        },
+      ),
+    );
+  });
+
   router.post('/tenants/:name/decision', async (req, res) => {
     res.json(
       await tenants.decideRequest(req.params.name, req.body.decision, {

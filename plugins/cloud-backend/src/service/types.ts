@@ -134,6 +134,18 @@ export interface TenantService {
     options: WriteContext & { reason?: string; rowVersion: number },
   ): Promise<TenantDetails>;
 
+  /**
+   * Sets or moves the due date of a step (Amue: whoever may approve the
+   * tenant's request), with a reason. `dueDate` is a calendar date
+   * `YYYY-MM-DD`: the step is due at the end of that day in France.
+   */
+  setStepDueDate(
+    name: string,
+    stepId: OnboardingStepId,
+    input: { dueDate: string; reason: string },
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantDetails>;
+
   changeTenant(
     name: string,
     change: TenantChangeInput,

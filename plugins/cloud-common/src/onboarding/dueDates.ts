@@ -1,4 +1,8 @@
-import { ONBOARDING_STEPS, OnboardingStepId, isOnboardingStepId } from './steps';
+import {
+  ONBOARDING_STEPS,
+  OnboardingStepId,
+  isOnboardingStepId,
+} from './steps';
 import {
   getStepStatus,
   isStepSettled,
@@ -180,4 +184,59 @@ export function daysUntilDue(
     return undefined;
   }
   return Math.floor((due - Number(now)) / DAY_MS);
+}
+
+/** Time zone of the programme's calendar dates. */
+const PROGRAMME_TIME_ZONE = 'Europe/Paris';
+
+function offsetMinutesAt(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) =>
+    Number(parts.find(p => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant a step given a calendar date (`YYYY-MM-DD`) is due: the end
+ * of that day in France (Europe/Paris). Undefined for anything but a real
+ * calendar date.
+ *
+ * @public
+ */
+export function dueDateOfDay(date: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(
+    typeof date === 'string' ? date : '',
+  );
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const endOfDayUtc = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    return undefined;
+  }
+  const offset = offsetMinutesAt(new Date(endOfDayUtc), PROGRAMME_TIME_ZONE);
+  return new Date(endOfDayUtc - offset * 60000);
 }
