@@ -138,14 +138,11 @@ function toStep(row: Row): TenantStep {
   };
 }
 
-function stepSnapshot(
-  step: OnboardingStepState & { rowVersion?: number; dueDate?: string | null },
-) {
+function stepSnapshot(step: OnboardingStepState & { rowVersion?: number }) {
   return {
     status: step.status,
     reason: step.reason ?? null,
     ...(step.rowVersion === undefined ? {} : { rowVersion: step.rowVersion }),
-    ...(step.dueDate === undefined ? {} : { dueDate: step.dueDate }),
   };
 }
 
