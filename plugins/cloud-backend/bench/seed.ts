@@ -105,7 +105,7 @@ function random(seed: number): () => number {
   };
 }
 
-function quietLogger(): LoggerService {
+export function quietLogger(): LoggerService {
   const logger: LoggerService = {
     error: () => {},
     warn: () => {},
@@ -116,7 +116,7 @@ function quietLogger(): LoggerService {
   return logger;
 }
 
-const noLifecycle: LifecycleService = {
+export const noLifecycle: LifecycleService = {
   addStartupHook: () => {},
   addShutdownHook: () => {},
 };
