@@ -149,7 +149,9 @@ export function parseDeploymentNotification(
   ) {
     return {
       ok: false,
-      problem: `syncStatus must be one of ${DEPLOYMENT_SYNC_STATUSES.join(', ')}`,
+      problem: `syncStatus must be one of ${DEPLOYMENT_SYNC_STATUSES.join(
+        ', ',
+      )}`,
     };
   }
   if (
@@ -172,7 +174,11 @@ export function parseDeploymentNotification(
       problem: 'revision must be a commit hash (7 to 64 hexadecimal digits)',
     };
   }
-  if (message !== undefined && message !== null && typeof message !== 'string') {
+  if (
+    message !== undefined &&
+    message !== null &&
+    typeof message !== 'string'
+  ) {
     return { ok: false, problem: 'message must be a string' };
   }
   const urls = Array.isArray(body.externalURLs)

@@ -70,7 +70,9 @@ async function start(secret: string | null = SECRET) {
         data: {
           events: {
             http: { topics: ['other'] },
-            ...(secret ? { modules: { argocd: { webhookSecret: secret } } } : {}),
+            ...(secret
+              ? { modules: { argocd: { webhookSecret: secret } } }
+              : {}),
           },
         },
       }),
@@ -130,52 +132,53 @@ describe('eventsModuleArgocd', () => {
   });
 
   const body = recorded('synced-healthy');
-  const forged: Array<[string, Record<string, string>, Buffer, number, string]> =
+  const forged: Array<
+    [string, Record<string, string>, Buffer, number, string]
+  > = [
+    ['unsigned', {}, body, 401, 'unsigned'],
     [
-      ['unsigned', {}, body, 401, 'unsigned'],
-      [
-        'signed with another secret',
-        { 'x-amue-signature': signPayload(body, `${SECRET}-other`) },
-        body,
-        403,
-        'bad signature',
-      ],
-      [
-        'signed, then changed',
-        { 'x-amue-signature': signPayload(body, SECRET) },
-        Buffer.from(body.toString('utf8').replace('Healthy', 'Degraded')),
-        403,
-        'bad signature',
-      ],
-      [
-        'with a signature that is not sha256=<hex>',
-        { 'x-amue-signature': SECRET },
-        body,
-        401,
-        'malformed signature',
-      ],
-      [
-        'signed, but not JSON',
-        { 'x-amue-signature': signPayload('{"app": "sifac', SECRET) },
-        Buffer.from('{"app": "sifac'),
-        400,
-        'the payload is not a JSON object',
-      ],
-      [
-        'signed, without a revision',
-        {
-          'x-amue-signature': signPayload(
-            '{"app":"sifac-0333298f-production","syncStatus":"Synced","healthStatus":"Healthy"}',
-            SECRET,
-          ),
-        },
-        Buffer.from(
+      'signed with another secret',
+      { 'x-amue-signature': signPayload(body, `${SECRET}-other`) },
+      body,
+      403,
+      'bad signature',
+    ],
+    [
+      'signed, then changed',
+      { 'x-amue-signature': signPayload(body, SECRET) },
+      Buffer.from(body.toString('utf8').replace('Healthy', 'Degraded')),
+      403,
+      'bad signature',
+    ],
+    [
+      'with a signature that is not sha256=<hex>',
+      { 'x-amue-signature': SECRET },
+      body,
+      401,
+      'malformed signature',
+    ],
+    [
+      'signed, but not JSON',
+      { 'x-amue-signature': signPayload('{"app": "sifac', SECRET) },
+      Buffer.from('{"app": "sifac'),
+      400,
+      'the payload is not a JSON object',
+    ],
+    [
+      'signed, without a revision',
+      {
+        'x-amue-signature': signPayload(
           '{"app":"sifac-0333298f-production","syncStatus":"Synced","healthStatus":"Healthy"}',
+          SECRET,
         ),
-        400,
-        'revision must be a commit hash (7 to 64 hexadecimal digits)',
-      ],
-    ];
+      },
+      Buffer.from(
+        '{"app":"sifac-0333298f-production","syncStatus":"Synced","healthStatus":"Healthy"}',
+      ),
+      400,
+      'revision must be a commit hash (7 to 64 hexadecimal digits)',
+    ],
+  ];
 
   it.each(forged)(
     'refuses and audits a notification %s',
@@ -204,9 +207,7 @@ describe('eventsModuleArgocd', () => {
     expect(res.status).toBe(503);
     await settle();
     expect(received).toEqual([]);
-    expect(audits).toEqual([
-      expect.objectContaining({ outcome: 'failure' }),
-    ]);
+    expect(audits).toEqual([expect.objectContaining({ outcome: 'failure' })]);
   });
 
   it('refuses to start with a short secret', async () => {

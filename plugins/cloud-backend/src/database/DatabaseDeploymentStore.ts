@@ -116,7 +116,9 @@ export class DatabaseDeploymentStore {
       }
       if (notification.revision !== tenant.gitops_revision) {
         return ignore(
-          `revision ${notification.revision ?? '(none)'} is not the committed revision ${tenant.gitops_revision}`,
+          `revision ${
+            notification.revision ?? '(none)'
+          } is not the committed revision ${tenant.gitops_revision}`,
         );
       }
       const healthy =

@@ -732,7 +732,9 @@ export class DefaultTenantService implements TenantService {
         return outcome;
       }
       const tenant = (await this.options.store.getTenant(outcome.tenantId))!;
-      await audit.success({ meta: { tenant: tenant.name, action: outcome.action } });
+      await audit.success({
+        meta: { tenant: tenant.name, action: outcome.action },
+      });
       await this.notify({
         type: STEP_ACTION_EVENT_TYPES[outcome.action],
         tenant,

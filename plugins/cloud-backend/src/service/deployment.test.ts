@@ -130,7 +130,9 @@ describe('subscribeToDeployment', () => {
           tenant: expect.objectContaining({ name: NAME, rowVersion: 3 }),
         }),
       ]);
-      expect(audits.map(a => [a.outcome, a.meta.action ?? a.meta.ignored])).toEqual([
+      expect(
+        audits.map(a => [a.outcome, a.meta.action ?? a.meta.ignored]),
+      ).toEqual([
         ['success', 'no commit of its descriptors is recorded'],
         ['success', 'Synced/Progressing changes nothing'],
         ['success', 'complete'],

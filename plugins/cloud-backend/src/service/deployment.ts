@@ -43,7 +43,9 @@ export async function subscribeToDeployment(options: {
     async onEvent({ topic, eventPayload }) {
       try {
         if (topic === GITOPS_EVENTS_TOPIC) {
-          await tenants.recordGitopsCommit(eventPayload as GitopsCommittedEvent);
+          await tenants.recordGitopsCommit(
+            eventPayload as GitopsCommittedEvent,
+          );
           return;
         }
         // Checked by the ingress already; checked again, as the bus is

@@ -118,7 +118,9 @@ describe('cloud:gitops:commit', () => {
       repository: repository(),
       events,
     });
-    await action.handler(context({ tenants: [PRODUCTION], dryRun: true }, { isDryRun: true }));
+    await action.handler(
+      context({ tenants: [PRODUCTION], dryRun: true }, { isDryRun: true }),
+    );
     expect(events.publish).not.toHaveBeenCalled();
     await action.handler(context({ tenants: [PRODUCTION, FORMATION] }));
     const head = git(repoPath(), 'rev-parse', 'main').trim();
@@ -138,7 +140,11 @@ describe('cloud:gitops:commit', () => {
       [
         {
           topic: 'cloud.gitops',
-          eventPayload: { tenants: [FORMATION], revision: removal, remove: true },
+          eventPayload: {
+            tenants: [FORMATION],
+            revision: removal,
+            remove: true,
+          },
         },
       ],
     ]);

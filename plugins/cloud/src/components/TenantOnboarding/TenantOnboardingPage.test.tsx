@@ -572,7 +572,9 @@ describe('TenantOnboardingPage', () => {
     expect(history).toHaveTextContent('Deployment (Argo CD)');
     expect(within(history).queryByRole('link')).toBeNull();
     expect(
-      screen.getByRole('link', { name: 'https://sifac-0333298f.cloud.amue.fr/' }),
+      screen.getByRole('link', {
+        name: 'https://sifac-0333298f.cloud.amue.fr/',
+      }),
     ).toHaveAttribute('href', 'https://sifac-0333298f.cloud.amue.fr/');
   });
 });
