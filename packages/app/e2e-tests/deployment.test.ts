@@ -189,8 +189,7 @@ test('a signed Argo CD "Healthy" notification completes provisioning, live', asy
       .getByText('Déploiement (Argo CD)'),
   ).toBeVisible();
   expect(reloads).toBe(0);
-  await page.screenshot({
-    path: testInfo.outputPath('provisioning-done.png'),
-    fullPage: true,
-  });
+  await page.screenshot({ path: testInfo.outputPath('address.png') });
+  await provisioning.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('provisioning-done.png') });
 });
