@@ -11,7 +11,9 @@ import http from 'node:http';
 const secret = process.env.WEBHOOK_SECRET ?? '';
 const target = process.env.PORTAL_INGRESS_URL;
 if (secret.length < 32 || !target) {
-  console.error('WEBHOOK_SECRET (32+ characters) and PORTAL_INGRESS_URL are required');
+  console.error(
+    'WEBHOOK_SECRET (32+ characters) and PORTAL_INGRESS_URL are required',
+  );
   process.exit(1);
 }
 
