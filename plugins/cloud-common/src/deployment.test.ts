@@ -103,7 +103,7 @@ describe('parseDeploymentNotification', () => {
     const parsed = parseDeploymentNotification({
       ...recorded('synced-healthy'),
       revision: REVISION.toUpperCase(),
-      externalURLs: ['javascript:alert(1)', 'ftp://x', 'http://a.example/'],
+      externalURLs: ['mailto:ops@amue.fr', 'ftp://x', 'http://a.example/'],
     });
     expect(parsed).toMatchObject({
       ok: true,
