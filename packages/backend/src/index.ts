@@ -59,6 +59,8 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@backstage/plugin-events-backend'));
 // refuses events.useEventBus: always without PostgreSQL (replicas)
 backend.add(eventsModuleEventBusCheck);
+// Argo CD's notifications on the HTTP ingress (topic argocd), signed
+backend.add(import('@amue/plugin-events-backend-module-argocd'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

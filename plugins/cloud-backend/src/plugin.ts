@@ -32,6 +32,7 @@ import {
   createEventsPublisher,
   createSignalsPublisher,
 } from './service/listeners';
+import { subscribeToDeployment } from './service/deployment';
 import { createTenantNotifier } from './service/notifier';
 import { PeopleService } from './service/peopleRouter';
 import { createRouter } from './service/router';
@@ -144,6 +145,8 @@ export const cloudPlugin = createBackendPlugin({
         }
 
         registerTenantActions(deps.actionsRegistry, tenants);
+        // GitOps commits and Argo CD's notifications (issue 14)
+        await subscribeToDeployment({ events: deps.events, tenants, logger });
         await registerCloudMetrics({ metrics: deps.metrics, database });
 
         // People signed in through the federation (auth module

@@ -16,3 +16,4 @@ export * from './tenants';
 export * from './reports';
 export * from './federation';
 export * from './databaseErrors';
+export * from './deployment';

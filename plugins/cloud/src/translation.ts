@@ -276,6 +276,7 @@ export const cloudTranslationRef = createTranslationRef({
         empty: 'No event yet.',
         step: 'Step: {{step}}',
         at: '{{date}}',
+        deploymentActor: 'Deployment (Argo CD)',
         types: {
           requestCreated: 'Request submitted',
           requestApproved: 'Request approved',

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { cloudServiceRef } from '@amue/plugin-cloud-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAddEnvironmentAction } from './actions/addEnvironment';
 import { createAwaitCatalogAction } from './actions/awaitCatalog';
@@ -32,8 +33,9 @@ export const scaffolderModuleCloud = createBackendModule({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         client: cloudServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ scaffolder, config, catalog, client }) {
+      async init({ scaffolder, config, catalog, client, events }) {
         const repository = GitopsRepository.fromConfig(config);
         // Production refuses to start without a git remote (one repository
         // shared by every replica).
@@ -45,7 +47,7 @@ export const scaffolderModuleCloud = createBackendModule({
           createRenderGitopsAction({
             baseDomain: repository.config.baseDomain,
           }),
-          createCommitGitopsAction({ repository }),
+          createCommitGitopsAction({ repository, events }),
           createAwaitCatalogAction({ catalog }),
           createChangeVersionAction({ client }),
           createAddEnvironmentAction({ client }),

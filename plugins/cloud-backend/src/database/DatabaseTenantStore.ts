@@ -8,6 +8,7 @@ import {
   initialSteps,
   isOnboardingStepId,
   checkUai,
+  DeploymentNotification,
   isHttpUrl,
   isIdpEntityId,
   ONBOARDING_REASON_MAX_LENGTH,
@@ -64,6 +65,10 @@ import {
   FiguresKind,
 } from './DatabaseFiguresStore';
 import { parseJson, Row, toIso, toIsoOrNull, UUID_PATTERN } from './rows';
+import {
+  DatabaseDeploymentStore,
+  DeploymentOutcome,
+} from './DatabaseDeploymentStore';
 
 const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',
@@ -360,12 +365,15 @@ export class DatabaseTenantStore implements TenantStore {
   private readonly events: DatabaseEventStore;
   /** Funding and training, one row each per tenant. */
   private readonly figures = new DatabaseFiguresStore();
+  /** The deployment read back from the GitOps engine (issue 14). */
+  private readonly deployment: DatabaseDeploymentStore;
 
   private constructor(
     private readonly db: Knex,
     private readonly clock: () => Date,
   ) {
     this.events = new DatabaseEventStore(db);
+    this.deployment = new DatabaseDeploymentStore(db, clock, this.events);
   }
 
   private get isPostgres(): boolean {
@@ -1239,5 +1247,16 @@ export class DatabaseTenantStore implements TenantStore {
       });
       return change.after;
     });
+  }
+
+  async recordGitopsRevision(names: string[], revision: string) {
+    return this.deployment.recordRevision(names, revision);
+  }
+
+  async applyDeploymentNotification(
+    notification: DeploymentNotification,
+    actor: string,
+  ): Promise<DeploymentOutcome> {
+    return this.deployment.apply(notification, actor);
   }
 }

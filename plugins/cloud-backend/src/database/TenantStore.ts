@@ -1,4 +1,5 @@
 import type {
+  DeploymentNotification,
   Environment,
   OnboardingAction,
   OnboardingActorSide,
@@ -13,6 +14,7 @@ import type {
 } from '@amue/plugin-cloud-common';
 import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
 import type { Knex } from 'knex';
+import type { DeploymentOutcome } from './DatabaseDeploymentStore';
 
 export type {
   Tenant,
@@ -267,4 +269,21 @@ export interface TenantStore {
     training: { sessionsHeld: number; staffTrained: number },
     options: VersionedWriteOptions,
   ): Promise<TenantTraining>;
+
+  /**
+   * Records the GitOps commit of tenants' descriptors (not decommissioned
+   * ones); the count of tenants recorded.
+   */
+  recordGitopsRevision(names: string[], revision: string): Promise<number>;
+
+  /**
+   * Applies a notification of the deployment engine to the provisioning
+   * step of the tenant named like its application (see
+   * `DatabaseDeploymentStore`); ignored, with the reason, when it changes
+   * nothing.
+   */
+  applyDeploymentNotification(
+    notification: DeploymentNotification,
+    actor: string,
+  ): Promise<DeploymentOutcome>;
 }

@@ -8,6 +8,9 @@ import {
   cloudRequestCreatePermission,
   cloudTenantReadPermission,
   cloudTenantUpdatePermission,
+  DEPLOYMENT_ACTOR,
+  DeploymentNotification,
+  GitopsCommittedEvent,
   establishmentGroupName,
   isApplicationEntity,
   OnboardingAction,
@@ -57,6 +60,7 @@ import type {
   TenantWithEvents,
   WriteContext,
 } from './types';
+import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
 
 /**
  * The access a caller has to tenants for one permission: none, all, or
@@ -775,6 +779,71 @@ export class DefaultTenantService implements TenantService {
         return result;
       },
     );
+  }
+
+  // ------------------------------------------------ deployment (issue 14)
+
+  async recordGitopsCommit(event: GitopsCommittedEvent): Promise<number> {
+    if (event.remove || !/^[0-9a-f]{7,64}$/i.test(event.revision ?? '')) {
+      return 0;
+    }
+    const names = (event.tenants ?? []).filter(
+      (n): n is string => typeof n === 'string',
+    );
+    const count = await this.options.store.recordGitopsRevision(
+      names,
+      event.revision,
+    );
+    this.options.logger.info(
+      `Recorded GitOps revision ${event.revision} for ${count} of ${names.length} tenant(s)`,
+      { revision: event.revision, tenants: names.join(',') },
+    );
+    return count;
+  }
+
+  async applyDeploymentNotification(
+    notification: DeploymentNotification,
+  ): Promise<DeploymentOutcome> {
+    const meta = {
+      application: notification.app,
+      syncStatus: notification.syncStatus,
+      healthStatus: notification.healthStatus,
+      revision: notification.revision,
+    };
+    const audit = await this.options.auditor.createEvent({
+      eventId: 'tenant-deployment-status',
+      severityLevel: 'medium',
+      meta,
+    });
+    try {
+      const outcome = await this.options.store.applyDeploymentNotification(
+        notification,
+        DEPLOYMENT_ACTOR,
+      );
+      if (!outcome.applied) {
+        this.options.logger.info(
+          `Deployment notification of ${notification.app} ignored: ${outcome.ignored}`,
+          meta,
+        );
+        await audit.success({ meta: { ignored: outcome.ignored } });
+        return outcome;
+      }
+      const tenant = (await this.options.store.getTenant(outcome.tenantId))!;
+      await audit.success({
+        meta: { tenant: tenant.name, action: outcome.action },
+      });
+      await this.notify({
+        type: STEP_ACTION_EVENT_TYPES[outcome.action],
+        tenant,
+        actor: DEPLOYMENT_ACTOR,
+        stepId: 'provisioning',
+        comment: outcome.reason,
+      });
+      return outcome;
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
   }
 }
 

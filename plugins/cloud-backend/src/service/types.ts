@@ -1,4 +1,6 @@
 import type {
+  DeploymentNotification,
+  GitopsCommittedEvent,
   OnboardingAction,
   OnboardingStepId,
   TenantDetails,
@@ -21,6 +23,7 @@ import type {
 } from '../database/TenantStore';
 import type { TenantWithEvents as ApiTenantWithEvents } from '@amue/plugin-cloud-common/client';
 import type { Request } from 'express';
+import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
 
 /**
  * Who calls the service: a signed-in user, or a backend plugin acting with
@@ -169,4 +172,20 @@ export interface TenantService {
     training: { sessionsHeld: number; staffTrained: number },
     options: WriteContext & { rowVersion: number },
   ): Promise<TenantTraining>;
+
+  /**
+   * Records which GitOps commit holds tenants' descriptors (a message of
+   * the scaffolder on the events service, topic `cloud.gitops`).
+   */
+  recordGitopsCommit(event: GitopsCommittedEvent): Promise<number>;
+
+  /**
+   * Applies a notification of the deployment engine (checked at the
+   * ingress): completes or blocks the provisioning step, as the deployment
+   * (`DEPLOYMENT_ACTOR`), with the audit event and the change listeners of
+   * a user's change.
+   */
+  applyDeploymentNotification(
+    notification: DeploymentNotification,
+  ): Promise<DeploymentOutcome>;
 }

@@ -239,6 +239,7 @@ const fr = createTranslationMessages({
     'onboarding.events.empty': 'Aucun événement pour le moment.',
     'onboarding.events.step': 'Étape : {{step}}',
     'onboarding.events.at': '{{date}}',
+    'onboarding.events.deploymentActor': 'Déploiement (Argo CD)',
     'onboarding.events.types.requestCreated': 'Demande déposée',
     'onboarding.events.types.requestApproved': 'Demande acceptée',
     'onboarding.events.types.requestRejected': 'Demande refusée',

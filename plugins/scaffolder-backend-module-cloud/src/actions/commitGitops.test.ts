@@ -111,6 +111,46 @@ describe('cloud:gitops:commit', () => {
     expect(git(repoPath(), 'fsck', '--strict')).toBe('');
   });
 
+  it('publishes each commit for the cloud backend (topic cloud.gitops), not a dry-run', async () => {
+    await renderTenants([PRODUCTION, 'production'], [FORMATION, 'formation']);
+    const events = mockServices.events.mock();
+    const action = createCommitGitopsAction({
+      repository: repository(),
+      events,
+    });
+    await action.handler(
+      context({ tenants: [PRODUCTION], dryRun: true }, { isDryRun: true }),
+    );
+    expect(events.publish).not.toHaveBeenCalled();
+    await action.handler(context({ tenants: [PRODUCTION, FORMATION] }));
+    const head = git(repoPath(), 'rev-parse', 'main').trim();
+    await action.handler(context({ tenants: [FORMATION], remove: true }));
+    const removal = git(repoPath(), 'rev-parse', 'main').trim();
+    expect(events.publish.mock.calls).toEqual([
+      [
+        {
+          topic: 'cloud.gitops',
+          eventPayload: {
+            tenants: [PRODUCTION, FORMATION],
+            revision: head,
+            remove: false,
+          },
+        },
+      ],
+      [
+        {
+          topic: 'cloud.gitops',
+          eventPayload: {
+            tenants: [FORMATION],
+            revision: removal,
+            remove: true,
+          },
+        },
+      ],
+    ]);
+    expect(head).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('makes no second commit for the same files (a retried task)', async () => {
     await renderTenants([PRODUCTION, 'production']);
     const action = createCommitGitopsAction({ repository: repository() });

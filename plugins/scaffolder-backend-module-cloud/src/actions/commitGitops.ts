@@ -1,4 +1,9 @@
+import {
+  GITOPS_EVENTS_TOPIC,
+  GitopsCommittedEvent,
+} from '@amue/plugin-cloud-common';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import type { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import {
@@ -45,12 +50,18 @@ function messageOf(
  * commit; a retried task reuses its commit. In dry-run, the folders are
  * checked and nothing is committed.
  *
+ * Each commit is published on the events service (topic `cloud.gitops`):
+ * the cloud backend records it as the revision of the tenants, which
+ * Argo CD's notifications must report before the provisioning step
+ * completes by itself.
+ *
  * @public
  */
 export function createCommitGitopsAction(options: {
   repository: GitopsRepository;
+  events?: EventsService;
 }) {
-  const { repository } = options;
+  const { repository, events } = options;
   return createTemplateAction({
     id: 'cloud:gitops:commit',
     description:
@@ -170,6 +181,14 @@ export function createCommitGitopsAction(options: {
               result.commitHash
             })`,
       );
+      if (events) {
+        const eventPayload: GitopsCommittedEvent = {
+          tenants: names,
+          revision: result.commitHash,
+          remove,
+        };
+        await events.publish({ topic: GITOPS_EVENTS_TOPIC, eventPayload });
+      }
       ctx.output('commitHash', result.commitHash);
       ctx.output('commitUrl', repository.commitUrl(result.commitHash) ?? '');
       ctx.output('changed', result.changed);

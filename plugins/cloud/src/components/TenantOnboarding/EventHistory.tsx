@@ -1,9 +1,9 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import type { TenantEvent } from '@amue/plugin-cloud-common';
 import { cloudTranslationRef } from '../../translation';
+import { EventActor } from './EventActor';
 import { useOnboardingLabels } from './labels';
 
 const useStyles = makeStyles(theme => ({
@@ -67,11 +67,7 @@ export function EventList(props: {
                 step: labels.step(event.stepId),
               })}`}
             {' · '}
-            <EntityRefLink
-              entityRef={event.actor}
-              defaultKind="user"
-              hideIcon
-            />
+            <EventActor actor={event.actor} />
             {' · '}
             <time dateTime={event.at}>{labels.dateTime(event.at)}</time>
           </Text>

@@ -5,11 +5,11 @@ import {
 } from '@amue/plugin-cloud-common';
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import type { TenantWithEvents } from '../../api';
 import { cloudTranslationRef } from '../../translation';
+import { EventActor } from './EventActor';
 import { stepActions } from './actions';
 import { StepStatusBadge } from './badges';
 import { OnboardingUiAction, useOnboardingLabels } from './labels';
@@ -90,7 +90,7 @@ function LastChange(props: { tenant: TenantWithEvents; step: TenantStep }) {
       {`${t('onboarding.timeline.lastChange', {
         event: labels.eventType(last.type),
       })} — `}
-      <EntityRefLink entityRef={last.actor} defaultKind="user" hideIcon />
+      <EventActor actor={last.actor} />
       {' — '}
       <time dateTime={last.at}>{labels.dateTime(last.at)}</time>
     </Text>

@@ -541,4 +541,40 @@ describe('TenantOnboardingPage', () => {
       screen.queryByRole('button', { name: 'Record the funding' }),
     ).toBeNull();
   });
+  it('names the deployment, not a user, when Argo CD completed the provisioning', async () => {
+    const deployed = makeDetails(
+      makeTenant(NAME, { url: 'https://sifac-0333298f.cloud.amue.fr/' }),
+      makeSteps({
+        request: 'done',
+        qualification: 'done',
+        provisioning: 'done',
+      }),
+      [
+        makeEvent(1, {
+          type: 'step.completed',
+          stepId: 'provisioning',
+          actor: 'deployment:argocd',
+        }),
+      ],
+    );
+    renderPage('claire', deployed);
+    const provisioning = await screen.findByRole(
+      'heading',
+      { level: 3, name: '3. Provisioning' },
+      { timeout: 10_000 },
+    );
+    const item = provisioning.closest('li')!;
+    expect(item).toHaveTextContent(
+      'Last change: Step done — Deployment (Argo CD) — ',
+    );
+    expect(within(item).queryByRole('link', { name: /argocd/ })).toBeNull();
+    const history = screen.getByRole('list', { name: 'History' });
+    expect(history).toHaveTextContent('Deployment (Argo CD)');
+    expect(within(history).queryByRole('link')).toBeNull();
+    expect(
+      screen.getByRole('link', {
+        name: 'https://sifac-0333298f.cloud.amue.fr/',
+      }),
+    ).toHaveAttribute('href', 'https://sifac-0333298f.cloud.amue.fr/');
+  });
 });

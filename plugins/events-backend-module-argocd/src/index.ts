@@ -1,0 +1,11 @@
+/**
+ * Events backend module of the Amue Cloud portal: Argo CD's notifications
+ * on the HTTP ingress, signed with a shared secret.
+ *
+ * @packageDocumentation
+ */
+
+export { eventsModuleArgocd as default } from './module';
+export { createArgocdValidator } from './validator';
+export { createJsonBodyParser } from './bodyParser';
+export { SIGNATURE_HEADER, signPayload, signatureProblem } from './signature';
