@@ -121,13 +121,28 @@ describe('OnboardingReminders', () => {
   /** Who got what: recipient, severity, title. */
   function summary(sent: NotificationSendOptions[]) {
     return sent
-      .map(s => ({
-        to: (s.recipients as { entityRef: string }).entityRef,
-        severity: s.payload.severity,
-        title: s.payload.title,
-        link: s.payload.link,
-      }))
+      .flatMap(s =>
+        recipientsOf(s).map(to => ({
+          to,
+          severity: s.payload.severity,
+          title: s.payload.title,
+          link: s.payload.link,
+        })),
+      )
       .sort((a, b) => a.to.localeCompare(b.to));
+  }
+
+  function recipientsOf(send: NotificationSendOptions): string[] {
+    return [(send.recipients as { entityRef: string | string[] }).entityRef]
+      .flat()
+      .sort();
+  }
+
+  /** The notification a person got. */
+  function sentTo(sent: NotificationSendOptions[], ref: string) {
+    const found = sent.filter(s => recipientsOf(s).includes(ref));
+    expect(found).toHaveLength(1);
+    return found[0];
   }
 
   it.each(databases.eachSupportedId())(
@@ -150,7 +165,12 @@ describe('OnboardingReminders', () => {
       expect(sent).toEqual([]);
 
       // due in 2 days: the product team, not the establishment
-      expect(await runAt(8)).toMatchObject({ steps: 1, sent: 2 });
+      // (the team is told the same thing: one notification to both)
+      expect(await runAt(8)).toMatchObject({
+        steps: 1,
+        sent: 2,
+        notifications: 1,
+      });
       expect(summary(sent)).toEqual([
         {
           to: 'user:default/paul.martin',
@@ -183,9 +203,7 @@ describe('OnboardingReminders', () => {
 
       // 7 days late: escalated to the product owner
       await runAt(17);
-      const toOwner = sent.find(
-        s => (s.recipients as { entityRef: string }).entityRef === PO,
-      )!;
+      const toOwner = sentTo(sent, PO);
       expect(toOwner.payload.description).toContain(
         "l'étape vous est signalée en tant que responsable produit",
       );
@@ -202,11 +220,7 @@ describe('OnboardingReminders', () => {
         PO,
       ]);
       expect(
-        sent.find(
-          s =>
-            (s.recipients as { entityRef: string }).entityRef ===
-            'user:default/marc.petit',
-        )!.payload.description,
+        sentTo(sent, 'user:default/marc.petit').payload.description,
       ).toContain('signalée aux administrateurs du portail');
     },
   );
@@ -259,17 +273,20 @@ describe('OnboardingReminders', () => {
       });
 
       const first = await runAt(20);
-      expect(first).toMatchObject({ steps: 2, sent: 3, alreadySent: 0 });
+      // Claire (French) and Nicolas (English) get the identity step, each in
+      // their language; Nathalie the go-live
+      expect(first).toMatchObject({
+        steps: 2,
+        sent: 3,
+        notifications: 3,
+        alreadySent: 0,
+      });
       expect(summary(sent).map(s => s.to)).toEqual([
         'user:default/claire.dubois',
         'user:default/nathalie.moreau',
         'user:default/nicolas.laurent',
       ]);
-      const nicolas = sent.find(
-        s =>
-          (s.recipients as { entityRef: string }).entityRef ===
-          'user:default/nicolas.laurent',
-      )!;
+      const nicolas = sentTo(sent, 'user:default/nicolas.laurent');
       expect(nicolas.payload.title).toBe(
         'Onboarding step due soon: SIHAM (test) — Université de Bordeaux',
       );
@@ -277,11 +294,7 @@ describe('OnboardingReminders', () => {
         '"Single sign-on (SSO)" is due on 22 December 2026 (in 1 day).',
       );
       // the Amue side only hears of its step
-      const nathalie = sent.find(
-        s =>
-          (s.recipients as { entityRef: string }).entityRef ===
-          'user:default/nathalie.moreau',
-      )!;
+      const nathalie = sentTo(sent, 'user:default/nathalie.moreau');
       expect(nathalie.payload.description).toContain('« Mise en production »');
       expect(nathalie.payload.description).not.toContain('Authentification');
 
@@ -371,13 +384,14 @@ describe('OnboardingReminders', () => {
         { actor: 'user:default/claire.dubois', targetDays },
       );
       notifications.send.mockRejectedValueOnce(new Error('backend down'));
-      expect(await runAt(12)).toMatchObject({ sent: 1, failed: 1 });
-      expect(await knex('cloud_reminders')).toHaveLength(1);
+      expect(await runAt(12)).toMatchObject({ sent: 0, failed: 2 });
+      expect(await knex('cloud_reminders')).toHaveLength(0);
       expect(await runAt(12.1)).toMatchObject({
-        sent: 1,
+        sent: 2,
         failed: 0,
-        alreadySent: 1,
+        alreadySent: 0,
       });
+      expect(await knex('cloud_reminders')).toHaveLength(2);
     },
   );
 

@@ -111,8 +111,13 @@ export function dayInFrance(at: Date): string {
 export interface ReminderRun {
   /** Steps due soon or late, not blocked, of open tenants. */
   steps: number;
-  /** Notifications sent (one per tenant and person). */
+  /** Tenant and person pairs reminded (at most one a day each). */
   sent: number;
+  /**
+   * Notifications sent: one per tenant and text, to the people told the
+   * same thing in the same language.
+   */
+  notifications: number;
   /** Tenant and person pairs already reminded today. */
   alreadySent: number;
   /** Notifications that could not be sent (retried on the next run). */
@@ -182,6 +187,7 @@ export class OnboardingReminders {
     const run: ReminderRun = {
       steps: steps.length,
       sent: 0,
+      notifications: 0,
       alreadySent: 0,
       failed: 0,
       unreachable: 0,
@@ -293,9 +299,17 @@ export class OnboardingReminders {
     const languages = new Map(people.map(p => [p.ref, p.language]));
     // (a product owner named by an application but in none of the groups
     // read has the default language)
+    // What each person is told, grouped per tenant by identical text: the
+    // members of a team told the same thing share one notification.
+    const ledger: Array<Record<string, unknown>> = [];
+    const sends: Array<{
+      tenantId: string;
+      recipients: string[];
+      language: ReminderLanguage;
+      items: ReminderItem[];
+    }> = [];
     for (const [tenantId, byPerson] of plan) {
-      const step = tenants.get(tenantId)!;
-      const application = applications.get(step.application);
+      const groupsOfTenant = new Map<string, (typeof sends)[number]>();
       for (const [recipient, itemsByStep] of byPerson) {
         if (sentToday.has(`${tenantId} ${recipient}`)) {
           run.alreadySent += 1;
@@ -306,58 +320,82 @@ export class OnboardingReminders {
             getStepDefinition(a.stepId).order -
             getStepDefinition(b.stepId).order,
         );
-        // At most one a day: written before sending (a replica stopped in
-        // between loses a reminder rather than sending it twice), removed
-        // again when the notification cannot be sent.
-        await this.options
-          .db('cloud_reminders')
-          .insert({
-            tenant_id: tenantId,
-            recipient,
-            day,
-            content: JSON.stringify(items),
-            sent_at: now,
-          })
+        const language = languages.get(recipient) ?? settings.language;
+        const content = JSON.stringify(items);
+        ledger.push({
+          tenant_id: tenantId,
+          recipient,
+          day,
+          content,
+          sent_at: now,
+        });
+        const key = `${language} ${content}`;
+        const existing = groupsOfTenant.get(key);
+        if (existing) {
+          existing.recipients.push(recipient);
+        } else {
+          const send = { tenantId, recipients: [recipient], language, items };
+          groupsOfTenant.set(key, send);
+          sends.push(send);
+        }
+      }
+    }
+    // At most one a day: written before sending (a replica stopped in
+    // between loses a reminder rather than sending it twice), removed
+    // again when the notification cannot be sent.
+    await this.options.db.transaction(async tx => {
+      for (let i = 0; i < ledger.length; i += 500) {
+        await tx('cloud_reminders')
+          .insert(ledger.slice(i, i + 500))
           .onConflict(['tenant_id', 'recipient', 'day'])
           .ignore();
-        const language = languages.get(recipient) ?? settings.language;
-        const text = reminderText(
-          language,
-          {
-            application: application?.title ?? step.application,
-            environment: step.environment,
-            establishment:
-              titles.get(groupRef(step.establishment)) ?? step.establishment,
+      }
+    });
+    for (const send of sends) {
+      const step = tenants.get(send.tenantId)!;
+      const application = applications.get(step.application);
+      const text = reminderText(
+        send.language,
+        {
+          application: application?.title ?? step.application,
+          environment: step.environment,
+          establishment:
+            titles.get(groupRef(step.establishment)) ?? step.establishment,
+        },
+        send.items,
+      );
+      const path = tenantPagePath(step.tenant);
+      try {
+        await this.options.notifications.send({
+          recipients: { type: 'entity', entityRef: send.recipients },
+          payload: {
+            ...text,
+            link: this.options.baseUrl
+              ? `${this.options.baseUrl.replace(/\/+$/, '')}${path}`
+              : path,
+            severity: send.items.some(i => i.kind !== 'due-soon')
+              ? 'high'
+              : 'normal',
+            topic: REMINDER_NOTIFICATION_TOPIC,
+            scope: `${REMINDER_NOTIFICATION_TOPIC}:${step.tenant}:${day}`,
           },
-          items,
+        });
+        run.sent += send.recipients.length;
+        run.notifications += 1;
+      } catch (error) {
+        run.failed += send.recipients.length;
+        await this.options
+          .db('cloud_reminders')
+          .where({ tenant_id: send.tenantId, day })
+          .whereIn('recipient', send.recipients)
+          .delete();
+        logger.warn(
+          `Could not send the reminder of tenant ${
+            step.tenant
+          } to ${send.recipients.join(
+            ', ',
+          )}; it is retried on the next run: ${error}`,
         );
-        const path = tenantPagePath(step.tenant);
-        try {
-          await this.options.notifications.send({
-            recipients: { type: 'entity', entityRef: recipient },
-            payload: {
-              ...text,
-              link: this.options.baseUrl
-                ? `${this.options.baseUrl.replace(/\/+$/, '')}${path}`
-                : path,
-              severity: items.some(i => i.kind !== 'due-soon')
-                ? 'high'
-                : 'normal',
-              topic: REMINDER_NOTIFICATION_TOPIC,
-              scope: `${REMINDER_NOTIFICATION_TOPIC}:${step.tenant}:${day}`,
-            },
-          });
-          run.sent += 1;
-        } catch (error) {
-          run.failed += 1;
-          await this.options
-            .db('cloud_reminders')
-            .where({ tenant_id: tenantId, recipient, day })
-            .delete();
-          logger.warn(
-            `Could not send the reminder of tenant ${step.tenant} to ${recipient}; it is retried on the next run: ${error}`,
-          );
-        }
       }
     }
     return run;
