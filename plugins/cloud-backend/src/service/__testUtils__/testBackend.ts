@@ -81,7 +81,14 @@ function group(name: string, uai?: string): Entity {
 }
 
 export const entities: Entity[] = [
-  application('sifac', 'amue-equipe-finance'),
+  // SIFAC qualifies in 4 days (its entity overrides the default target)
+  {
+    ...application('sifac', 'amue-equipe-finance'),
+    spec: {
+      ...application('sifac', 'amue-equipe-finance').spec,
+      onboarding: { targetDays: { qualification: 4 } },
+    },
+  },
   application('siham', 'group:default/amue-equipe-rh'),
   application('harpege', 'amue-equipe-rh', 'unavailable'),
   group('etab-0333298f', BORDEAUX),
