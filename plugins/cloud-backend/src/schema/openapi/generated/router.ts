@@ -1326,7 +1326,7 @@ export const spec = {
                 properties: {
                   dueDate: {
                     type: 'string',
-                    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+                    format: 'date',
                     description:
                       'The new due date, `YYYY-MM-DD` (the step is due at the end of that day, Europe/Paris)',
                   },
