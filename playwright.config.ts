@@ -28,5 +28,16 @@ export default defineConfig({
     launchOptions,
   },
   outputDir: 'node_modules/.cache/e2e-test-results',
-  projects: generateProjects({ channel: 'chromium' }),
+  // The journeys that move the portal's clock (`*.clock.test.ts`, see
+  // reminders.clock.test.ts) run after all the others, in a project of
+  // their own: moved time would disturb them.
+  projects: generateProjects({ channel: 'chromium' }).flatMap(project => [
+    { ...project, testIgnore: /\.clock\.test\.ts$/ },
+    {
+      ...project,
+      name: `${project.name} (time moved)`,
+      testMatch: /\.clock\.test\.ts$/,
+      dependencies: [project.name],
+    },
+  ]),
 });
