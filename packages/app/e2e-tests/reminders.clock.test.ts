@@ -135,8 +135,6 @@ test('a late step is reminded to the establishment and tops its home page', asyn
     )
     .toContain('Université de Lille');
 
-  // In the browser, time moved as well (the pages compare due dates with it).
-  await page.clock.setFixedTime(moved);
   await signInAs(page, 'Julien Lefebvre');
   await page.goto('/notifications');
   const reminder = page.getByText(expectedTitle).first();

@@ -5,8 +5,8 @@
  * Seeds N tenants (10,000 by default) through DatabaseTenantStore, each
  * created at a believable time in the last 60 days and moved along its
  * first steps, so that its due dates come from the store itself: some due
- * soon, some late, some blocked or closed. 180 establishments of 3 members,
- * 5 product teams of 4, 3 administrators, in an in-memory catalog. Then runs
+ * soon, some late, some blocked or closed. 200 establishments of 3 members,
+ * 13 applications in 6 product teams of 4, 3 administrators, in an in-memory catalog. Then runs
  * the task twice on the same day: the first run sends, the second finds
  * everything sent. Notifications are counted, not delivered (the
  * notifications backend's own cost is not measured here).
@@ -35,11 +35,21 @@ const DAY = 86_400_000;
 const NOW = new Date('2026-12-07T07:00:00.000Z');
 const APPLICATIONS = [
   ['sifac', 'amue-equipe-finance'],
+  ['sifac-demat', 'amue-equipe-finance'],
   ['siham', 'amue-equipe-rh'],
+  ['siham-pms', 'amue-equipe-rh'],
+  ['harpege', 'amue-equipe-rh'],
   ['pegase', 'amue-equipe-scolarite'],
+  ['apogee', 'amue-equipe-scolarite'],
+  ['rof', 'amue-equipe-scolarite'],
   ['caplab', 'amue-equipe-recherche'],
+  ['geslab', 'amue-equipe-recherche'],
+  ['sinchro', 'amue-equipe-recherche'],
   ['sinaps', 'amue-equipe-referentiels'],
+  ['dialog', 'amue-equipe-pilotage'],
 ] as const;
+/** Establishments: 200 x 13 applications x 4 environments > 10,000. */
+const ESTABLISHMENTS = 200;
 
 function uais(count: number): string[] {
   const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
@@ -98,42 +108,41 @@ async function bench(kind: string, tenants: number) {
   await db('cloud_training').delete();
   await db('cloud_tenants').delete();
 
-  const establishments = uais(180);
+  const establishments = uais(ESTABLISHMENTS);
   const next = random(42);
   const targetDays = resolveStepTargetDays();
   const seedStart = Date.now();
   let created = 0;
   for (let i = 0; created < tenants; i++) {
     const uai = establishments[i % establishments.length];
+    const perRound = ESTABLISHMENTS * APPLICATIONS.length;
     const [application] =
-      APPLICATIONS[Math.floor(i / 180) % APPLICATIONS.length];
-    const environment =
-      ENVIRONMENTS[
-        Math.floor(i / (180 * APPLICATIONS.length)) % ENVIRONMENTS.length
-      ];
-    const round = Math.floor(
-      i / (180 * APPLICATIONS.length * ENVIRONMENTS.length),
-    );
-    now = new Date(NOW.getTime() - Math.floor(next() * 60 * DAY));
-    const { tenant } = await store
-      .createTenant(
-        {
-          application,
-          uai,
-          environment,
-          version: `2026.${round + 1}`,
-          request: { migration: next() < 0.5 },
-        },
-        {
-          actor: 'user:default/bench',
-          idempotencyKey: `bench-${i}`,
-          targetDays,
-        },
-      )
-      .catch(() => ({ tenant: undefined }));
-    if (!tenant) {
-      continue;
+      APPLICATIONS[Math.floor(i / ESTABLISHMENTS) % APPLICATIONS.length];
+    const environment = ENVIRONMENTS[Math.floor(i / perRound)];
+    if (!environment) {
+      throw new Error(
+        `at most ${
+          perRound * ENVIRONMENTS.length
+        } tenants (${ESTABLISHMENTS} establishments, ${
+          APPLICATIONS.length
+        } applications, ${ENVIRONMENTS.length} environments)`,
+      );
     }
+    now = new Date(NOW.getTime() - Math.floor(next() * 60 * DAY));
+    const { tenant } = await store.createTenant(
+      {
+        application,
+        uai,
+        environment,
+        version: '2026.2',
+        request: { migration: next() < 0.5 },
+      },
+      {
+        actor: 'user:default/bench',
+        idempotencyKey: `bench-${i}`,
+        targetDays,
+      },
+    );
     created += 1;
     const roll = next();
     const qualification = tenant.steps.find(s => s.id === 'qualification')!;
