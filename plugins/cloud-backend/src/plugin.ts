@@ -30,6 +30,8 @@ import {
 } from './service/listeners';
 import { createTenantNotifier } from './service/notifier';
 import { PeopleService } from './service/peopleRouter';
+import { readEnvelope } from './service/fundingConfig';
+import { TodoService } from './service/TodoService';
 import { createRouter } from './service/router';
 
 /**
@@ -98,6 +100,7 @@ export const cloudPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
           auth: deps.auth,
+          envelopeEur: readEnvelope(config),
         });
 
         if (config.getOptionalBoolean('cloud.demoData') ?? false) {
@@ -151,6 +154,7 @@ export const cloudPlugin = createBackendPlugin({
             tenants,
             reports,
             people,
+            todo: await TodoService.create({ database, tenants }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
