@@ -237,7 +237,6 @@ export const cloudTranslationRef = createTranslationRef({
         progressUnknown: 'Unknown',
         waiting: 'Next move',
         dueDate: 'Due dates',
-        stepDue: 'Step due on {{date}}',
         wishedGoLive: 'Go-live wished on {{date}}',
         noDueDate: 'None',
         shown_one: '{{count}} hosted instance shown',
@@ -446,6 +445,7 @@ export const cloudTranslationRef = createTranslationRef({
         application: 'Application',
         environment: 'Environment',
         requestedOn: 'Requested on',
+        due: 'Due date',
         details: 'Request',
         decision: 'Decision',
       },
@@ -605,6 +605,7 @@ export const cloudTranslationRef = createTranslationRef({
         paid: 'Funding paid',
         sessions: 'Training sessions held',
         staff: 'Staff trained',
+        overdue: 'Steps overdue',
       },
       applications: {
         title: 'Adoption by application',

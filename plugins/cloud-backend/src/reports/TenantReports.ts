@@ -474,8 +474,10 @@ export class TenantReports {
         .groupBy(`t.${column}`)
         .select(`t.${column} as name`)
         .sum({ granted: 'f.granted_eur', paid: 'f.paid_eur' });
-    const [byEstablishment, byApplication]: [Row[], Row[]] =
-      await Promise.all([grouped('establishment'), grouped('application')]);
+    const [byEstablishment, byApplication]: [Row[], Row[]] = await Promise.all([
+      grouped('establishment'),
+      grouped('application'),
+    ]);
     const byGrant = <T extends { grantedEur: number; paidEur: number }>(
       items: T[],
       name: (item: T) => string,

@@ -215,12 +215,14 @@ export class TodoService {
           .select(this.db.raw('1'))
           .whereRaw('b.tenant_id = s.tenant_id')
           .where(builder =>
-            builder.where('b.status', 'blocked').orWhere(inner =>
-              inner
-                .whereNotIn('b.status', ['done', 'skipped'])
-                .whereNotNull('b.due_date')
-                .where('b.due_date', '<', now),
-            ),
+            builder
+              .where('b.status', 'blocked')
+              .orWhere(inner =>
+                inner
+                  .whereNotIn('b.status', ['done', 'skipped'])
+                  .whereNotNull('b.due_date')
+                  .where('b.due_date', '<', now),
+              ),
           ),
       );
     }

@@ -1,7 +1,4 @@
-import {
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { specCheckedServer } from './__testUtils__/specCheckedServer';
@@ -281,7 +278,12 @@ describe.each(databases.eachSupportedId())(
             grantedEur: 300000,
             paidEur: 100000,
           },
-          { application: 'siham', title: 'SIHAM', grantedEur: 50000, paidEur: 0 },
+          {
+            application: 'siham',
+            title: 'SIHAM',
+            grantedEur: 50000,
+            paidEur: 0,
+          },
         ],
       });
 
@@ -311,7 +313,9 @@ describe.each(databases.eachSupportedId())(
       expect(csv.text).toContain(
         `\r\nestablishment,etab-0333298f,etab-0333298f,${BORDEAUX},300000,100000,0.3\r\n`,
       );
-      expect(csv.text).toContain('\r\napplication,siham,SIHAM,,50000,0,0.05\r\n');
+      expect(csv.text).toContain(
+        '\r\napplication,siham,SIHAM,,50000,0,0.05\r\n',
+      );
       const totals = await request(backend.server)
         .get('/api/cloud/reports/adoption?format=csv&view=totals')
         .set('Authorization', as(marc));

@@ -154,7 +154,6 @@ const fr = createTranslationMessages({
     'instances.page.progressUnknown': 'Inconnu',
     'instances.page.waiting': 'Prochaine action',
     'instances.page.dueDate': 'Échéances',
-    'instances.page.stepDue': 'Étape attendue le {{date}}',
     'instances.page.wishedGoLive': 'Mise en production souhaitée le {{date}}',
     'instances.page.noDueDate': 'Aucune',
     'instances.page.shown_one': '{{count}} instance hébergée affichée',
@@ -344,6 +343,7 @@ const fr = createTranslationMessages({
     'requests.columns.application': 'Application',
     'requests.columns.environment': 'Environnement',
     'requests.columns.requestedOn': 'Demandée le',
+    'requests.columns.due': 'Échéance',
     'requests.columns.details': 'Demande',
     'requests.columns.decision': 'Décision',
     'requests.expectedUsers_one': '{{count}} utilisateur prévu',
@@ -475,6 +475,7 @@ const fr = createTranslationMessages({
     'adoption.totals.paid': 'Financements versés',
     'adoption.totals.sessions': 'Sessions de formation tenues',
     'adoption.totals.staff': 'Personnes formées',
+    'adoption.totals.overdue': 'Étapes en retard',
     'adoption.applications.title': 'Adoption par application',
     'adoption.applications.description':
       'Pour chaque application, les établissements membres en service, en cours et non démarrés, sur {{total}}.',

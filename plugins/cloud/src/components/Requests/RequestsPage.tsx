@@ -16,6 +16,7 @@ import {
   useEstablishments,
 } from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
+import { DueDate } from '../common/DueDate';
 import { DataColumn, DataTable } from '../Adoption/DataTable';
 import { useCloudLabels } from '../common/labels';
 import { FilterSelect } from '../common/FilterSelect';
@@ -211,6 +212,14 @@ export function RequestsPage() {
       ),
     },
     {
+      id: 'due',
+      header: t('requests.columns.due'),
+      cell: tenant => {
+        const step = tenant.steps?.find(s => s.id === 'qualification');
+        return step ? <DueDate step={step} /> : '';
+      },
+    },
+    {
       id: 'details',
       header: t('requests.columns.details'),
       cell: tenant => (
@@ -313,6 +322,14 @@ export function RequestsPage() {
             {step.reason || t('requests.blocked.noReason')}
           </Text>
         );
+      },
+    },
+    {
+      id: 'due',
+      header: t('requests.columns.due'),
+      cell: tenant => {
+        const step = blockedStep(tenant);
+        return step ? <DueDate step={step} /> : '';
       },
     },
     {

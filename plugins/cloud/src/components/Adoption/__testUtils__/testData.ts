@@ -112,7 +112,12 @@ export const adoptionReport: AdoptionReport = {
         grantedEur: 100000,
         paidEur: 40000,
       },
-      { application: 'siham', title: 'SIHAM', grantedEur: 20000, paidEur: 5000 },
+      {
+        application: 'siham',
+        title: 'SIHAM',
+        grantedEur: 20000,
+        paidEur: 5000,
+      },
     ],
   },
 };
