@@ -633,8 +633,8 @@ export const cloudTranslationRef = createTranslationRef({
         application: 'Application',
         applicationCount: 'Steps overdue',
         tenants: 'Instances late',
-        byStep: 'Per step',
-        byApplication: 'Per application',
+        byStep: 'Overdue steps per step',
+        byApplication: 'Overdue steps per application',
       },
       envelope: {
         title: 'Incentive envelope',
@@ -649,8 +649,8 @@ export const cloudTranslationRef = createTranslationRef({
         consumed: 'Share of the envelope granted',
         noEnvelope:
           'No envelope is configured: the operators set it with cloud.funding.envelopeEur.',
-        byEstablishment: 'Per establishment',
-        byApplication: 'Per application',
+        byEstablishment: 'Funding per establishment',
+        byApplication: 'Funding per application',
         establishment: 'Establishment',
         application: 'Application',
         share: 'Share of the envelope',

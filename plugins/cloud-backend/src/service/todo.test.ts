@@ -20,6 +20,13 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Stops the setup when a call of it did not answer as expected. */
+function check(res: { status: number; text: string }, status: number) {
+  if (res.status !== status) {
+    throw new Error(`setup call answered ${res.status}: ${res.text}`);
+  }
+}
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
 
 /** Bordeaux, SIFAC production: approved, Amue provisions, Bordeaux late. */
@@ -84,7 +91,7 @@ describe.each(databases.eachSupportedId())(
           .post('/api/cloud/requests')
           .set('Authorization', as(who))
           .send(input);
-        expect(res.status).toBe(201);
+        check(res, 201);
       }
       // A: approved by Sophie, then its clocks as the scheduler sets them.
       const a = await request(server)
@@ -97,7 +104,7 @@ describe.each(databases.eachSupportedId())(
         .post(`/api/cloud/tenants/${A}/decision`)
         .set('Authorization', as(sophie))
         .send({ decision: 'approve', rowVersion: qualification.rowVersion });
-      expect(approved.status).toBe(200);
+      check(approved, 200);
       await setStep(A, 'provisioning', {
         status: 'in_progress',
         due_date: inDays(5),
@@ -125,7 +132,7 @@ describe.each(databases.eachSupportedId())(
           .put(`/api/cloud/tenants/${tenant}/funding`)
           .set('Authorization', as(marc))
           .send({ grantedEur, paidEur, rowVersion: 1 });
-        expect(res.status).toBe(200);
+        check(res, 200);
       }
     });
 

@@ -577,8 +577,8 @@ const fr = createTranslationMessages({
     'adoption.overdue.application': 'Application',
     'adoption.overdue.applicationCount': 'Étapes en retard',
     'adoption.overdue.tenants': 'Instances en retard',
-    'adoption.overdue.byStep': 'Par étape',
-    'adoption.overdue.byApplication': 'Par application',
+    'adoption.overdue.byStep': 'Étapes en retard par étape',
+    'adoption.overdue.byApplication': 'Étapes en retard par application',
     'adoption.envelope.title': 'Enveloppe incitative',
     'adoption.envelope.description':
       "Les financements accordés et versés aux établissements, rapportés à l'enveloppe du programme.",
@@ -591,8 +591,8 @@ const fr = createTranslationMessages({
     'adoption.envelope.consumed': "Part de l'enveloppe accordée",
     'adoption.envelope.noEnvelope':
       "Aucune enveloppe n'est configurée : l'exploitation la fixe avec cloud.funding.envelopeEur.",
-    'adoption.envelope.byEstablishment': 'Par établissement',
-    'adoption.envelope.byApplication': 'Par application',
+    'adoption.envelope.byEstablishment': 'Financements par établissement',
+    'adoption.envelope.byApplication': 'Financements par application',
     'adoption.envelope.establishment': 'Établissement',
     'adoption.envelope.application': 'Application',
     'adoption.envelope.share': "Part de l'enveloppe",

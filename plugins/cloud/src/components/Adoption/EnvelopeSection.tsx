@@ -105,6 +105,7 @@ export function EnvelopeSection(props: { report: AdoptionReport }) {
           <div className={classes.pair}>
             <DataTable<EstablishmentFunding>
               caption={t('adoption.envelope.byEstablishment')}
+              showCaption
               rows={envelope.establishments}
               rowKey={e => e.establishment}
               columns={[
@@ -121,6 +122,7 @@ export function EnvelopeSection(props: { report: AdoptionReport }) {
             />
             <DataTable<ApplicationFunding>
               caption={t('adoption.envelope.byApplication')}
+              showCaption
               rows={envelope.applications}
               rowKey={a => a.application}
               columns={[

@@ -51,6 +51,7 @@ export function OverdueSection(props: { report: AdoptionReport }) {
       <div className={classes.pair}>
         <DataTable<StepOverdueCount>
           caption={t('adoption.overdue.byStep')}
+          showCaption
           rows={report.overdue.steps}
           rowKey={s => s.step}
           columns={[
@@ -75,6 +76,7 @@ export function OverdueSection(props: { report: AdoptionReport }) {
         />
         <DataTable<ApplicationOverdueCount>
           caption={t('adoption.overdue.byApplication')}
+          showCaption
           rows={applications}
           rowKey={a => a.application}
           columns={[
