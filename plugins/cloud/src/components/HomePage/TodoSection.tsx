@@ -42,6 +42,9 @@ const useStyles = makeStyles(theme => ({
   reason: {
     overflowWrap: 'anywhere',
   },
+  title: {
+    fontWeight: 600,
+  },
 }));
 
 /** Where the action of a line is done. */
@@ -105,6 +108,7 @@ function TodoLine(props: {
     >
       <div className={classes.what}>
         <Link
+          className={classes.title}
           to={todoLinkOf(item)}
           aria-label={`${title} — ${
             item.kind === 'request'
@@ -112,7 +116,7 @@ function TodoLine(props: {
               : t('todo.openStep')
           }`}
         >
-          <Text weight="bold">{title}</Text>
+          {title}
         </Link>
         {showEstablishment && (
           <Text variant="body-small" color="secondary">
@@ -212,5 +216,9 @@ export function TodoSection() {
     );
   }
 
-  return <InfoCard title={t('todo.title')}>{body}</InfoCard>;
+  return (
+    <section aria-label={t('todo.title')}>
+      <InfoCard title={t('todo.title')}>{body}</InfoCard>
+    </section>
+  );
 }
