@@ -173,9 +173,15 @@ test('Marc reads the incentive envelope against the funding, on the page and in 
 
   await signInAs(page, 'Marc Petit');
   await page.goto('/cloud/adoption');
-  const section = page.locator('section', {
-    has: page.getByRole('heading', { level: 2, name: 'Enveloppe incitative' }),
-  });
+  // the innermost section holding the heading: the report's own
+  const section = page
+    .locator('section', {
+      has: page.getByRole('heading', {
+        level: 2,
+        name: 'Enveloppe incitative',
+      }),
+    })
+    .last();
   await expect(section).toBeVisible();
   const figure = (term: string) =>
     section

@@ -445,7 +445,6 @@ export const cloudTranslationRef = createTranslationRef({
         application: 'Application',
         environment: 'Environment',
         requestedOn: 'Requested on',
-        due: 'Due date',
         details: 'Request',
         decision: 'Decision',
       },

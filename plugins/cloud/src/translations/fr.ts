@@ -343,7 +343,6 @@ const fr = createTranslationMessages({
     'requests.columns.application': 'Application',
     'requests.columns.environment': 'Environnement',
     'requests.columns.requestedOn': 'Demandée le',
-    'requests.columns.due': 'Échéance',
     'requests.columns.details': 'Demande',
     'requests.columns.decision': 'Décision',
     'requests.expectedUsers_one': '{{count}} utilisateur prévu',

@@ -207,16 +207,17 @@ export function RequestsPage() {
     {
       id: 'requestedOn',
       header: t('requests.columns.requestedOn'),
-      cell: tenant => (
-        <time dateTime={tenant.createdAt}>{labels.date(tenant.createdAt)}</time>
-      ),
-    },
-    {
-      id: 'due',
-      header: t('requests.columns.due'),
+      // with the qualification's due date, when it has one
       cell: tenant => {
-        const step = tenant.steps?.find(s => s.id === 'qualification');
-        return step ? <DueDate step={step} /> : '';
+        const qualification = tenant.steps?.find(s => s.id === 'qualification');
+        return (
+          <Flex direction="column" gap="1">
+            <time dateTime={tenant.createdAt}>
+              {labels.date(tenant.createdAt)}
+            </time>
+            {qualification && <DueDate step={qualification} hideNone />}
+          </Flex>
+        );
       },
     },
     {
@@ -325,20 +326,16 @@ export function RequestsPage() {
       },
     },
     {
-      id: 'due',
-      header: t('requests.columns.due'),
-      cell: tenant => {
-        const step = blockedStep(tenant);
-        return step ? <DueDate step={step} /> : '';
-      },
-    },
-    {
       id: 'since',
       header: t('requests.blocked.since'),
       cell: tenant => {
         const step = blockedStep(tenant);
+        // with the blocked step's due date, when it has one
         return step ? (
-          <time dateTime={step.updatedAt}>{labels.date(step.updatedAt)}</time>
+          <Flex direction="column" gap="1">
+            <time dateTime={step.updatedAt}>{labels.date(step.updatedAt)}</time>
+            <DueDate step={step} hideNone />
+          </Flex>
         ) : (
           ''
         );
