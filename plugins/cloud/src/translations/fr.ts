@@ -567,7 +567,7 @@ const fr = createTranslationMessages({
     'adoption.applications.overdue': 'Étapes en retard',
     'adoption.overdue.title': 'Étapes en retard',
     'adoption.overdue.description_one':
-      "{{count}} étape a dépassé son échéance, sur les instances en cours.",
+      '{{count}} étape a dépassé son échéance, sur les instances en cours.',
     'adoption.overdue.description_other':
       '{{count}} étapes ont dépassé leur échéance, sur les instances en cours.',
     'adoption.overdue.step': 'Étape',
@@ -600,7 +600,7 @@ const fr = createTranslationMessages({
     'todo.introEstablishment':
       'Les étapes qui attendent votre établissement, les retards en premier.',
     'todo.introProductOwner':
-      "Les demandes de vos applications qui attendent leur qualification et les étapes côté Amue, les retards en premier.",
+      'Les demandes de vos applications qui attendent leur qualification et les étapes côté Amue, les retards en premier.',
     'todo.introAdministrator':
       'Les étapes bloquées ou en retard de tous les établissements, les retards en premier.',
     'todo.emptyEstablishment':
@@ -618,7 +618,8 @@ const fr = createTranslationMessages({
     'todo.blockedNoReason': 'Bloquée, sans raison indiquée',
     'todo.openRequests': 'Ouvrir « Demandes » pour la qualifier',
     'todo.openStep': "Ouvrir l'accompagnement à cette étape",
-    'todo.truncated': 'Les {{shown}} premières lignes sur {{total}} sont affichées.',
+    'todo.truncated':
+      'Les {{shown}} premières lignes sur {{total}} sont affichées.',
     'todo.error':
       "Votre liste « À faire » n'a pas pu être chargée ({{message}}). Réessayez ; si l'erreur persiste, le reste du portail fonctionne.",
     'todo.retry': 'Réessayer',
@@ -626,7 +627,8 @@ const fr = createTranslationMessages({
     'dueDates.dueToday': "Échéance aujourd'hui, {{date}}",
     'dueDates.dueIn_one': 'Échéance le {{date}}, dans {{count}} jour',
     'dueDates.dueIn_other': 'Échéance le {{date}}, dans {{count}} jours',
-    'dueDates.overdue_one': 'En retard de {{count}} jour (échéance le {{date}})',
+    'dueDates.overdue_one':
+      'En retard de {{count}} jour (échéance le {{date}})',
     'dueDates.overdue_other':
       'En retard de {{count}} jours (échéance le {{date}})',
     'dueDates.overdueBadge': 'En retard',
