@@ -4,7 +4,10 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { cloudApiRef } from '../../api';
-import { mockCloudApi } from '../TenantOnboarding/__testUtils__/testData';
+import {
+  mockCloudApi,
+  mockSignals,
+} from '../TenantOnboarding/__testUtils__/testData';
 import { TodoSection } from './TodoSection';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +52,10 @@ function item(overrides: Partial<TodoItem>): TodoItem {
   };
 }
 
-function renderSection(list: TodoList | Error) {
+function renderSection(
+  list: TodoList | Error,
+  signals = mockSignals(),
+) {
   const listTodo = jest.fn(async () => {
     if (list instanceof Error) {
       throw list;
@@ -61,6 +67,7 @@ function renderSection(list: TodoList | Error) {
       [cloudApiRef, mockCloudApi({ listTodo })],
       catalogApiMock({ entities }),
       mockApis.translation(),
+      signals.pair,
     ],
   });
   return listTodo;
@@ -169,5 +176,20 @@ describe('TodoSection', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(listTodo).toHaveBeenCalledTimes(2));
+  });
+
+  it('reads the list again when a tenant changes, keeping the lines on screen', async () => {
+    const signals = mockSignals();
+    const listTodo = renderSection(
+      { role: 'establishment', total: 1, items: [item({})] },
+      signals,
+    );
+    await screen.findByRole('list', { name: 'To do' });
+    signals.send('cloud:tenant', {
+      name: 'sifac-0333298f-production',
+      type: 'step.completed',
+    });
+    await waitFor(() => expect(listTodo).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('list', { name: 'To do' })).toBeInTheDocument();
   });
 });

@@ -5,7 +5,11 @@ import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cloudApiRef } from '../../api';
-import { useApplications, useEstablishments } from '../../hooks';
+import {
+  useApplications,
+  useEstablishments,
+  useTenantSignal,
+} from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
 import { DueDate } from '../common/DueDate';
 import { useCloudLabels } from '../common/labels';
@@ -148,21 +152,25 @@ function TodoLine(props: {
 /**
  * "À faire", at the top of the home page: what the signed-in person must do
  * next, as the backend decides it per role (`GET /todo`), the overdue
- * lines first. Each line links to where the action is done: the tenant's
- * onboarding page at the step, or "Requests" for a request to qualify.
+ * lines first, read again when a tenant changes (signals). Each line links
+ * to where the action is done: the tenant's onboarding page at the step,
+ * or "Requests" for a request to qualify.
  */
 export function TodoSection() {
   const { t } = useTranslationRef(cloudTranslationRef);
   const classes = useStyles();
   const cloudApi = useApi(cloudApiRef);
   const todo = useAsyncRetry(() => cloudApi.listTodo(), [cloudApi]);
+  // A tenant changed (someone acted, here or elsewhere): read the list
+  // again, keeping the current one on screen meanwhile.
+  useTenantSignal(() => todo.retry());
   const role = todo.value?.role;
   const showEstablishment = Boolean(role) && role !== 'establishment';
   const applications = useApplications();
   const establishments = useEstablishments(showEstablishment);
 
   let body;
-  if (todo.loading) {
+  if (todo.loading && !todo.value) {
     body = <Progress />;
   } else if (todo.error || !todo.value) {
     body = (
