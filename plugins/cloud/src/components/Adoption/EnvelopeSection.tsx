@@ -38,7 +38,7 @@ export function EnvelopeSection(props: { report: AdoptionReport }) {
   const title = t('adoption.envelope.title');
   const share = (grantedEur: number) =>
     envelope.envelopeEur
-      ? labels.percent(grantedEur / envelope.envelopeEur)
+      ? labels.share(grantedEur / envelope.envelopeEur)
       : '—';
 
   const figures: Array<[string, string]> = [];
@@ -61,7 +61,7 @@ export function EnvelopeSection(props: { report: AdoptionReport }) {
   if (envelope.consumedShare !== null) {
     figures.push([
       t('adoption.envelope.consumed'),
-      labels.percent(envelope.consumedShare),
+      labels.share(envelope.consumedShare),
     ]);
   }
 
