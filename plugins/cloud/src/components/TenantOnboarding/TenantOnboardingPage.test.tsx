@@ -560,10 +560,10 @@ describe('TenantOnboardingPage', () => {
     const user = userEvent.setup();
     const setStepDueDate = jest
       .fn()
-      .mockRejectedValueOnce(httpError(409, 'stale'))
-      .mockRejectedValueOnce(httpError(403, 'not allowed'))
+      .mockRejectedValueOnce(await httpError(409, 'stale'))
+      .mockRejectedValueOnce(await httpError(403, 'not allowed'))
       .mockRejectedValueOnce(
-        httpError(400, 'dueDate must be a day of the calendar'),
+        await httpError(400, 'dueDate must be a day of the calendar'),
       )
       .mockResolvedValueOnce(onboarding);
     const { cloudApi } = renderPage('sophie', onboarding, { setStepDueDate });
@@ -577,6 +577,8 @@ describe('TenantOnboardingPage', () => {
     });
     const date = within(dialog).getByLabelText(/New due date/);
     expect(date).toHaveValue('2026-10-01');
+    // the date gets the focus once the dialog has opened
+    await waitFor(() => expect(date).toHaveFocus());
 
     // The reason is required: nothing is sent without it.
     await user.click(
