@@ -6,6 +6,17 @@ export interface Config {
      * embedded default (app-config.yaml), off in production.
      */
     demoData?: boolean;
+    /** The programme's incentive scheme. */
+    funding?: {
+      /**
+       * The incentive envelope of the programme, in whole euros: the
+       * adoption page and its CSV set the funding granted and paid against
+       * it (remaining, share consumed). Unset: the figures are shown
+       * without an envelope.
+       * @visibility backend
+       */
+      envelopeEur?: number;
+    };
     /** People signed in through the federation. */
     people?: {
       /**

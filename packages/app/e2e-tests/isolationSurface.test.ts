@@ -278,6 +278,10 @@ test('no route of any plugin gives a member of Lille the data of Bordeaux', asyn
     '/reports/durations',
     '/reports/blocked',
     '/reports/adoption?format=csv',
+    '/reports/adoption?format=csv&view=funding',
+    '/reports/adoption?format=csv&view=overdue',
+    '/todo',
+    '/todo?limit=500',
     '/health',
     '/.backstage/actions/v1/actions',
   ]) {
@@ -286,6 +290,11 @@ test('no route of any plugin gives a member of Lille the data of Bordeaux', asyn
   for (const name of bordeauxTenants) {
     add('cloud', 'get', `/tenants/${name}`);
     add('cloud', 'post', `/tenants/${name}/comments`, { comment: 'Bonjour' });
+    add('cloud', 'put', `/tenants/${name}/steps/acceptance/due-date`, {
+      dueDate: '2027-01-15',
+      reason: 'Bonjour',
+      rowVersion: 1,
+    });
     add('cloud', 'post', `/tenants/${name}/steps/acceptance`, {
       action: 'start',
       rowVersion: 1,

@@ -35,6 +35,8 @@ import {
 import { subscribeToDeployment } from './service/deployment';
 import { createTenantNotifier } from './service/notifier';
 import { PeopleService } from './service/peopleRouter';
+import { readEnvelope } from './service/fundingConfig';
+import { TodoService } from './service/TodoService';
 import { createRouter } from './service/router';
 import { createCloudClock, MovableClock } from './service/clock';
 import {
@@ -132,6 +134,7 @@ export const cloudPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
           auth: deps.auth,
+          envelopeEur: readEnvelope(config),
         });
 
         if (config.getOptionalBoolean('cloud.demoData') ?? false) {
@@ -232,6 +235,7 @@ export const cloudPlugin = createBackendPlugin({
             tenants,
             reports,
             people,
+            todo: await TodoService.create({ database, tenants }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -14,6 +14,7 @@ export * from './onboarding';
 export * from './permissions';
 export * from './tenants';
 export * from './reports';
+export * from './todo';
 export * from './federation';
 export * from './databaseErrors';
 export * from './deployment';

@@ -23,6 +23,17 @@ describe('adoptionTotals', () => {
       ],
       funding: { grantedEur: 10, paidEur: 4 },
       training: { sessionsHeld: 3, staffTrained: 25 },
+      overdue: { total: 5, steps: [], applications: [] },
+      envelope: {
+        envelopeEur: 40,
+        programme: true,
+        grantedEur: 10,
+        paidEur: 4,
+        remainingEur: 30,
+        consumedShare: 0.25,
+        establishments: [],
+        applications: [],
+      },
     };
     expect(adoptionTotals(report)).toEqual({
       establishments: 4,
@@ -32,6 +43,10 @@ describe('adoptionTotals', () => {
       paidEur: 4,
       sessionsHeld: 3,
       staffTrained: 25,
+      overdueSteps: 5,
+      envelopeEur: 40,
+      remainingEur: 30,
+      consumedShare: 0.25,
     });
   });
 });

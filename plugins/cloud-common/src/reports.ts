@@ -49,13 +49,111 @@ export interface EstablishmentAdoption {
   cells: Record<string, AdoptionState>;
 }
 
+/**
+ * Overdue steps of one onboarding step, over the tenants counted.
+ *
+ * @public
+ */
+export interface StepOverdueCount {
+  step: OnboardingStepId;
+  side: OnboardingSide;
+  /** Tenants whose step is overdue (`isStepOverdue`). */
+  overdue: number;
+}
+
+/**
+ * Overdue steps of the tenants of one application.
+ *
+ * @public
+ */
+export interface ApplicationOverdueCount {
+  application: string;
+  title: string;
+  /** Steps overdue, over the application's tenants. */
+  overdue: number;
+  /** Tenants of the application with at least one step overdue. */
+  tenants: number;
+}
+
+/**
+ * The overdue steps of the tenants under way (not decommissioned).
+ *
+ * @public
+ */
+export interface OverdueReport {
+  /** Steps overdue in all. */
+  total: number;
+  /** Per step, in the order of the onboarding. */
+  steps: StepOverdueCount[];
+  /** Per application, in the order of the report's applications. */
+  applications: ApplicationOverdueCount[];
+}
+
+/**
+ * Incentive funding granted and paid, in whole euros.
+ *
+ * @public
+ */
+export interface FundingSums {
+  grantedEur: number;
+  paidEur: number;
+}
+
+/**
+ * The funding of one establishment (over its tenants counted).
+ *
+ * @public
+ */
+export interface EstablishmentFunding extends FundingSums {
+  establishment: string;
+  title: string;
+  uai: string;
+}
+
+/**
+ * The funding of one application (over its tenants counted).
+ *
+ * @public
+ */
+export interface ApplicationFunding extends FundingSums {
+  application: string;
+  title: string;
+}
+
+/**
+ * The programme's incentive envelope (`cloud.funding.envelopeEur`) against
+ * the funding granted and paid.
+ *
+ * @public
+ */
+export interface FundingEnvelope extends FundingSums {
+  /** The envelope, in whole euros; null when not configured. */
+  envelopeEur: number | null;
+  /**
+   * True when the figures cover the whole programme (the caller reads every
+   * tenant); false when they cover the caller's applications only, whose
+   * `remainingEur` is then unknown (null).
+   */
+  programme: boolean;
+  /** The envelope minus the funding granted; null as said above. */
+  remainingEur: number | null;
+  /** The funding granted over the envelope (0.25 is a quarter); null without an envelope. */
+  consumedShare: number | null;
+  /** Establishments with funding recorded, the largest grant first. */
+  establishments: EstablishmentFunding[];
+  /** Applications with funding recorded, the largest grant first. */
+  applications: ApplicationFunding[];
+}
+
 /** @public */
 export interface AdoptionReport {
   applications: ApplicationAdoption[];
   /** The matrix: one row per establishment, one cell per application. */
   establishments: EstablishmentAdoption[];
-  funding: { grantedEur: number; paidEur: number };
+  funding: FundingSums;
   training: { sessionsHeld: number; staffTrained: number };
+  overdue: OverdueReport;
+  envelope: FundingEnvelope;
 }
 
 /** @public */
@@ -118,7 +216,9 @@ export interface BlockedReport {
 
 /**
  * The CSV views of the adoption report: the establishments × applications
- * matrix (the default), the per-application counts, the programme's totals.
+ * matrix (the default), the per-application counts, the programme's totals,
+ * the overdue steps per step, the funding against the envelope per
+ * establishment and per application.
  *
  * @public
  */
@@ -126,6 +226,8 @@ export const ADOPTION_CSV_VIEWS = [
   'establishments',
   'applications',
   'totals',
+  'overdue',
+  'funding',
 ] as const;
 
 /**
@@ -151,11 +253,19 @@ export interface AdoptionTotals {
   paidEur: number;
   sessionsHeld: number;
   staffTrained: number;
+  /** Steps overdue now. */
+  overdueSteps: number;
+  /** The programme's incentive envelope; null when not configured. */
+  envelopeEur: number | null;
+  /** The envelope minus the funding granted (see {@link FundingEnvelope}). */
+  remainingEur: number | null;
+  /** The funding granted over the envelope. */
+  consumedShare: number | null;
 }
 
 /**
  * The totals of an adoption report: how many establishments are reached,
- * and the funding and training sums.
+ * the funding and training sums, the steps overdue and the envelope.
  *
  * @public
  */
@@ -178,5 +288,9 @@ export function adoptionTotals(report: AdoptionReport): AdoptionTotals {
     paidEur: report.funding.paidEur,
     sessionsHeld: report.training.sessionsHeld,
     staffTrained: report.training.staffTrained,
+    overdueSteps: report.overdue.total,
+    envelopeEur: report.envelope.envelopeEur,
+    remainingEur: report.envelope.remainingEur,
+    consumedShare: report.envelope.consumedShare,
   };
 }

@@ -53,6 +53,63 @@ export const cloudTranslationRef = createTranslationRef({
         'Provisioning, single sign-on, data migration, acceptance and training',
       stepLive: 'Go-live, then the on-premise installation is switched off',
     },
+    todo: {
+      title: 'To do',
+      introEstablishment:
+        'The steps waiting on your establishment, the overdue ones first.',
+      introProductOwner:
+        "The requests of your applications waiting for their qualification, and the steps on Amue's side, the overdue ones first.",
+      introAdministrator:
+        'The blocked and overdue steps of every establishment, the overdue ones first.',
+      emptyEstablishment:
+        'Nothing waits on your establishment. To follow your instances, open "My instances" below.',
+      emptyProductOwner:
+        "No request waits for its qualification and no step on Amue's side is under way for your applications.",
+      emptyAdministrator: 'No step is blocked or overdue.',
+      request: 'Qualify the request: {{application}} ({{environment}})',
+      step: '{{step}}: {{application}} ({{environment}})',
+      establishment: '{{establishment}}',
+      requestedToday: 'Requested today',
+      requestedAgo_one: 'Requested {{count}} day ago',
+      requestedAgo_other: 'Requested {{count}} days ago',
+      blocked: 'Blocked: {{reason}}',
+      blockedNoReason: 'Blocked, no reason given',
+      openRequests: 'Open "Requests" to qualify it',
+      openStep: 'Open the onboarding at this step',
+      truncated: 'The first {{shown}} of {{total}} lines are listed.',
+      error:
+        'Your to-do list could not be loaded ({{message}}). Try again; if it keeps failing, the rest of the portal still works.',
+      retry: 'Try again',
+    },
+    dueDates: {
+      none: 'No due date',
+      dueToday: 'Due today, {{date}}',
+      dueIn_one: 'Due on {{date}}, in {{count}} day',
+      dueIn_other: 'Due on {{date}}, in {{count}} days',
+      overdue_one: '{{count}} day overdue (due on {{date}})',
+      overdue_other: '{{count}} days overdue (due on {{date}})',
+      overdueBadge: 'Overdue',
+      change: 'Change the due date',
+      changeLabel: 'Change the due date of step {{step}}',
+      dialogTitle: 'Change the due date of step {{step}}',
+      dialogText:
+        'The step is due at the end of the chosen day. The new date and its reason are kept in the timeline, and the people concerned are told.',
+      date: 'New due date',
+      reason: 'Reason for the change',
+      dateRequired: 'Choose the new due date.',
+      reasonRequired: 'Say why the due date changes.',
+      confirm: 'Save the due date',
+      cancel: 'Cancel',
+      saved: 'The due date was changed.',
+      invalid:
+        'The due date was not changed: {{message}}. Correct the date or the reason and save again.',
+      forbidden:
+        "The due date was not changed: only Amue (this application's product owners and the administrators) may change due dates. Ask them to do it.",
+      conflict:
+        'The due date was not changed: someone changed this step meanwhile. Cancel, reload the page and try again.',
+      failed:
+        'The due date was not changed: {{message}}. Try again in a moment.',
+    },
     values: {
       environment: {
         production: 'Production',
@@ -180,7 +237,6 @@ export const cloudTranslationRef = createTranslationRef({
         progressUnknown: 'Unknown',
         waiting: 'Next move',
         dueDate: 'Due dates',
-        stepDue: 'Step due on {{date}}',
         wishedGoLive: 'Go-live wished on {{date}}',
         noDueDate: 'None',
         shown_one: '{{count}} hosted instance shown',
@@ -262,8 +318,6 @@ export const cloudTranslationRef = createTranslationRef({
         title: 'Steps',
         stepTitle: '{{number}}. {{step}}',
         side: 'Led by: {{side}}',
-        dueDate: 'Due on {{date}}',
-        noDueDate: 'No due date',
         reason: 'Reason: {{reason}}',
         lastChange: 'Last change: {{event}}',
         documentation: 'Documentation of the step',
@@ -551,6 +605,7 @@ export const cloudTranslationRef = createTranslationRef({
         paid: 'Funding paid',
         sessions: 'Training sessions held',
         staff: 'Staff trained',
+        overdue: 'Steps overdue',
       },
       applications: {
         title: 'Adoption by application',
@@ -563,7 +618,43 @@ export const cloudTranslationRef = createTranslationRef({
         barLabel: '{{live}} live · {{inProgress}} in progress',
         application: 'Application',
         total: 'Establishments',
+        overdue: 'Steps overdue',
         empty: 'No application in the catalog.',
+      },
+      overdue: {
+        title: 'Overdue steps',
+        description_one:
+          '{{count}} step is past its due date, over the hosted instances under way.',
+        description_other:
+          '{{count}} steps are past their due date, over the hosted instances under way.',
+        step: 'Step',
+        side: 'Side',
+        count: 'Overdue',
+        application: 'Application',
+        applicationCount: 'Steps overdue',
+        tenants: 'Instances late',
+        byStep: 'Overdue steps per step',
+        byApplication: 'Overdue steps per application',
+      },
+      envelope: {
+        title: 'Incentive envelope',
+        description:
+          "The funding granted and paid to establishments against the programme's envelope.",
+        descriptionScoped:
+          "The funding granted and paid for your applications against the programme's envelope (the remainder of the envelope is the administrators').",
+        envelope: 'Envelope of the programme',
+        granted: 'Granted',
+        paid: 'Paid',
+        remaining: 'Remaining to grant',
+        consumed: 'Share of the envelope granted',
+        noEnvelope:
+          'No envelope is configured: the operators set it with cloud.funding.envelopeEur.',
+        byEstablishment: 'Funding per establishment',
+        byApplication: 'Funding per application',
+        establishment: 'Establishment',
+        application: 'Application',
+        share: 'Share of the envelope',
+        empty: 'No funding recorded yet.',
       },
       matrix: {
         title: 'Establishments × applications',
@@ -644,6 +735,8 @@ export const cloudTranslationRef = createTranslationRef({
           funnel: 'onboarding-funnel',
           durations: 'time-per-step',
           blocked: 'blocked-steps',
+          overdue: 'overdue-steps',
+          funding: 'funding-envelope',
         },
       },
       card: {

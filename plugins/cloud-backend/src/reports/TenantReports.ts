@@ -25,7 +25,19 @@
  *   establishments;
  * - `funding` and `training` are the sums over every permitted tenant,
  *   decommissioned ones included (money granted or paid and staff trained
- *   remain facts of the programme).
+ *   remain facts of the programme);
+ * - `overdue` counts the steps overdue now (`isStepOverdue` of cloud-common:
+ *   neither done nor skipped, due date passed, blocked ones included) of the
+ *   permitted tenants that are not decommissioned, per step and per
+ *   application (the applications given; `tenants` counts the tenants with
+ *   at least one step overdue);
+ * - `envelope` sets the programme's incentive envelope (configured, or
+ *   null) against the `funding` sums, and gives those sums per
+ *   establishment and per application (those with funding recorded, the
+ *   largest grant first). `remainingEur` (envelope minus granted) is given
+ *   only when the figures cover the whole programme (`programme`: the caller
+ *   reads every tenant); `consumedShare` is granted over envelope, rounded
+ *   to four decimals.
  *
  * Funnel ({@link TenantReports.funnel}), over the permitted tenants that are
  * not decommissioned (closed instances and rejected requests are left out):
@@ -64,6 +76,11 @@
 import {
   AdoptionReport,
   ApplicationAdoption,
+  ApplicationFunding,
+  EstablishmentFunding,
+  FundingEnvelope,
+  isStepOverdue,
+  OverdueReport,
   BlockedReport,
   DurationsReport,
   EstablishmentAdoption,
@@ -253,6 +270,10 @@ export class TenantReports {
     options: ReportOptions & {
       establishments: readonly ReportEstablishment[];
       applications: readonly ReportApplication[];
+      /** The programme's incentive envelope in euros, if configured. */
+      envelopeEur?: number | null;
+      /** True when `condition` lets every tenant through. */
+      programme?: boolean;
     },
   ): Promise<AdoptionReport> {
     const { condition } = options;
@@ -344,17 +365,169 @@ export class TenantReports {
         .first(),
     ]);
 
+    const fundingSums = {
+      grantedEur: toCount(funding?.granted),
+      paidEur: toCount(funding?.paid),
+    };
+    const [overdue, envelope] = await Promise.all([
+      this.overdue(condition, applications),
+      this.envelope({
+        condition,
+        applications,
+        establishments,
+        sums: fundingSums,
+        envelopeEur: options.envelopeEur ?? null,
+        programme: options.programme ?? condition === undefined,
+      }),
+    ]);
+
     return {
       applications: summary,
       establishments: rows,
-      funding: {
-        grantedEur: toCount(funding?.granted),
-        paidEur: toCount(funding?.paid),
-      },
+      funding: fundingSums,
       training: {
         sessionsHeld: toCount(training?.sessions),
         staffTrained: toCount(training?.staff),
       },
+      overdue,
+      envelope,
+    };
+  }
+
+  /** The overdue steps, per step and per application. */
+  private async overdue(
+    condition: TenantQueryCondition | undefined,
+    applications: readonly ReportApplication[],
+  ): Promise<OverdueReport> {
+    // The steps with a due date and not settled: those with a clock. The
+    // comparison with now is cloud-common's, so it is the one the pages use.
+    const rows: Row[] = await this.db(`${STEPS} as s`)
+      .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+      .whereIn('s.tenant_id', this.permittedIds(condition))
+      .whereNot('t.status', 'decommissioned')
+      .whereNotNull('s.due_date')
+      .whereNotIn('s.status', ['done', 'skipped'])
+      .select(
+        's.tenant_id as tenant',
+        't.application as application',
+        's.step_id as step',
+        's.status as status',
+        this.db.raw(`${this.epochMs('s.due_date')} as due`),
+      );
+    const now = this.clock();
+    const perStep = new Map<string, number>();
+    const perApplication = new Map<string, number>();
+    const tenantsOf = new Map<string, Set<string>>();
+    let total = 0;
+    for (const row of rows) {
+      const due = toMillis(row.due);
+      if (
+        due === null ||
+        !isStepOverdue(
+          { status: row.status, dueDate: new Date(due).toISOString() },
+          now,
+        )
+      ) {
+        continue;
+      }
+      total += 1;
+      perStep.set(row.step, (perStep.get(row.step) ?? 0) + 1);
+      perApplication.set(
+        row.application,
+        (perApplication.get(row.application) ?? 0) + 1,
+      );
+      if (!tenantsOf.has(row.application)) {
+        tenantsOf.set(row.application, new Set());
+      }
+      tenantsOf.get(row.application)!.add(String(row.tenant));
+    }
+    return {
+      total,
+      steps: ONBOARDING_STEPS.map(definition => ({
+        step: definition.id,
+        side: definition.side,
+        overdue: perStep.get(definition.id) ?? 0,
+      })),
+      applications: applications.map(a => ({
+        application: a.name,
+        title: a.title,
+        overdue: perApplication.get(a.name) ?? 0,
+        tenants: tenantsOf.get(a.name)?.size ?? 0,
+      })),
+    };
+  }
+
+  /** The funding against the envelope, per establishment and application. */
+  private async envelope(options: {
+    condition: TenantQueryCondition | undefined;
+    applications: readonly ReportApplication[];
+    establishments: readonly ReportEstablishment[];
+    sums: { grantedEur: number; paidEur: number };
+    envelopeEur: number | null;
+    programme: boolean;
+  }): Promise<FundingEnvelope> {
+    const { condition, sums, envelopeEur, programme } = options;
+    const grouped = (column: 'application' | 'establishment') =>
+      this.db(`${FUNDING} as f`)
+        .join(`${TENANTS} as t`, 't.id', 'f.tenant_id')
+        .whereIn('f.tenant_id', this.permittedIds(condition))
+        .groupBy(`t.${column}`)
+        .select(`t.${column} as name`)
+        .sum({ granted: 'f.granted_eur', paid: 'f.paid_eur' });
+    const [byEstablishment, byApplication]: [Row[], Row[]] = await Promise.all([
+      grouped('establishment'),
+      grouped('application'),
+    ]);
+    const byGrant = <T extends { grantedEur: number; paidEur: number }>(
+      items: T[],
+      name: (item: T) => string,
+    ) =>
+      items
+        .filter(item => item.grantedEur > 0 || item.paidEur > 0)
+        .sort(
+          (a, b) =>
+            b.grantedEur - a.grantedEur ||
+            b.paidEur - a.paidEur ||
+            name(a).localeCompare(name(b)),
+        );
+    const establishmentOf = new Map(
+      options.establishments.map(e => [e.name, e]),
+    );
+    const applicationOf = new Map(options.applications.map(a => [a.name, a]));
+    const establishments: EstablishmentFunding[] = byGrant(
+      byEstablishment.map(row => ({
+        establishment: row.name,
+        title: establishmentOf.get(row.name)?.title ?? row.name,
+        uai: establishmentOf.get(row.name)?.uai ?? '',
+        grantedEur: toCount(row.granted),
+        paidEur: toCount(row.paid),
+      })),
+      item => item.establishment,
+    );
+    const applications: ApplicationFunding[] = byGrant(
+      byApplication.map(row => ({
+        application: row.name,
+        title: applicationOf.get(row.name)?.title ?? row.name,
+        grantedEur: toCount(row.granted),
+        paidEur: toCount(row.paid),
+      })),
+      item => item.application,
+    );
+    const hasEnvelope = envelopeEur !== null && envelopeEur > 0;
+    return {
+      envelopeEur,
+      programme,
+      grantedEur: sums.grantedEur,
+      paidEur: sums.paidEur,
+      remainingEur:
+        envelopeEur !== null && programme
+          ? envelopeEur - sums.grantedEur
+          : null,
+      consumedShare: hasEnvelope
+        ? Math.round((sums.grantedEur / envelopeEur) * 10000) / 10000
+        : null,
+      establishments,
+      applications,
     };
   }
 

@@ -1,6 +1,8 @@
 import {
   adoptionApplicationsCsv,
   adoptionCsv,
+  adoptionFundingCsv,
+  adoptionOverdueCsv,
   adoptionTotalsCsv,
   blockedCsv,
   durationsCsv,
@@ -145,6 +147,42 @@ describe('report CSVs', () => {
       ],
       funding: { grantedEur: 0, paidEur: 0 },
       training: { sessionsHeld: 0, staffTrained: 0 },
+      overdue: {
+        total: 3,
+        steps: [
+          { step: 'qualification', side: 'amue', overdue: 1 },
+          { step: 'identity', side: 'establishment', overdue: 2 },
+        ],
+        applications: [
+          { application: 'sifac', title: 'SIFAC', overdue: 0, tenants: 0 },
+          { application: 'siham', title: 'SIHAM', overdue: 3, tenants: 2 },
+        ],
+      },
+      envelope: {
+        envelopeEur: 100000,
+        programme: true,
+        grantedEur: 15000,
+        paidEur: 5000,
+        remainingEur: 85000,
+        consumedShare: 0.15,
+        establishments: [
+          {
+            establishment: 'etab-0333298f',
+            title: 'Université de Bordeaux',
+            uai: '0333298F',
+            grantedEur: 15000,
+            paidEur: 5000,
+          },
+        ],
+        applications: [
+          {
+            application: 'sifac',
+            title: '=SIFAC',
+            grantedEur: 15000,
+            paidEur: 5000,
+          },
+        ],
+      },
     };
     expect(lines(adoptionCsv(report))).toEqual([
       'establishment,title,uai,region,type,sifac,siham',
@@ -152,10 +190,31 @@ describe('report CSVs', () => {
       'etab-0597239y,"Université de Lille, campus cité",0597239Y,,,not_started,not_started',
     ]);
     expect(lines(adoptionApplicationsCsv(report))).toEqual([
-      'application,title,live,inProgress,notStarted,total',
-      'sifac,SIFAC,1,0,1,2',
-      'siham,SIHAM,0,1,1,2',
+      'application,title,live,inProgress,notStarted,total,overdueSteps,tenantsOverdue',
+      'sifac,SIFAC,1,0,1,2,0,0',
+      'siham,SIHAM,0,1,1,2,3,2',
     ]);
+    expect(lines(adoptionOverdueCsv(report))).toEqual([
+      'step,side,overdue',
+      'qualification,amue,1',
+      'identity,establishment,2',
+    ]);
+    // a title starting as a formula is written as text
+    expect(lines(adoptionFundingCsv(report))).toEqual([
+      'scope,name,title,uai,grantedEur,paidEur,envelopeShare',
+      'establishment,etab-0333298f,Université de Bordeaux,0333298F,15000,5000,0.15',
+      "application,sifac,'=SIFAC,,15000,5000,0.15",
+    ]);
+    expect(
+      lines(
+        adoptionFundingCsv({
+          ...report,
+          envelope: { ...report.envelope, envelopeEur: null },
+        }),
+      )[1],
+    ).toBe(
+      'establishment,etab-0333298f,Université de Bordeaux,0333298F,15000,5000,',
+    );
     expect(
       lines(
         adoptionTotalsCsv({
@@ -173,6 +232,10 @@ describe('report CSVs', () => {
       'paidEur,5000',
       'sessionsHeld,2',
       'staffTrained,30',
+      'overdueSteps,3',
+      'envelopeEur,100000',
+      'remainingEur,85000',
+      'consumedShare,0.15',
     ]);
   });
 

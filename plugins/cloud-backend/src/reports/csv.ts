@@ -108,6 +108,9 @@ export function adoptionCsv(report: AdoptionReport): string {
  * @internal
  */
 export function adoptionApplicationsCsv(report: AdoptionReport): string {
+  const overdueOf = new Map(
+    report.overdue.applications.map(a => [a.application, a]),
+  );
   return toCsv(report.applications, [
     { header: 'application', value: 'application' },
     { header: 'title', value: 'title' },
@@ -115,6 +118,78 @@ export function adoptionApplicationsCsv(report: AdoptionReport): string {
     { header: 'inProgress', value: 'inProgress' },
     { header: 'notStarted', value: 'notStarted' },
     { header: 'total', value: 'total' },
+    {
+      header: 'overdueSteps',
+      value: row => overdueOf.get(row.application)?.overdue ?? 0,
+    },
+    {
+      header: 'tenantsOverdue',
+      value: row => overdueOf.get(row.application)?.tenants ?? 0,
+    },
+  ]);
+}
+
+/**
+ * The overdue steps per step as CSV: one row per step, in order.
+ *
+ * @internal
+ */
+export function adoptionOverdueCsv(report: AdoptionReport): string {
+  return toCsv(report.overdue.steps, [
+    { header: 'step', value: 'step' },
+    { header: 'side', value: 'side' },
+    { header: 'overdue', value: 'overdue' },
+  ]);
+}
+
+/**
+ * The funding against the programme's envelope as CSV: one row per
+ * establishment, then one per application (column `scope`), with the
+ * funding granted and paid and the share of the envelope granted (empty
+ * without an envelope).
+ *
+ * @internal
+ */
+export function adoptionFundingCsv(report: AdoptionReport): string {
+  const { envelope } = report;
+  const share = (grantedEur: number) =>
+    envelope.envelopeEur
+      ? Math.round((grantedEur / envelope.envelopeEur) * 10000) / 10000
+      : null;
+  type Row = {
+    scope: 'establishment' | 'application';
+    name: string;
+    title: string;
+    uai: string | null;
+    grantedEur: number;
+    paidEur: number;
+  };
+  const rows: Row[] = [
+    ...envelope.establishments.map(e => ({
+      scope: 'establishment' as const,
+      name: e.establishment,
+      title: e.title,
+      uai: e.uai,
+      grantedEur: e.grantedEur,
+      paidEur: e.paidEur,
+    })),
+    ...envelope.applications.map(a => ({
+      scope: 'application' as const,
+      name: a.application,
+      title: a.title,
+      uai: null,
+      grantedEur: a.grantedEur,
+      paidEur: a.paidEur,
+    })),
+  ];
+  return toCsv(rows, [
+    { header: 'scope', value: 'scope' },
+    { header: 'name', value: 'name' },
+    { header: 'title', value: 'title' },
+    { header: 'uai', value: 'uai' },
+    { header: 'grantedEur', value: 'grantedEur' },
+    { header: 'paidEur', value: 'paidEur' },
+    { header: 'envelopeShare', value: row => share(row.grantedEur) },
   ]);
 }
 

@@ -16,6 +16,8 @@ import type { Knex } from 'knex';
 import {
   adoptionApplicationsCsv,
   adoptionCsv,
+  adoptionFundingCsv,
+  adoptionOverdueCsv,
   adoptionTotalsCsv,
   blockedCsv,
   durationsCsv,
@@ -49,6 +51,8 @@ export class DefaultReportService implements ReportService {
       permissions: PermissionsService;
       catalog: CatalogService;
       auth: AuthService;
+      /** The programme's incentive envelope (`cloud.funding.envelopeEur`). */
+      envelopeEur?: number | null;
     },
   ) {
     this.reports = options.reports;
@@ -112,6 +116,21 @@ export class DefaultReportService implements ReportService {
     };
   }
 
+  /**
+   * The adoption report within the caller's condition; the envelope's
+   * remainder only when the condition lets every tenant through.
+   */
+  private async adoption(
+    condition: Awaited<ReturnType<DefaultReportService['condition']>>,
+  ) {
+    return this.reports.adoption({
+      condition,
+      programme: condition === undefined,
+      envelopeEur: this.options.envelopeEur ?? null,
+      ...(await this.catalogEntities()),
+    });
+  }
+
   async adoptionSummary() {
     const report = await this.reports.adoption(await this.catalogEntities());
     return { applications: report.applications };
@@ -121,10 +140,7 @@ export class DefaultReportService implements ReportService {
     const condition = await this.condition(options.credentials);
     switch (report) {
       case 'adoption':
-        return this.reports.adoption({
-          condition,
-          ...(await this.catalogEntities()),
-        });
+        return this.adoption(condition);
       case 'funnel':
         return this.reports.funnel({ condition });
       case 'durations':
@@ -147,16 +163,19 @@ export class DefaultReportService implements ReportService {
     const condition = await this.condition(options.credentials);
     switch (report) {
       case 'adoption': {
-        const adoption = await this.reports.adoption({
-          condition,
-          ...(await this.catalogEntities()),
-        });
-        if (view === 'applications') {
-          return adoptionApplicationsCsv(adoption);
+        const adoption = await this.adoption(condition);
+        switch (view) {
+          case 'applications':
+            return adoptionApplicationsCsv(adoption);
+          case 'totals':
+            return adoptionTotalsCsv(adoption);
+          case 'overdue':
+            return adoptionOverdueCsv(adoption);
+          case 'funding':
+            return adoptionFundingCsv(adoption);
+          default:
+            return adoptionCsv(adoption);
         }
-        return view === 'totals'
-          ? adoptionTotalsCsv(adoption)
-          : adoptionCsv(adoption);
       }
       case 'funnel':
         return funnelCsv(await this.reports.funnel({ condition }));

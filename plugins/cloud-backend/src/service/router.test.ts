@@ -691,7 +691,9 @@ describe.each(databases.eachSupportedId())(
         expect(applications.text).toContain(
           'application,title,live,inProgress,notStarted,total',
         );
-        expect(applications.text).toMatch(/\r\nsifac,SIFAC,\d+,1,\d+,2\r\n/);
+        expect(applications.text).toMatch(
+          /\r\nsifac,SIFAC,\d+,1,\d+,2,\d+,\d+\r\n/,
+        );
         const totals = await request(backend.server)
           .get('/api/cloud/reports/adoption?format=csv&view=totals')
           .set('Authorization', as(marc));

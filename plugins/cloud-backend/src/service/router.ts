@@ -25,6 +25,7 @@ import {
 } from './errors';
 import { addPeopleRoutes, type PeopleService } from './peopleRouter';
 import type { ReportService } from './ReportService';
+import type { TodoService } from './TodoService';
 import type { TenantService } from './types';
 
 /** @internal */
@@ -36,6 +37,7 @@ export interface RouterOptions {
   tenants: TenantService;
   reports: ReportService;
   people: PeopleService;
+  todo: TodoService;
 }
 
 /** Maximum size of a JSON body. */
@@ -299,7 +301,8 @@ function orderOf(query: ListTenants['query']): TenantOrder | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, logger, httpAuth, tenants, reports, people } = options;
+  const { database, logger, httpAuth, tenants, reports, people, todo } =
+    options;
   // The body is read before the generated router, whose validation turns
   // every error into a 400: a 413 or a 415 must keep its status.
   const outer = Router();
@@ -485,6 +488,15 @@ export async function createRouter(
         { sessionsHeld, staffTrained },
         { credentials: await user(req), request: req, rowVersion },
       ),
+    );
+  });
+
+  router.get('/todo', async (req, res) => {
+    const { limit } = req.query;
+    res.json(
+      await todo.list(await user(req), {
+        limit: limit === undefined ? undefined : Number(limit),
+      }),
     );
   });
 

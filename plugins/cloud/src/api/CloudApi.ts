@@ -8,6 +8,7 @@ import type {
   TenantFunding,
   TenantStatus,
   TenantTraining,
+  TodoList,
 } from '@amue/plugin-cloud-common';
 import type {
   AdoptionCounts,
@@ -100,10 +101,21 @@ export interface CloudApi {
       rowVersion: number;
     },
   ): Promise<TenantDetails>;
+  /**
+   * Sets or moves the due date of a step (Amue: the application's product
+   * owners and the administrators), with a reason.
+   */
+  setStepDueDate(
+    name: string,
+    stepId: OnboardingStepId,
+    body: { dueDate: string; reason: string; rowVersion: number },
+  ): Promise<TenantDetails>;
   addComment(
     name: string,
     body: { comment: string; stepId?: OnboardingStepId },
   ): Promise<TenantEvent>;
+  /** "À faire": what the signed-in person must do next, per role. */
+  listTodo(): Promise<TodoList>;
   recordFunding(
     name: string,
     body: { grantedEur: number; paidEur: number; rowVersion: number },

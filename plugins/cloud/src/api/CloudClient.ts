@@ -84,6 +84,20 @@ export class CloudClient implements CloudApi {
     return body(this.client.decideRequest({ path: { name }, body: request }));
   }
 
+  setStepDueDate(
+    name: string,
+    stepId: Parameters<CloudApi['setStepDueDate']>[1],
+    request: Parameters<CloudApi['setStepDueDate']>[2],
+  ) {
+    return body(
+      this.client.setStepDueDate({ path: { name, stepId }, body: request }),
+    );
+  }
+
+  listTodo() {
+    return body(this.client.listTodo());
+  }
+
   addComment(name: string, request: Parameters<CloudApi['addComment']>[1]) {
     return body(this.client.addComment({ path: { name }, body: request }));
   }

@@ -154,7 +154,6 @@ const fr = createTranslationMessages({
     'instances.page.progressUnknown': 'Inconnu',
     'instances.page.waiting': 'Prochaine action',
     'instances.page.dueDate': 'Échéances',
-    'instances.page.stepDue': 'Étape attendue le {{date}}',
     'instances.page.wishedGoLive': 'Mise en production souhaitée le {{date}}',
     'instances.page.noDueDate': 'Aucune',
     'instances.page.shown_one': '{{count}} instance hébergée affichée',
@@ -225,8 +224,6 @@ const fr = createTranslationMessages({
     'onboarding.timeline.title': 'Étapes',
     'onboarding.timeline.stepTitle': '{{number}}. {{step}}',
     'onboarding.timeline.side': 'Pilotée par : {{side}}',
-    'onboarding.timeline.dueDate': 'Attendue le {{date}}',
-    'onboarding.timeline.noDueDate': "Pas d'échéance",
     'onboarding.timeline.reason': 'Motif : {{reason}}',
     'onboarding.timeline.lastChange': 'Dernière modification : {{event}}',
     'onboarding.timeline.documentation': "Documentation de l'étape",
@@ -478,6 +475,7 @@ const fr = createTranslationMessages({
     'adoption.totals.paid': 'Financements versés',
     'adoption.totals.sessions': 'Sessions de formation tenues',
     'adoption.totals.staff': 'Personnes formées',
+    'adoption.totals.overdue': 'Étapes en retard',
     'adoption.applications.title': 'Adoption par application',
     'adoption.applications.description':
       'Pour chaque application, les établissements membres en service, en cours et non démarrés, sur {{total}}.',
@@ -565,6 +563,96 @@ const fr = createTranslationMessages({
     'adoption.csv.fileNames.funnel': 'entonnoir-accompagnement',
     'adoption.csv.fileNames.durations': 'duree-des-etapes',
     'adoption.csv.fileNames.blocked': 'etapes-bloquees',
+    'adoption.csv.fileNames.overdue': 'etapes-en-retard',
+    'adoption.csv.fileNames.funding': 'enveloppe-incitative',
+    'adoption.applications.overdue': 'Étapes en retard',
+    'adoption.overdue.title': 'Étapes en retard',
+    'adoption.overdue.description_one':
+      '{{count}} étape a dépassé son échéance, sur les instances en cours.',
+    'adoption.overdue.description_other':
+      '{{count}} étapes ont dépassé leur échéance, sur les instances en cours.',
+    'adoption.overdue.step': 'Étape',
+    'adoption.overdue.side': 'Côté',
+    'adoption.overdue.count': 'En retard',
+    'adoption.overdue.application': 'Application',
+    'adoption.overdue.applicationCount': 'Étapes en retard',
+    'adoption.overdue.tenants': 'Instances en retard',
+    'adoption.overdue.byStep': 'Étapes en retard par étape',
+    'adoption.overdue.byApplication': 'Étapes en retard par application',
+    'adoption.envelope.title': 'Enveloppe incitative',
+    'adoption.envelope.description':
+      "Les financements accordés et versés aux établissements, rapportés à l'enveloppe du programme.",
+    'adoption.envelope.descriptionScoped':
+      "Les financements accordés et versés pour vos applications, rapportés à l'enveloppe du programme (le reste de l'enveloppe est suivi par les administrateurs).",
+    'adoption.envelope.envelope': 'Enveloppe du programme',
+    'adoption.envelope.granted': 'Accordé',
+    'adoption.envelope.paid': 'Versé',
+    'adoption.envelope.remaining': 'Reste à accorder',
+    'adoption.envelope.consumed': "Part de l'enveloppe accordée",
+    'adoption.envelope.noEnvelope':
+      "Aucune enveloppe n'est configurée : l'exploitation la fixe avec cloud.funding.envelopeEur.",
+    'adoption.envelope.byEstablishment': 'Financements par établissement',
+    'adoption.envelope.byApplication': 'Financements par application',
+    'adoption.envelope.establishment': 'Établissement',
+    'adoption.envelope.application': 'Application',
+    'adoption.envelope.share': "Part de l'enveloppe",
+    'adoption.envelope.empty': "Aucun financement n'est encore enregistré.",
+    'todo.title': 'À faire',
+    'todo.introEstablishment':
+      'Les étapes qui attendent votre établissement, les retards en premier.',
+    'todo.introProductOwner':
+      'Les demandes de vos applications qui attendent leur qualification et les étapes côté Amue, les retards en premier.',
+    'todo.introAdministrator':
+      'Les étapes bloquées ou en retard de tous les établissements, les retards en premier.',
+    'todo.emptyEstablishment':
+      "Rien n'attend votre établissement. Pour suivre vos instances, ouvrez « Mes instances » ci-dessous.",
+    'todo.emptyProductOwner':
+      "Aucune demande n'attend sa qualification et aucune étape côté Amue n'est en cours pour vos applications.",
+    'todo.emptyAdministrator': "Aucune étape n'est bloquée ni en retard.",
+    'todo.request': 'Qualifier la demande : {{application}} ({{environment}})',
+    'todo.step': '{{step}} : {{application}} ({{environment}})',
+    'todo.establishment': '{{establishment}}',
+    'todo.requestedToday': "Demandée aujourd'hui",
+    'todo.requestedAgo_one': 'Demandée il y a {{count}} jour',
+    'todo.requestedAgo_other': 'Demandée il y a {{count}} jours',
+    'todo.blocked': 'Bloquée : {{reason}}',
+    'todo.blockedNoReason': 'Bloquée, sans raison indiquée',
+    'todo.openRequests': 'Ouvrir « Demandes » pour la qualifier',
+    'todo.openStep': "Ouvrir l'accompagnement à cette étape",
+    'todo.truncated':
+      'Les {{shown}} premières lignes sur {{total}} sont affichées.',
+    'todo.error':
+      "Votre liste « À faire » n'a pas pu être chargée ({{message}}). Réessayez ; si l'erreur persiste, le reste du portail fonctionne.",
+    'todo.retry': 'Réessayer',
+    'dueDates.none': "Pas d'échéance",
+    'dueDates.dueToday': "Échéance aujourd'hui, {{date}}",
+    'dueDates.dueIn_one': 'Échéance le {{date}}, dans {{count}} jour',
+    'dueDates.dueIn_other': 'Échéance le {{date}}, dans {{count}} jours',
+    'dueDates.overdue_one':
+      'En retard de {{count}} jour (échéance le {{date}})',
+    'dueDates.overdue_other':
+      'En retard de {{count}} jours (échéance le {{date}})',
+    'dueDates.overdueBadge': 'En retard',
+    'dueDates.change': "Modifier l'échéance",
+    'dueDates.changeLabel': "Modifier l'échéance de l'étape {{step}}",
+    'dueDates.dialogTitle': "Modifier l'échéance de l'étape {{step}}",
+    'dueDates.dialogText':
+      "L'étape est due à la fin du jour choisi. La nouvelle date et sa raison sont gardées dans l'historique, et les personnes concernées sont prévenues.",
+    'dueDates.date': 'Nouvelle échéance',
+    'dueDates.reason': 'Raison du changement',
+    'dueDates.dateRequired': 'Choisissez la nouvelle échéance.',
+    'dueDates.reasonRequired': "Dites pourquoi l'échéance change.",
+    'dueDates.confirm': "Enregistrer l'échéance",
+    'dueDates.cancel': 'Annuler',
+    'dueDates.saved': "L'échéance a été modifiée.",
+    'dueDates.invalid':
+      "L'échéance n'a pas été modifiée : {{message}}. Corrigez la date ou la raison et enregistrez à nouveau.",
+    'dueDates.forbidden':
+      "L'échéance n'a pas été modifiée : seule l'Amue (les responsables produit de cette application et les administrateurs) peut modifier les échéances. Demandez-le-leur.",
+    'dueDates.conflict':
+      "L'échéance n'a pas été modifiée : quelqu'un a changé cette étape entre-temps. Annulez, rechargez la page et réessayez.",
+    'dueDates.failed':
+      "L'échéance n'a pas été modifiée : {{message}}. Réessayez dans un instant.",
     'adoption.card.title': 'Adoption',
     'adoption.card.headline':
       '{{live}} établissements en service sur {{total}} ({{percent}})',

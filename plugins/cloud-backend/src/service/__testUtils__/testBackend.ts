@@ -208,6 +208,8 @@ const recorders = [
 export async function startBackend(
   knex: Knex,
   extraFeatures: Array<ServiceFactory | Promise<any> | any> = [],
+  /** More configuration (e.g. `cloud`). */
+  config: Record<string, unknown> = {},
 ) {
   const backend = await startTestBackend({
     features: [
@@ -220,6 +222,7 @@ export async function startBackend(
         data: {
           permission: { enabled: true },
           app: { baseUrl: 'http://localhost:3000' },
+          ...config,
         },
       }),
       catalogServiceMock.factory({ entities }),

@@ -16,6 +16,7 @@ import type {
   TenantDetails,
   TenantWithEvents,
   AdoptionCounts,
+  TodoList,
   RequestResult,
   Person,
   PersonInput,
@@ -409,6 +410,30 @@ export class DefaultApiClient {
   }
 
   /**
+   * What the signed-in person must do next
+   */
+  public async listTodo(
+    request: {
+      query?: {
+        /**
+         * Number of lines, 1 to 500 (100 by default)
+         */
+        limit?: string;
+      };
+    } = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<TodoList>> {
+    return this.send(
+      'GET',
+      `/todo`,
+      request.query,
+      undefined,
+      undefined,
+      options,
+    );
+  }
+
+  /**
    * Adoption counts per application, for every signed-in user
    */
   public async adoptionSummary(
@@ -436,7 +461,7 @@ export class DefaultApiClient {
          */
         format?: 'json' | 'csv';
         /**
-         * With format=csv: the matrix (establishments, the default), the per-application counts (applications) or the totals
+         * With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue) or the funding against the envelope per establishment and per application (funding)
          */
         view?: AdoptionCsvView;
       };

@@ -263,6 +263,58 @@ export type AdoptionCounts = {
 };
 
 /**
+ * One thing the signed-in person must do next, with where it is done
+ * @public
+ */
+export type TodoItem = {
+  /**
+   * `request`: a request waiting for its qualification (done in Demandes); `step`: an onboarding step (done on the tenant's onboarding page)
+   */
+  kind: 'request' | 'step';
+  tenant: string;
+  application: string;
+  establishment: string;
+  environment: Environment;
+  step: StepId;
+  side: Side;
+  status: StepStatus;
+  /**
+   * Why the step is blocked, when it is
+   */
+  reason: string | null;
+  /**
+   * The step's due date (ISO 8601), if it has one
+   */
+  dueDate: string | null;
+  /**
+   * True when the due date has passed and the step is not settled
+   */
+  overdue: boolean;
+  /**
+   * When the request was made (`request`) or the step last changed (`step`)
+   */
+  since: string;
+};
+
+/**
+ * @public
+ */
+export type TodoList = {
+  /**
+   * Whose list it is: an administrator (blocked and overdue instances of every establishment), a product owner (requests to qualify and Amue's steps of their applications) or an establishment member (the steps waiting on the establishment)
+   */
+  role: 'administrator' | 'product-owner' | 'establishment';
+  /**
+   * Overdue first, then by due date, then the oldest first
+   */
+  items: Array<TodoItem>;
+  /**
+   * Number of lines, beyond the items returned too
+   */
+  total: number;
+};
+
+/**
  * What a dry-run of a request found (nothing written)
  * @public
  */
@@ -364,7 +416,12 @@ export type SsoProtocol = 'saml' | 'oidc';
 /**
  * @public
  */
-export type AdoptionCsvView = 'establishments' | 'applications' | 'totals';
+export type AdoptionCsvView =
+  | 'establishments'
+  | 'applications'
+  | 'totals'
+  | 'overdue'
+  | 'funding';
 
 /**
  * @public
@@ -469,7 +526,7 @@ export type RecordTrainingRequest = {
 };
 
 /**
- * Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals
+ * Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals; overdue steps per step and per application; the incentive envelope (configured) against the funding granted and paid, per establishment and per application
  * @public
  */
 export type AdoptionReport200Response = object;

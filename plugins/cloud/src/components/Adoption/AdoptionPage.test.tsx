@@ -76,8 +76,8 @@ describe('AdoptionPage', () => {
     expect(
       bodyRows(screen.getByRole('table', { name: 'Adoption by application' })),
     ).toEqual([
-      ['SIFAC', '1', '2', '1', '4'],
-      ['SIHAM', '0', '1', '3', '4'],
+      ['SIFAC', '1', '2', '1', '4', '3'],
+      ['SIHAM', '0', '1', '3', '4', '1'],
     ]);
 
     // Totals.
@@ -130,6 +130,91 @@ describe('AdoptionPage', () => {
     expect(
       within(blocked).getByRole('link', { name: 'sifac-0597239y-production' }),
     ).toHaveAttribute('href', '/cloud/tenants/sifac-0597239y-production');
+  });
+
+  it('counts the overdue steps per step and per application, and sets the funding against the envelope', async () => {
+    renderPage();
+    await screen.findByRole('heading', { level: 2, name: 'Overdue steps' });
+    expect(
+      screen.getByText(
+        '4 steps are past their due date, over the hosted instances under way.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      bodyRows(
+        screen.getByRole('table', { name: 'Overdue steps per step' }),
+      ).slice(0, 4),
+    ).toEqual([
+      ['Request', 'Establishment', '0'],
+      ['Qualification', 'Amue', '1'],
+      ['Provisioning', 'Amue', '0'],
+      ['Single sign-on', 'Establishment', '3'],
+    ]);
+    expect(
+      bodyRows(
+        screen.getByRole('table', {
+          name: 'Overdue steps per application',
+        }),
+      ),
+    ).toEqual([
+      ['SIFAC', '3', '2'],
+      ['SIHAM', '1', '1'],
+    ]);
+
+    const envelope = screen
+      .getByRole('heading', { level: 2, name: 'Incentive envelope' })
+      .closest('section')!;
+    const figure = (term: string) =>
+      within(envelope).getByText(term).closest('div')?.querySelector('dd')
+        ?.textContent;
+    expect(figure('Envelope of the programme')).toBe('€400,000');
+    expect(figure('Remaining to grant')).toBe('€280,000');
+    expect(figure('Share of the envelope granted')).toBe('30%');
+    expect(
+      bodyRows(
+        within(envelope).getByRole('table', {
+          name: 'Funding per establishment',
+        }),
+      ),
+    ).toEqual([
+      ['Université de Bordeaux', '€80,000', '€30,000', '20%'],
+      ['Université de Lille', '€40,000', '€15,000', '10%'],
+    ]);
+    expect(
+      within(envelope).getByRole('button', {
+        name: 'Export CSV: Incentive envelope',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves the remainder of the envelope out for a product owner', async () => {
+    const cloudApi = mockCloudApi();
+    const base = cloudApi.getReport.getMockImplementation()!;
+    cloudApi.getReport.mockImplementation(async (name: any) =>
+      name === 'adoption'
+        ? {
+            ...adoptionReport,
+            envelope: {
+              ...adoptionReport.envelope,
+              programme: false,
+              remainingEur: null,
+            },
+          }
+        : base(name),
+    );
+    renderPage(cloudApi);
+    const envelope = (
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Incentive envelope',
+      })
+    ).closest('section')!;
+    expect(envelope).toHaveTextContent(
+      'The funding granted and paid for your applications',
+    );
+    expect(
+      within(envelope).queryByText('Remaining to grant'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the matrix with states in words and filters it by région, type and name', async () => {

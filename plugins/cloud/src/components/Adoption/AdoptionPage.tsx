@@ -14,8 +14,10 @@ import { cloudTranslationRef } from '../../translation';
 import { ApplicationsSection } from './ApplicationsSection';
 import { BlockedSection } from './BlockedSection';
 import { DurationsSection } from './DurationsSection';
+import { EnvelopeSection } from './EnvelopeSection';
 import { FunnelSection } from './FunnelSection';
 import { MatrixSection } from './MatrixSection';
+import { OverdueSection } from './OverdueSection';
 import { TotalsSection } from './TotalsSection';
 import type {
   AdoptionReport,
@@ -128,7 +130,9 @@ export function AdoptionPage() {
           <FunnelSection report={value.funnel} />
           <DurationsSection report={value.durations} />
         </div>
+        <OverdueSection report={value.adoption} />
         <BlockedSection report={value.blocked} adoption={value.adoption} />
+        <EnvelopeSection report={value.adoption} />
       </div>
     );
   }

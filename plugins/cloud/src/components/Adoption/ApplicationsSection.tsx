@@ -37,6 +37,10 @@ export function ApplicationsSection(props: { report: AdoptionReport }) {
         .sort((a, b) => labels.compare(a.title, b.title))
         .map(a => ({
           ...a,
+          overdue:
+            report.overdue.applications.find(
+              o => o.application === a.application,
+            )?.overdue ?? 0,
           // Written beside the bar: the few establishments that started are
           // a thin slice of it.
           barLabel: t('adoption.applications.barLabel', {
@@ -44,7 +48,7 @@ export function ApplicationsSection(props: { report: AdoptionReport }) {
             inProgress: labels.integer(a.inProgress),
           }),
         })),
-    [report.applications, labels, t],
+    [report.applications, report.overdue.applications, labels, t],
   );
   const total = applications[0]?.total ?? report.establishments.length;
   const title = t('adoption.applications.title');
@@ -124,7 +128,7 @@ export function ApplicationsSection(props: { report: AdoptionReport }) {
             </BarChart>
           }
           table={
-            <DataTable<ApplicationAdoption>
+            <DataTable<ApplicationAdoption & { overdue: number }>
               caption={title}
               rows={applications}
               rowKey={a => a.application}
@@ -158,6 +162,12 @@ export function ApplicationsSection(props: { report: AdoptionReport }) {
                   header: t('adoption.applications.total'),
                   numeric: true,
                   cell: a => labels.integer(a.total),
+                },
+                {
+                  id: 'overdue',
+                  header: t('adoption.applications.overdue'),
+                  numeric: true,
+                  cell: a => labels.integer(a.overdue),
                 },
               ]}
             />

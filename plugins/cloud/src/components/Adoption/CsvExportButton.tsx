@@ -60,6 +60,8 @@ export function CsvExportButton(props: {
     funnel: t('adoption.csv.fileNames.funnel'),
     durations: t('adoption.csv.fileNames.durations'),
     blocked: t('adoption.csv.fileNames.blocked'),
+    overdue: t('adoption.csv.fileNames.overdue'),
+    funding: t('adoption.csv.fileNames.funding'),
   };
 
   const exportCsv = async () => {

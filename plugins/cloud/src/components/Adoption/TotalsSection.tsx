@@ -36,6 +36,29 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * Figures as a description list, each a term and its value (shown first).
+ */
+export function FigureList(props: { figures: Array<[string, string]> }) {
+  const classes = useStyles();
+  return (
+    <dl className={classes.figures}>
+      {props.figures.map(([term, value]) => (
+        // dt before dd in the markup (the order screen readers read),
+        // the value shown first.
+        <div key={term} className={classes.figure}>
+          <dt>
+            <Text variant="body-medium" color="secondary">
+              {term}
+            </Text>
+          </dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
  * The programme at a glance: establishments reached, funding granted and
  * paid, training sessions and staff trained (sums over the tenants).
  */
@@ -43,7 +66,6 @@ export function TotalsSection(props: { report: AdoptionReport }) {
   const { report } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useAdoptionLabels();
-  const classes = useStyles();
 
   const title = t('adoption.totals.title');
   const totals = useMemo(() => adoptionTotals(report), [report]);
@@ -65,6 +87,7 @@ export function TotalsSection(props: { report: AdoptionReport }) {
       labels.integer(report.training.sessionsHeld),
     ],
     [t('adoption.totals.staff'), labels.integer(report.training.staffTrained)],
+    [t('adoption.totals.overdue'), labels.integer(totals.overdueSteps)],
   ];
 
   return (
@@ -75,20 +98,7 @@ export function TotalsSection(props: { report: AdoptionReport }) {
         <CsvExportButton report="adoption" csvView="totals" view={title} />
       }
     >
-      <dl className={classes.figures}>
-        {figures.map(([term, value]) => (
-          // dt before dd in the markup (the order screen readers read),
-          // the value shown first.
-          <div key={term} className={classes.figure}>
-            <dt>
-              <Text variant="body-medium" color="secondary">
-                {term}
-              </Text>
-            </dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList figures={figures} />
     </ReportSection>
   );
 }

@@ -85,6 +85,10 @@ export function useAdoptionLabels() {
       style: 'percent',
       maximumFractionDigits: 0,
     });
+    const share = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    });
     return {
       step: (id: OnboardingStepId | string): string => {
         const key = lookup(STEPS, id);
@@ -122,6 +126,8 @@ export function useAdoptionLabels() {
         value === null ? t('adoption.durations.none') : decimal.format(value),
       euros: (value: number) => euros.format(value),
       percent: (value: number) => percent.format(value),
+      /** A share to a tenth of a percent, e.g. "8,9 %" (small shares). */
+      share: (value: number) => share.format(value),
       /** Compares two labels the way the reader sorts them. */
       compare: (a: string, b: string) =>
         a.localeCompare(b, locale, { sensitivity: 'base', numeric: true }),

@@ -1,6 +1,8 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+import { cloudApiRef } from '../../api';
+import { mockCloudApi } from '../TenantOnboarding/__testUtils__/testData';
 import { HomePage } from './HomePage';
 
 const claire = {
@@ -15,7 +17,20 @@ function renderHome(
   userEntityRef = 'user:default/claire.dubois',
 ) {
   return renderInTestApp(<HomePage />, {
-    apis: [mockApis.identity({ userEntityRef }), catalogApiMock({ entities })],
+    apis: [
+      mockApis.identity({ userEntityRef }),
+      catalogApiMock({ entities }),
+      [
+        cloudApiRef,
+        mockCloudApi({
+          listTodo: jest.fn(async () => ({
+            role: 'establishment' as const,
+            items: [],
+            total: 0,
+          })),
+        }),
+      ],
+    ],
   });
 }
 

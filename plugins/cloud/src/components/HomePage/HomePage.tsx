@@ -15,6 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import { cloudTranslationRef } from '../../translation';
+import { TodoSection } from './TodoSection';
 
 function useDisplayName(): string | undefined {
   const identityApi = useApi(identityApiRef);
@@ -44,8 +45,8 @@ function useDisplayName(): string | undefined {
 type EntryPoint = { title: string; text: string; to: string };
 
 /**
- * The portal's home page: what the "mode service" programme is and where to
- * start.
+ * The portal's home page: "À faire" (what the signed-in person must do
+ * next), then what the "mode service" programme is and where to start.
  *
  * @internal
  */
@@ -86,6 +87,9 @@ export function HomePage() {
       />
       <Content>
         <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <TodoSection />
+          </Grid>
           <Grid item xs={12}>
             <Typography variant="body1">{t('home.intro')}</Typography>
           </Grid>

@@ -29,6 +29,7 @@ import {
 } from '../../hooks';
 import type { ApplicationSummary } from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
+import { DueDate } from '../common/DueDate';
 import { DataColumn, DataTable } from '../Adoption/DataTable';
 import { useCloudLabels } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
@@ -59,7 +60,8 @@ function DueDates(props: { tenant: ListedTenant }) {
   const { tenant } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useOnboardingLabels();
-  const due = tenant.steps?.find(s => s.id === tenant.currentStep)?.dueDate;
+  const current = tenant.steps?.find(s => s.id === tenant.currentStep);
+  const due = current?.dueDate ? current : undefined;
   const wished = tenant.request?.wishedGoLiveDate;
   if (!due && !wished) {
     return (
@@ -70,11 +72,7 @@ function DueDates(props: { tenant: ListedTenant }) {
   }
   return (
     <Flex direction="column" gap="1">
-      {due && (
-        <Text variant="body-small">
-          {t('instances.page.stepDue', { date: labels.date(due) })}
-        </Text>
-      )}
+      {due && <DueDate step={due} />}
       {wished && (
         <Text variant="body-small">
           {t('instances.page.wishedGoLive', { date: labels.date(wished) })}

@@ -16,6 +16,8 @@ import { RequestsPage } from './RequestsPage';
 
 jest.setTimeout(30_000);
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const request = makeTenant('sifac-0333298f-test', {
   status: 'requested',
   currentStep: 'qualification',
@@ -31,7 +33,18 @@ const blocked = makeTenant('sifac-0597239y-production', {
 });
 
 const details = {
-  [request.name]: makeDetails(request, makeSteps({ request: 'done' })),
+  [request.name]: makeDetails(
+    request,
+    makeSteps(
+      { request: 'done' },
+      // due in a little more than 4 days
+      {
+        qualification: {
+          dueDate: new Date(Date.now() + 4.5 * DAY_MS).toISOString(),
+        },
+      },
+    ),
+  ),
   [blocked.name]: makeDetails(
     blocked,
     makeSteps(
@@ -45,6 +58,7 @@ const details = {
         identity: {
           reason: 'Certificat expiré',
           updatedAt: '2026-09-20T10:00:00.000Z',
+          dueDate: '2026-10-01T21:59:59.000Z',
         },
       },
     ),
@@ -109,6 +123,8 @@ describe('RequestsPage', () => {
     expect(pending).toHaveTextContent('40 expected users');
     expect(pending).toHaveTextContent('Go-live wished on January 4, 2027');
     expect(pending).toHaveTextContent('Environnement de test pour la DSI');
+    // the qualification's due date, in words
+    expect(pending).toHaveTextContent(/Due on .+, in 4 days/);
     expect(
       within(pending).getByRole('link', { name: 'sifac-0333298f-test' }),
     ).toHaveAttribute('href', '/cloud/tenants/sifac-0333298f-test');
@@ -122,6 +138,10 @@ describe('RequestsPage', () => {
     const blockedTable = table('Blocked instances');
     expect(blockedTable).toHaveTextContent('Single sign-on (Establishment)');
     expect(blockedTable).toHaveTextContent('September 20, 2026');
+    // a blocked step past its due date is flagged as late
+    expect(blockedTable).toHaveTextContent(
+      /\d+ days overdue \(due on October 1, 2026\)/,
+    );
     expect(blockedTable).toHaveTextContent('Université de Lille');
   });
 

@@ -16,6 +16,7 @@ import {
   useEstablishments,
 } from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
+import { DueDate } from '../common/DueDate';
 import { DataColumn, DataTable } from '../Adoption/DataTable';
 import { useCloudLabels } from '../common/labels';
 import { FilterSelect } from '../common/FilterSelect';
@@ -206,9 +207,18 @@ export function RequestsPage() {
     {
       id: 'requestedOn',
       header: t('requests.columns.requestedOn'),
-      cell: tenant => (
-        <time dateTime={tenant.createdAt}>{labels.date(tenant.createdAt)}</time>
-      ),
+      // with the qualification's due date, when it has one
+      cell: tenant => {
+        const qualification = tenant.steps?.find(s => s.id === 'qualification');
+        return (
+          <Flex direction="column" gap="1">
+            <time dateTime={tenant.createdAt}>
+              {labels.date(tenant.createdAt)}
+            </time>
+            {qualification && <DueDate step={qualification} hideNone />}
+          </Flex>
+        );
+      },
     },
     {
       id: 'details',
@@ -320,8 +330,12 @@ export function RequestsPage() {
       header: t('requests.blocked.since'),
       cell: tenant => {
         const step = blockedStep(tenant);
+        // with the blocked step's due date, when it has one
         return step ? (
-          <time dateTime={step.updatedAt}>{labels.date(step.updatedAt)}</time>
+          <Flex direction="column" gap="1">
+            <time dateTime={step.updatedAt}>{labels.date(step.updatedAt)}</time>
+            <DueDate step={step} hideNone />
+          </Flex>
         ) : (
           ''
         );

@@ -1,5 +1,6 @@
 import {
   getStepDefinition,
+  isStepSettled,
   type OnboardingActorSide,
   type TenantStep,
 } from '@amue/plugin-cloud-common';
@@ -10,6 +11,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type { TenantWithEvents } from '../../api';
 import { cloudTranslationRef } from '../../translation';
 import { EventActor } from './EventActor';
+import { DueDate } from '../common/DueDate';
 import { stepActions } from './actions';
 import { StepStatusBadge } from './badges';
 import { OnboardingUiAction, useOnboardingLabels } from './labels';
@@ -108,8 +110,17 @@ export function StepTimeline(props: {
   side: OnboardingActorSide | undefined;
   busy: boolean;
   onAction: (step: TenantStep, action: OnboardingUiAction) => void;
+  /**
+   * Opens the dialog that changes a step's due date; given to Amue (the
+   * application's product owners and the administrators) only.
+   */
+  onChangeDueDate?: (step: TenantStep) => void;
 }) {
-  const { tenant, side, busy, onAction } = props;
+  const { tenant, side, busy, onAction, onChangeDueDate } = props;
+  const mayChangeDueDates =
+    Boolean(onChangeDueDate) &&
+    (side === 'amue' || side === 'any') &&
+    !tenant.decommissioned;
   const classes = useStyles();
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useOnboardingLabels();
@@ -128,6 +139,7 @@ export function StepTimeline(props: {
             className={classes.item}
             aria-current={isCurrent ? 'step' : undefined}
             data-step={step.id}
+            id={`step-${step.id}`}
           >
             <span
               className={`${classes.marker} ${
@@ -155,13 +167,7 @@ export function StepTimeline(props: {
                   side: labels.side(definition.side),
                 })}
               </Text>
-              <Text variant="body-small">
-                {step.dueDate
-                  ? t('onboarding.timeline.dueDate', {
-                      date: labels.date(step.dueDate),
-                    })
-                  : t('onboarding.timeline.noDueDate')}
-              </Text>
+              <DueDate step={step} />
             </div>
             {step.reason &&
               (step.status === 'blocked' || step.status === 'skipped') && (
@@ -190,6 +196,17 @@ export function StepTimeline(props: {
                   {labels.action(action)}
                 </Button>
               ))}
+              {mayChangeDueDates && !isStepSettled(step.status) && (
+                <Button
+                  size="small"
+                  variant="secondary"
+                  aria-label={t('dueDates.changeLabel', { step: name })}
+                  isDisabled={busy}
+                  onPress={() => onChangeDueDate?.(step)}
+                >
+                  {t('dueDates.change')}
+                </Button>
+              )}
               <Link
                 to={stepDocumentationPath(
                   tenant.application,

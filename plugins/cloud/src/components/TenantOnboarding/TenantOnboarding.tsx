@@ -9,6 +9,7 @@ import { actorSideOf, useApplications, useCloudUser } from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
 import { reasonOf } from './actions';
 import { CommentForm } from './CommentForm';
+import { DueDateDialog } from './DueDateDialog';
 import { errorMessage } from './errors';
 import { EventList } from './EventHistory';
 import { FiguresSection } from './FiguresSection';
@@ -85,6 +86,7 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
   const [conflict, setConflict] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>();
   const [pending, setPending] = useState<Pending>();
+  const [dueDateStep, setDueDateStep] = useState<TenantStep>();
 
   /** Runs a change; true when it was recorded. */
   const change = useCallback(
@@ -264,6 +266,7 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
             side={side}
             busy={busy}
             onAction={onAction}
+            onChangeDueDate={setDueDateStep}
           />
         </Section>
         <div className={classes.column}>
@@ -324,6 +327,20 @@ export function TenantOnboarding(props: { details: TenantDetailsState }) {
           />
         </Section>
       </div>
+      {dueDateStep && (
+        <DueDateDialog
+          step={dueDateStep}
+          stepName={labels.step(dueDateStep.id)}
+          onCancel={() => setDueDateStep(undefined)}
+          onSave={async body => {
+            await cloudApi.setStepDueDate(name, dueDateStep.id, body);
+            setDueDateStep(undefined);
+            setConflict(false);
+            setFeedback({ kind: 'success', message: t('dueDates.saved') });
+            await reload();
+          }}
+        />
+      )}
       {pending && (
         <ReasonDialog
           open

@@ -1,6 +1,12 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import type { CloudApi, TenantWithEvents } from '../../api';
@@ -130,7 +136,9 @@ describe('TenantOnboardingPage', () => {
     expect(identity).toHaveAttribute('aria-current', 'step');
     expect(identity).toHaveTextContent('In progress');
     expect(identity).toHaveTextContent('Led by: Establishment');
-    expect(identity).toHaveTextContent('Due on October 1, 2026');
+    expect(identity).toHaveTextContent(
+      /\d+ days overdue \(due on October 1, 2026\)/,
+    );
     expect(identity).toHaveTextContent('Last change: Step started — ');
     expect(
       within(identity).getByRole('link', { name: 'claire.dubois' }),
@@ -214,7 +222,13 @@ describe('TenantOnboardingPage', () => {
       within(stepItem('2. Qualification'))
         .getAllByRole('button')
         .map(b => b.textContent),
-    ).toEqual(['Approve the request', 'Reject the request', 'Start', 'Block']);
+    ).toEqual([
+      'Approve the request',
+      'Reject the request',
+      'Start',
+      'Block',
+      'Change the due date',
+    ]);
     expect(
       screen.getByRole('button', {
         name: 'Approve the request — step Qualification',
@@ -576,5 +590,89 @@ describe('TenantOnboardingPage', () => {
         name: 'https://sifac-0333298f.cloud.amue.fr/',
       }),
     ).toHaveAttribute('href', 'https://sifac-0333298f.cloud.amue.fr/');
+  });
+
+  it('lets Amue change a due date with a reason, and says in a sentence why a change was refused', async () => {
+    const user = userEvent.setup();
+    const setStepDueDate = jest
+      .fn()
+      .mockRejectedValueOnce(await httpError(409, 'stale'))
+      .mockRejectedValueOnce(await httpError(403, 'not allowed'))
+      .mockRejectedValueOnce(
+        await httpError(400, 'dueDate must be a day of the calendar'),
+      )
+      .mockResolvedValueOnce(onboarding);
+    const { cloudApi } = renderPage('sophie', onboarding, { setStepDueDate });
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Change the due date of step Single sign-on',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Change the due date of step Single sign-on',
+    });
+    const date = within(dialog).getByLabelText(/New due date/);
+    expect(date).toHaveValue('2026-10-01');
+    // the date gets the focus once the dialog has opened
+    await waitFor(() => expect(date).toHaveFocus());
+
+    // The reason is required: nothing is sent without it.
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Save the due date' }),
+    );
+    expect(
+      within(dialog).getByText('Say why the due date changes.'),
+    ).toBeInTheDocument();
+    expect(setStepDueDate).not.toHaveBeenCalled();
+
+    fireEvent.change(date, { target: { value: '2026-12-20' } });
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Reason for the change/ }),
+      'Recette décalée par le prestataire',
+    );
+    const save = () =>
+      user.click(
+        within(dialog).getByRole('button', { name: 'Save the due date' }),
+      );
+
+    await save();
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The due date was not changed: someone changed this step meanwhile. Cancel, reload the page and try again.',
+    );
+    await save();
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        "only Amue (this application's product owners and the administrators) may change due dates",
+      ),
+    );
+    await save();
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'The due date was not changed: dueDate must be a day of the calendar. Correct the date or the reason and save again.',
+      ),
+    );
+    await save();
+    expect(setStepDueDate).toHaveBeenLastCalledWith(NAME, 'identity', {
+      dueDate: '2026-12-20',
+      reason: 'Recette décalée par le prestataire',
+      rowVersion: onboarding.steps.find(s => s.id === 'identity')!.rowVersion,
+    });
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('dialog', {
+          name: 'Change the due date of step Single sign-on',
+        }),
+      ).not.toBeInTheDocument(),
+    );
+    // the page is read again to show the new date
+    await waitFor(() => expect(cloudApi.getTenant).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers no due-date change to the establishment', async () => {
+    renderPage('claire');
+    await screen.findByRole('heading', { level: 3, name: '4. Single sign-on' });
+    expect(
+      screen.queryByRole('button', { name: /Change the due date/ }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -604,6 +604,97 @@ export const spec = {
           },
         },
       },
+      TodoItem: {
+        type: 'object',
+        description:
+          'One thing the signed-in person must do next, with where it is done',
+        required: [
+          'kind',
+          'tenant',
+          'application',
+          'establishment',
+          'environment',
+          'step',
+          'side',
+          'status',
+          'reason',
+          'dueDate',
+          'overdue',
+          'since',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['request', 'step'],
+            description:
+              "`request`: a request waiting for its qualification (done in Demandes); `step`: an onboarding step (done on the tenant's onboarding page)",
+          },
+          tenant: {
+            type: 'string',
+          },
+          application: {
+            type: 'string',
+          },
+          establishment: {
+            type: 'string',
+          },
+          environment: {
+            $ref: '#/components/schemas/Environment',
+          },
+          step: {
+            $ref: '#/components/schemas/StepId',
+          },
+          side: {
+            $ref: '#/components/schemas/Side',
+          },
+          status: {
+            $ref: '#/components/schemas/StepStatus',
+          },
+          reason: {
+            type: ['string', 'null'],
+            description: 'Why the step is blocked, when it is',
+          },
+          dueDate: {
+            type: ['string', 'null'],
+            description: "The step's due date (ISO 8601), if it has one",
+          },
+          overdue: {
+            type: 'boolean',
+            description:
+              'True when the due date has passed and the step is not settled',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the request was made (`request`) or the step last changed (`step`)',
+          },
+        },
+      },
+      TodoList: {
+        type: 'object',
+        required: ['role', 'items', 'total'],
+        properties: {
+          role: {
+            type: 'string',
+            enum: ['administrator', 'product-owner', 'establishment'],
+            description:
+              "Whose list it is: an administrator (blocked and overdue instances of every establishment), a product owner (requests to qualify and Amue's steps of their applications) or an establishment member (the steps waiting on the establishment)",
+          },
+          items: {
+            type: 'array',
+            description:
+              'Overdue first, then by due date, then the oldest first',
+            items: {
+              $ref: '#/components/schemas/TodoItem',
+            },
+          },
+          total: {
+            type: 'integer',
+            description: 'Number of lines, beyond the items returned too',
+          },
+        },
+      },
       DryRunResult: {
         type: 'object',
         description: 'What a dry-run of a request found (nothing written)',
@@ -731,7 +822,13 @@ export const spec = {
       },
       AdoptionCsvView: {
         type: 'string',
-        enum: ['establishments', 'applications', 'totals'],
+        enum: [
+          'establishments',
+          'applications',
+          'totals',
+          'overdue',
+          'funding',
+        ],
       },
     },
     responses: {
@@ -1832,6 +1929,56 @@ export const spec = {
         },
       },
     },
+    '/todo': {
+      get: {
+        operationId: 'ListTodo',
+        summary: 'What the signed-in person must do next',
+        description:
+          "Per role: an establishment member gets the steps waiting on their establishment; a product owner the requests of their applications waiting for qualification and the steps on Amue's side; an administrator the blocked and overdue steps of every establishment. Only tenants the caller may read are listed.",
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Number of lines, 1 to 500 (100 by default)',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The lines, overdue first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TodoList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+    },
     '/reports/adoption-summary': {
       get: {
         operationId: 'AdoptionSummary',
@@ -1889,7 +2036,7 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              'With format=csv: the matrix (establishments, the default), the per-application counts (applications) or the totals',
+              'With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue) or the funding against the envelope per establishment and per application (funding)',
             schema: {
               $ref: '#/components/schemas/AdoptionCsvView',
             },
@@ -1903,7 +2050,7 @@ export const spec = {
                 schema: {
                   type: 'object',
                   description:
-                    'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals',
+                    'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals; overdue steps per step and per application; the incentive envelope (configured) against the funding granted and paid, per establishment and per application',
                 },
               },
               'text/csv': {

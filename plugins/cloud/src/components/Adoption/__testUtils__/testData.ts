@@ -64,6 +64,62 @@ export const adoptionReport: AdoptionReport = {
   ],
   funding: { grantedEur: 120000, paidEur: 45000 },
   training: { sessionsHeld: 7, staffTrained: 63 },
+  overdue: {
+    total: 4,
+    steps: [
+      { step: 'request', side: 'establishment', overdue: 0 },
+      { step: 'qualification', side: 'amue', overdue: 1 },
+      { step: 'provisioning', side: 'amue', overdue: 0 },
+      { step: 'identity', side: 'establishment', overdue: 3 },
+      { step: 'data-migration', side: 'amue', overdue: 0 },
+      { step: 'acceptance', side: 'establishment', overdue: 0 },
+      { step: 'training', side: 'amue', overdue: 0 },
+      { step: 'go-live', side: 'amue', overdue: 0 },
+      { step: 'decommissioning', side: 'establishment', overdue: 0 },
+    ],
+    applications: [
+      { application: 'sifac', title: 'SIFAC', overdue: 3, tenants: 2 },
+      { application: 'siham', title: 'SIHAM', overdue: 1, tenants: 1 },
+    ],
+  },
+  envelope: {
+    envelopeEur: 400000,
+    programme: true,
+    grantedEur: 120000,
+    paidEur: 45000,
+    remainingEur: 280000,
+    consumedShare: 0.3,
+    establishments: [
+      {
+        establishment: 'etab-0333298f',
+        title: 'Université de Bordeaux',
+        uai: '0333298F',
+        grantedEur: 80000,
+        paidEur: 30000,
+      },
+      {
+        establishment: 'etab-0597239y',
+        title: 'Université de Lille',
+        uai: '0597239Y',
+        grantedEur: 40000,
+        paidEur: 15000,
+      },
+    ],
+    applications: [
+      {
+        application: 'sifac',
+        title: 'SIFAC',
+        grantedEur: 100000,
+        paidEur: 40000,
+      },
+      {
+        application: 'siham',
+        title: 'SIHAM',
+        grantedEur: 20000,
+        paidEur: 5000,
+      },
+    ],
+  },
 };
 
 const stepIds = [

@@ -134,6 +134,8 @@ export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
     applyStepAction: notMocked('applyStepAction'),
     decideRequest: notMocked('decideRequest'),
     addComment: notMocked('addComment'),
+    setStepDueDate: notMocked('setStepDueDate'),
+    listTodo: notMocked('listTodo'),
     recordFunding: notMocked('recordFunding'),
     recordTraining: notMocked('recordTraining'),
     getAdoptionSummary: notMocked('getAdoptionSummary'),

@@ -16,6 +16,7 @@ import type {
   TenantDetails,
   TenantWithEvents,
   AdoptionCounts,
+  TodoList,
   RequestResult,
   Person,
   PersonInput,
@@ -247,6 +248,20 @@ export type RecordTraining = {
 };
 
 /**
+ * What the signed-in person must do next
+ * @public
+ */
+export type ListTodo = {
+  query: {
+    /**
+     * Number of lines, 1 to 500 (100 by default)
+     */
+    limit?: string;
+  };
+  response: TodoList;
+};
+
+/**
  * Adoption counts per application, for every signed-in user
  * @public
  */
@@ -265,7 +280,7 @@ export type AdoptionReport = {
      */
     format?: 'json' | 'csv';
     /**
-     * With format=csv: the matrix (establishments, the default), the per-application counts (applications) or the totals
+     * With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue) or the funding against the envelope per establishment and per application (funding)
      */
     view?: AdoptionCsvView;
   };
@@ -383,6 +398,7 @@ export type EndpointMap = {
   '#post|/tenants/{name}/comments': AddComment;
   '#put|/tenants/{name}/funding': RecordFunding;
   '#put|/tenants/{name}/training': RecordTraining;
+  '#get|/todo': ListTodo;
   '#get|/reports/adoption-summary': AdoptionSummary;
   '#get|/reports/adoption': AdoptionReport;
   '#get|/reports/funnel': FunnelReport;
