@@ -129,7 +129,10 @@ export const cloudPlugin = createBackendPlugin({
           ],
         });
         const reports = new DefaultReportService({
-          reports: await TenantReports.create({ database }),
+          reports: await TenantReports.create({
+            database,
+            clock: () => clock.now(),
+          }),
           tenants,
           permissions: deps.permissions,
           catalog: deps.catalog,
@@ -235,7 +238,11 @@ export const cloudPlugin = createBackendPlugin({
             tenants,
             reports,
             people,
-            todo: await TodoService.create({ database, tenants }),
+            todo: await TodoService.create({
+              database,
+              tenants,
+              clock: () => clock.now(),
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
