@@ -1,3 +1,4 @@
+import type * as Api from './generated/models';
 import type { OnboardingSide, OnboardingStepId } from './onboarding';
 
 /*
@@ -50,44 +51,28 @@ export interface EstablishmentAdoption {
 }
 
 /**
- * Overdue steps of one onboarding step, over the tenants counted.
+ * Overdue steps of one onboarding step, over the tenants counted (the
+ * API's `StepOverdueCount`).
  *
  * @public
  */
-export interface StepOverdueCount {
-  step: OnboardingStepId;
-  side: OnboardingSide;
-  /** Tenants whose step is overdue (`isStepOverdue`). */
-  overdue: number;
-}
+export type StepOverdueCount = Api.StepOverdueCount;
 
 /**
- * Overdue steps of the tenants of one application.
+ * Overdue steps of the tenants of one application (the API's
+ * `ApplicationOverdueCount`).
  *
  * @public
  */
-export interface ApplicationOverdueCount {
-  application: string;
-  title: string;
-  /** Steps overdue, over the application's tenants. */
-  overdue: number;
-  /** Tenants of the application with at least one step overdue. */
-  tenants: number;
-}
+export type ApplicationOverdueCount = Api.ApplicationOverdueCount;
 
 /**
- * The overdue steps of the tenants under way (not decommissioned).
+ * The overdue steps of the tenants under way (not decommissioned): in all,
+ * per step in the order of the onboarding, per application.
  *
  * @public
  */
-export interface OverdueReport {
-  /** Steps overdue in all. */
-  total: number;
-  /** Per step, in the order of the onboarding. */
-  steps: StepOverdueCount[];
-  /** Per application, in the order of the report's applications. */
-  applications: ApplicationOverdueCount[];
-}
+export type OverdueReport = Api.OverdueReport;
 
 /**
  * Incentive funding granted and paid, in whole euros.
@@ -104,46 +89,23 @@ export interface FundingSums {
  *
  * @public
  */
-export interface EstablishmentFunding extends FundingSums {
-  establishment: string;
-  title: string;
-  uai: string;
-}
+export type EstablishmentFunding = Api.EstablishmentFunding;
 
 /**
  * The funding of one application (over its tenants counted).
  *
  * @public
  */
-export interface ApplicationFunding extends FundingSums {
-  application: string;
-  title: string;
-}
+export type ApplicationFunding = Api.ApplicationFunding;
 
 /**
  * The programme's incentive envelope (`cloud.funding.envelopeEur`) against
- * the funding granted and paid.
+ * the funding granted and paid; `remainingEur` only when the figures cover
+ * the whole programme (`programme`), see the API's `FundingEnvelope`.
  *
  * @public
  */
-export interface FundingEnvelope extends FundingSums {
-  /** The envelope, in whole euros; null when not configured. */
-  envelopeEur: number | null;
-  /**
-   * True when the figures cover the whole programme (the caller reads every
-   * tenant); false when they cover the caller's applications only, whose
-   * `remainingEur` is then unknown (null).
-   */
-  programme: boolean;
-  /** The envelope minus the funding granted; null as said above. */
-  remainingEur: number | null;
-  /** The funding granted over the envelope (0.25 is a quarter); null without an envelope. */
-  consumedShare: number | null;
-  /** Establishments with funding recorded, the largest grant first. */
-  establishments: EstablishmentFunding[];
-  /** Applications with funding recorded, the largest grant first. */
-  applications: ApplicationFunding[];
-}
+export type FundingEnvelope = Api.FundingEnvelope;
 
 /** @public */
 export interface AdoptionReport {

@@ -315,6 +315,94 @@ export type TodoList = {
 };
 
 /**
+ * Overdue steps of one onboarding step
+ * @public
+ */
+export type StepOverdueCount = {
+  step: StepId;
+  side: Side;
+  /**
+   * Tenants whose step is past its due date and not settled
+   */
+  overdue: number;
+};
+
+/**
+ * Overdue steps of the tenants of one application
+ * @public
+ */
+export type ApplicationOverdueCount = {
+  application: string;
+  title: string;
+  /**
+   * Steps overdue over the application's tenants
+   */
+  overdue: number;
+  /**
+   * Tenants of the application with at least one step overdue
+   */
+  tenants: number;
+};
+
+/**
+ * The overdue steps of the tenants under way (not decommissioned) that the caller may read
+ * @public
+ */
+export type OverdueReport = {
+  total: number;
+  steps: Array<StepOverdueCount>;
+  applications: Array<ApplicationOverdueCount>;
+};
+
+/**
+ * @public
+ */
+export type EstablishmentFunding = {
+  establishment: string;
+  title: string;
+  uai: string;
+  grantedEur: number;
+  paidEur: number;
+};
+
+/**
+ * @public
+ */
+export type ApplicationFunding = {
+  application: string;
+  title: string;
+  grantedEur: number;
+  paidEur: number;
+};
+
+/**
+ * The programme's incentive envelope (cloud.funding.envelopeEur) against the funding granted and paid within the caller's scope
+ * @public
+ */
+export type FundingEnvelope = {
+  /**
+   * The envelope in whole euros; null when not configured
+   */
+  envelopeEur: number | null;
+  /**
+   * True when the figures cover the whole programme (the caller reads every tenant); false for the caller's applications only
+   */
+  programme: boolean;
+  grantedEur: number;
+  paidEur: number;
+  /**
+   * The envelope minus the funding granted; null without an envelope or when the figures do not cover the whole programme
+   */
+  remainingEur: number | null;
+  /**
+   * The funding granted over the envelope (0.25 is a quarter)
+   */
+  consumedShare: number | null;
+  establishments: Array<EstablishmentFunding>;
+  applications: Array<ApplicationFunding>;
+};
+
+/**
  * What a dry-run of a request found (nothing written)
  * @public
  */
@@ -529,7 +617,10 @@ export type RecordTrainingRequest = {
  * Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals; overdue steps per step and per application; the incentive envelope (configured) against the funding granted and paid, per establishment and per application
  * @public
  */
-export type AdoptionReport200Response = object;
+export type AdoptionReport200Response = {
+  overdue: OverdueReport;
+  envelope: FundingEnvelope;
+};
 
 /**
  * Per step: tenants that reached it, done, skipped, in progress, blocked, waiting

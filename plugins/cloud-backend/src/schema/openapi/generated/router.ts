@@ -695,6 +695,163 @@ export const spec = {
           },
         },
       },
+      StepOverdueCount: {
+        type: 'object',
+        description: 'Overdue steps of one onboarding step',
+        required: ['step', 'side', 'overdue'],
+        properties: {
+          step: {
+            $ref: '#/components/schemas/StepId',
+          },
+          side: {
+            $ref: '#/components/schemas/Side',
+          },
+          overdue: {
+            type: 'integer',
+            description:
+              'Tenants whose step is past its due date and not settled',
+          },
+        },
+      },
+      ApplicationOverdueCount: {
+        type: 'object',
+        description: 'Overdue steps of the tenants of one application',
+        required: ['application', 'title', 'overdue', 'tenants'],
+        properties: {
+          application: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          overdue: {
+            type: 'integer',
+            description: "Steps overdue over the application's tenants",
+          },
+          tenants: {
+            type: 'integer',
+            description:
+              'Tenants of the application with at least one step overdue',
+          },
+        },
+      },
+      OverdueReport: {
+        type: 'object',
+        description:
+          'The overdue steps of the tenants under way (not decommissioned) that the caller may read',
+        required: ['total', 'steps', 'applications'],
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StepOverdueCount',
+            },
+          },
+          applications: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApplicationOverdueCount',
+            },
+          },
+        },
+      },
+      EstablishmentFunding: {
+        type: 'object',
+        required: ['establishment', 'title', 'uai', 'grantedEur', 'paidEur'],
+        properties: {
+          establishment: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          uai: {
+            type: 'string',
+          },
+          grantedEur: {
+            type: 'integer',
+          },
+          paidEur: {
+            type: 'integer',
+          },
+        },
+      },
+      ApplicationFunding: {
+        type: 'object',
+        required: ['application', 'title', 'grantedEur', 'paidEur'],
+        properties: {
+          application: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          grantedEur: {
+            type: 'integer',
+          },
+          paidEur: {
+            type: 'integer',
+          },
+        },
+      },
+      FundingEnvelope: {
+        type: 'object',
+        description:
+          "The programme's incentive envelope (cloud.funding.envelopeEur) against the funding granted and paid within the caller's scope",
+        required: [
+          'envelopeEur',
+          'programme',
+          'grantedEur',
+          'paidEur',
+          'remainingEur',
+          'consumedShare',
+          'establishments',
+          'applications',
+        ],
+        properties: {
+          envelopeEur: {
+            type: ['integer', 'null'],
+            description:
+              'The envelope in whole euros; null when not configured',
+          },
+          programme: {
+            type: 'boolean',
+            description:
+              "True when the figures cover the whole programme (the caller reads every tenant); false for the caller's applications only",
+          },
+          grantedEur: {
+            type: 'integer',
+          },
+          paidEur: {
+            type: 'integer',
+          },
+          remainingEur: {
+            type: ['integer', 'null'],
+            description:
+              'The envelope minus the funding granted; null without an envelope or when the figures do not cover the whole programme',
+          },
+          consumedShare: {
+            type: ['number', 'null'],
+            description:
+              'The funding granted over the envelope (0.25 is a quarter)',
+          },
+          establishments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EstablishmentFunding',
+            },
+          },
+          applications: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApplicationFunding',
+            },
+          },
+        },
+      },
       DryRunResult: {
         type: 'object',
         description: 'What a dry-run of a request found (nothing written)',
@@ -2051,6 +2208,15 @@ export const spec = {
                   type: 'object',
                   description:
                     'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals; overdue steps per step and per application; the incentive envelope (configured) against the funding granted and paid, per establishment and per application',
+                  required: ['overdue', 'envelope'],
+                  properties: {
+                    overdue: {
+                      $ref: '#/components/schemas/OverdueReport',
+                    },
+                    envelope: {
+                      $ref: '#/components/schemas/FundingEnvelope',
+                    },
+                  },
                 },
               },
               'text/csv': {
