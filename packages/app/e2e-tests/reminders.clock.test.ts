@@ -63,8 +63,7 @@ test('a late step is reminded to the establishment and tops its home page', asyn
     ).items.map((t: { name: string }) => t.name),
   );
   const candidate = CANDIDATES.find(
-    ([app, env]) =>
-      !existing.has(`${app}-${LILLE_UAI.toLowerCase()}-${env}`),
+    ([app, env]) => !existing.has(`${app}-${LILLE_UAI.toLowerCase()}-${env}`),
   );
   if (!candidate) {
     throw new Error(
@@ -135,7 +134,46 @@ test('a late step is reminded to the establishment and tops its home page', asyn
     )
     .toContain('Université de Lille');
 
+  // The browser's time moves too: the pages compare due dates with it.
+  await page.clock.setFixedTime(moved);
   await signInAs(page, 'Julien Lefebvre');
+
+  // Home: "À faire" (the top of the page) lists the late identity step
+  // among the late lines, which come first, in words, leading to the step.
+  const list = page
+    .getByRole('region', { name: 'À faire' })
+    .getByRole('list', { name: 'À faire' });
+  const lines = list.getByRole('listitem');
+  const line = list.locator(`li[data-tenant="${name}"][data-step="identity"]`);
+  await expect(async () => {
+    if ((await line.count()) === 0) {
+      await page.reload();
+    }
+    await expect(line).toHaveCount(1, { timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(line.locator('[data-overdue="true"]')).toHaveText(
+    /^En retard de 2 jours/,
+  );
+  const flags = await lines.evaluateAll(items =>
+    items.map(item => ({
+      tenant: item.getAttribute('data-tenant'),
+      overdue: item.querySelector('[data-overdue="true"]') !== null,
+    })),
+  );
+  const index = flags.findIndex(f => f.tenant === name);
+  expect(index).toBeGreaterThanOrEqual(0);
+  expect(flags.slice(0, index + 1).every(f => f.overdue)).toBe(true);
+  await line.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('home.png') });
+  await line
+    .getByRole('link', {
+      name: /Ouvrir l'accompagnement à cette étape$/,
+    })
+    .click();
+  await expect(page).toHaveURL(
+    new RegExp(`/cloud/tenants/${name}#step-identity$`),
+  );
+
   await page.goto('/notifications');
   const reminder = page.getByText(expectedTitle).first();
   await expect(reminder).toBeVisible();
