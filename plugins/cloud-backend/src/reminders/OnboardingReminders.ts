@@ -250,12 +250,11 @@ export class OnboardingReminders {
         ? Math.floor((now.getTime() - Date.parse(step.dueDate)) / DAY_MS)
         : 0;
       const side = getStepDefinition(step.stepId).side;
+      const team = application?.team ? membersOf(application.team) : [];
       const actors =
         side === 'establishment'
           ? membersOf(groupRef(step.establishment))
-          : application?.team
-          ? membersOf(application.team)
-          : [];
+          : team;
       add(step, actors, {
         stepId: step.stepId,
         kind: late ? 'overdue' : 'due-soon',
@@ -265,9 +264,7 @@ export class OnboardingReminders {
       if (late && daysLate >= settings.escalateToOwnerAfterDays) {
         const owners = application?.productOwner
           ? [application.productOwner]
-          : application?.team
-          ? membersOf(application.team)
-          : [];
+          : team;
         add(step, owners, {
           stepId: step.stepId,
           kind: 'escalated-owner',

@@ -165,14 +165,11 @@ export function reminderText(
   const what = `${subject.application} (${
     ENVIRONMENT_LABELS_FR[subject.environment]
   }) — ${subject.establishment}`;
-  const title =
-    items.length > 1
-      ? late
-        ? 'Étapes en retard'
-        : 'Étapes bientôt à échéance'
-      : late
-      ? 'Étape en retard'
-      : 'Étape bientôt à échéance';
+  const titles = {
+    late: ['Étape en retard', 'Étapes en retard'],
+    soon: ['Étape bientôt à échéance', 'Étapes bientôt à échéance'],
+  };
+  const title = titles[late ? 'late' : 'soon'][items.length > 1 ? 1 : 0];
   return {
     title: `${title} : ${what}`,
     description: `${items

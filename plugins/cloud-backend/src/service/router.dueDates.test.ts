@@ -51,7 +51,9 @@ describe.each(databases.eachSupportedId())(
         .post('/api/cloud/requests')
         .set('Authorization', as(claire))
         .send(body());
-      expect(created.status).toBe(201);
+      if (created.status !== 201) {
+        throw new Error(`the request was not created: ${created.text}`);
+      }
     });
 
     afterAll(async () => {

@@ -45,12 +45,13 @@ describe('due dates', () => {
   it('runs the clock of the current step and of the steps in progress', () => {
     const steps = initialSteps({ migration: true });
     expect(stepsWithRunningClock(steps)).toEqual(['qualification']);
+    const statuses: Record<string, 'done' | 'in_progress'> = {
+      qualification: 'done',
+      provisioning: 'done',
+      training: 'in_progress',
+    };
     const later = steps.map(s =>
-      s.id === 'qualification' || s.id === 'provisioning'
-        ? { ...s, status: 'done' as const }
-        : s.id === 'training'
-          ? { ...s, status: 'in_progress' as const }
-          : s,
+      statuses[s.id] ? { ...s, status: statuses[s.id] } : s,
     );
     expect(stepsWithRunningClock(later)).toEqual(['identity', 'training']);
     // an optional step waiting in todo has no clock
