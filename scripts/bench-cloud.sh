@@ -12,20 +12,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_node
 ensure_dependencies
 
-databases=both
-for arg in "$@"; do
-  case "$arg" in
-    sqlite | postgres | both) databases="$arg" ;;
-  esac
-done
-
-if [ "$databases" != sqlite ]; then
-  start_throwaway_postgres
-  trap stop_throwaway_postgres EXIT
-  export BENCH_PG_URL="$PG_URL"
-  # The server's CPU is reported beside the backend's.
-  export BENCH_PG_PIDFILE="$PG_DIR/data/postmaster.pid"
-fi
-
+bench_databases "$@"
 cd "$REPO_ROOT/plugins/cloud-backend"
 node -r @backstage/cli/config/nodeTransform.cjs bench/run.ts "$@"

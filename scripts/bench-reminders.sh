@@ -10,16 +10,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_node
 ensure_dependencies
 
-databases=both
-for arg in "$@"; do
-  case "$arg" in
-    sqlite | postgres | both) databases="$arg" ;;
-  esac
-done
-if [ "$databases" != sqlite ]; then
-  start_throwaway_postgres
-  trap stop_throwaway_postgres EXIT
-  export BENCH_PG_URL="$PG_URL"
-fi
+bench_databases "$@"
 cd "$REPO_ROOT/plugins/cloud-backend"
 node -r @backstage/cli/config/nodeTransform.cjs bench/reminders.ts "$@"

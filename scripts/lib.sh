@@ -166,3 +166,22 @@ stop_throwaway_postgres() {
   PG_DIR=""
   log "PostgreSQL stopped and removed"
 }
+
+# For the benchmark scripts: the databases named among the arguments
+# (sqlite, postgres or both; both by default). Starts a throwaway
+# PostgreSQL 15 when postgres is among them, stopped on exit, and exports
+# BENCH_PG_URL (and BENCH_PG_PIDFILE, the server's pid file).
+bench_databases() {
+  local databases=both arg
+  for arg in "$@"; do
+    case "$arg" in
+      sqlite | postgres | both) databases="$arg" ;;
+    esac
+  done
+  if [ "$databases" != sqlite ]; then
+    start_throwaway_postgres
+    trap stop_throwaway_postgres EXIT
+    export BENCH_PG_URL="$PG_URL"
+    export BENCH_PG_PIDFILE="$PG_DIR/data/postmaster.pid"
+  fi
+}
