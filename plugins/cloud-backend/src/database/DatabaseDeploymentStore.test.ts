@@ -104,6 +104,14 @@ describe('DatabaseTenantStore, deployment read back', () => {
       expect(after.url).toBe('https://sifac-0333298f.cloud.amue.fr/');
       expect(after.status).toBe('onboarding');
       expect(after.currentStep).toBe('identity');
+      // the establishment's turn: its step's clock starts (20 days)
+      const identity = after.steps.find(s => s.id === 'identity')!;
+      const completed = Date.parse(
+        after.steps.find(s => s.id === 'provisioning')!.updatedAt,
+      );
+      expect(Date.parse(identity.dueDate!) - completed).toBe(
+        20 * 24 * 60 * 60 * 1000,
+      );
       expect(await provisioning(store)).toMatchObject({
         status: 'done',
         reason: null,
@@ -170,7 +178,7 @@ describe('DatabaseTenantStore, deployment read back', () => {
         {
           applied: false,
           tenantId: tenant.id,
-          ignored: `revision (none) is not the committed revision ${REVISION}`,
+          ignored: `revision (none) is neither the committed revision ${REVISION} nor a later commit of the portal`,
         },
       ]);
       expect(await snapshot(knex)).toEqual(before);
@@ -269,7 +277,7 @@ describe('DatabaseTenantStore, deployment read back', () => {
         {
           applied: false,
           tenantId: tenant.id,
-          ignored: `revision ${REVISION} is not the committed revision ${OTHER_REVISION}`,
+          ignored: `revision ${REVISION} is neither the committed revision ${OTHER_REVISION} nor a later commit of the portal`,
         },
         {
           applied: false,
@@ -282,6 +290,36 @@ describe('DatabaseTenantStore, deployment read back', () => {
       expect(after.steps).toEqual(before.steps);
       expect(after.events).toEqual(before.events);
       expect(after.tenants.map(t => t.gitops_revision)).toEqual([REVISION]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "accepts a later commit of the portal (another tenant's), never an earlier one, %p",
+    async databaseId => {
+      const { store } = await setUp(databaseId, { commit: false });
+      // the portal commits another tenant first, then this one, then another
+      await store.recordGitopsRevision(
+        ['sifac-0597239y-production'],
+        OTHER_REVISION,
+      );
+      await store.recordGitopsRevision([NAME], REVISION);
+      const healthy = recorded('synced-healthy');
+      const earlier = await store.applyDeploymentNotification(
+        { ...healthy, revision: OTHER_REVISION },
+        DEPLOYMENT_ACTOR,
+      );
+      expect(earlier).toMatchObject({
+        applied: false,
+        ignored: `revision ${OTHER_REVISION} is neither the committed revision ${REVISION} nor a later commit of the portal`,
+      });
+      const LATER = 'aaaabbbbccccddddeeeeffff0000111122223333';
+      await store.recordGitopsRevision(['sifac-0597239y-production'], LATER);
+      const later = await store.applyDeploymentNotification(
+        { ...healthy, revision: LATER },
+        DEPLOYMENT_ACTOR,
+      );
+      expect(later).toMatchObject({ applied: true, action: 'complete' });
+      expect(await provisioning(store)).toMatchObject({ status: 'done' });
     },
   );
 

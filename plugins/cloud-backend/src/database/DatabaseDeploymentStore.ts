@@ -7,15 +7,30 @@ import {
   OnboardingAction,
   OnboardingStepState,
   STEP_ACTION_EVENT_TYPES,
+  StepTargetDays,
   textProblem,
 } from '@amue/plugin-cloud-common';
 import type { Knex } from 'knex';
 import { DatabaseEventStore } from './DatabaseEventStore';
-import { Row } from './rows';
+import { Row, toIsoOrNull } from './rows';
+
+/**
+ * Starts the clock of the steps whose turn comes after a change (the due
+ * dates of DatabaseTenantStore), in the change's transaction.
+ *
+ * @internal
+ */
+export type StartClocks = (
+  tx: Knex.Transaction,
+  tenantId: string,
+  steps: ReadonlyArray<OnboardingStepState & { dueDate?: string | null }>,
+  options: { now: Date; targetDays?: StepTargetDays },
+) => Promise<void>;
 
 const TENANTS = 'cloud_tenants';
 const STEPS = 'cloud_onboarding_steps';
 const STEP = 'provisioning';
+const COMMITS = 'cloud_gitops_commits';
 
 /**
  * What a notification of the deployment engine did to a tenant: applied
@@ -34,7 +49,10 @@ export type DeploymentOutcome =
     }
   | { applied: false; tenantId?: string; ignored: string };
 
-type StepRow = OnboardingStepState & { rowVersion: number };
+type StepRow = OnboardingStepState & {
+  rowVersion: number;
+  dueDate: string | null;
+};
 
 /**
  * Control characters and bidirectional overrides of a message, replaced by
@@ -62,6 +80,7 @@ export class DatabaseDeploymentStore {
     private readonly db: Knex,
     private readonly clock: () => Date,
     private readonly events: DatabaseEventStore,
+    private readonly startClocks: StartClocks,
   ) {}
 
   private get isPostgres(): boolean {
@@ -73,6 +92,10 @@ export class DatabaseDeploymentStore {
     if (names.length === 0) {
       return 0;
     }
+    await this.db(COMMITS)
+      .insert({ revision: revision.toLowerCase(), recorded_at: this.clock() })
+      .onConflict('revision')
+      .ignore();
     return this.db(TENANTS)
       .whereIn(
         'name',
@@ -80,6 +103,27 @@ export class DatabaseDeploymentStore {
       )
       .andWhere({ decommissioned: false })
       .update({ gitops_revision: revision.toLowerCase() });
+  }
+
+  /**
+   * True when `revision` is a commit of the portal made after `committed`
+   * (the branch then holds the tenant's descriptors too).
+   */
+  private async isLaterCommit(
+    tx: Knex.Transaction,
+    revision: string | null | undefined,
+    committed: string,
+  ): Promise<boolean> {
+    if (!revision) {
+      return false;
+    }
+    const rows = await tx(COMMITS)
+      .whereIn('revision', [revision.toLowerCase(), committed])
+      .select('revision', 'id');
+    const order = new Map(rows.map(r => [r.revision, Number(r.id)]));
+    const later = order.get(revision.toLowerCase());
+    const mine = order.get(committed);
+    return later !== undefined && mine !== undefined && later > mine;
   }
 
   /**
@@ -93,6 +137,7 @@ export class DatabaseDeploymentStore {
   async apply(
     notification: DeploymentNotification,
     actor: string,
+    targetDays?: StepTargetDays,
   ): Promise<DeploymentOutcome> {
     return this.db.transaction(async tx => {
       const query = tx(TENANTS).where({ name: notification.app }).first();
@@ -114,11 +159,20 @@ export class DatabaseDeploymentStore {
       if (!tenant.gitops_revision) {
         return ignore('no commit of its descriptors is recorded');
       }
-      if (notification.revision !== tenant.gitops_revision) {
+      if (
+        notification.revision !== tenant.gitops_revision &&
+        !(await this.isLaterCommit(
+          tx,
+          notification.revision,
+          tenant.gitops_revision,
+        ))
+      ) {
         return ignore(
           `revision ${
             notification.revision ?? '(none)'
-          } is not the committed revision ${tenant.gitops_revision}`,
+          } is neither the committed revision ${
+            tenant.gitops_revision
+          } nor a later commit of the portal`,
         );
       }
       const healthy =
@@ -136,6 +190,7 @@ export class DatabaseDeploymentStore {
         status: r.status,
         reason: r.reason ?? null,
         rowVersion: Number(r.row_version),
+        dueDate: toIsoOrNull(r.due_date),
       }));
       const step = steps.find(s => s.id === STEP);
       if (!step) {
@@ -220,6 +275,8 @@ export class DatabaseDeploymentStore {
           ...(healthy && notification.url ? { url: notification.url } : {}),
         },
       });
+      // the next step's turn comes (its due date), as after a person's change
+      await this.startClocks(tx, tenant.id, working, { now, targetDays });
       return { applied: true, tenantId: tenant.id, action, reason };
     });
   }

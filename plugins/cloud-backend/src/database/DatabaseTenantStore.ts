@@ -373,7 +373,13 @@ export class DatabaseTenantStore implements TenantStore {
     private readonly clock: () => Date,
   ) {
     this.events = new DatabaseEventStore(db);
-    this.deployment = new DatabaseDeploymentStore(db, clock, this.events);
+    this.deployment = new DatabaseDeploymentStore(
+      db,
+      clock,
+      this.events,
+      (tx, tenantId, steps, options) =>
+        this.startClocks(tx, tenantId, steps, options),
+    );
   }
 
   private get isPostgres(): boolean {
@@ -1256,7 +1262,8 @@ export class DatabaseTenantStore implements TenantStore {
   async applyDeploymentNotification(
     notification: DeploymentNotification,
     actor: string,
+    targetDays?: StepTargetDays,
   ): Promise<DeploymentOutcome> {
-    return this.deployment.apply(notification, actor);
+    return this.deployment.apply(notification, actor, targetDays);
   }
 }

@@ -285,5 +285,7 @@ export interface TenantStore {
   applyDeploymentNotification(
     notification: DeploymentNotification,
     actor: string,
+    /** Target durations of the tenant's steps (defaults when absent). */
+    targetDays?: StepTargetDays,
   ): Promise<DeploymentOutcome>;
 }

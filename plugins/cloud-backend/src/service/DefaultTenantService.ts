@@ -611,7 +611,9 @@ export class DefaultTenantService implements TenantService {
         const dueDate = dueDateOfDay(input?.dueDate);
         if (!dueDate) {
           throw new InputError(
-            `dueDate "${String(input?.dueDate)}" is not a calendar date YYYY-MM-DD`,
+            `dueDate "${String(
+              input?.dueDate,
+            )}" is not a calendar date YYYY-MM-DD`,
           );
         }
         if (dueDate.getTime() < this.now().getTime()) {
@@ -816,9 +818,11 @@ export class DefaultTenantService implements TenantService {
       meta,
     });
     try {
+      const named = await this.options.store.getTenant(notification.app);
       const outcome = await this.options.store.applyDeploymentNotification(
         notification,
         DEPLOYMENT_ACTOR,
+        named ? await this.targetDaysOf(named.application) : undefined,
       );
       if (!outcome.applied) {
         this.options.logger.info(
