@@ -177,14 +177,14 @@ describe('OnboardingReminders', () => {
           severity: 'normal',
           title:
             'Étape bientôt à échéance : SIFAC (production) — Université de Bordeaux',
-          link: '/cloud/tenants/sifac-0333298f-production',
+          link: '/cloud/tenants/sifac-0333298f-production#step-qualification',
         },
         {
           to: PO,
           severity: 'normal',
           title:
             'Étape bientôt à échéance : SIFAC (production) — Université de Bordeaux',
-          link: '/cloud/tenants/sifac-0333298f-production',
+          link: '/cloud/tenants/sifac-0333298f-production#step-qualification',
         },
       ]);
       expect(sent[0].payload.description).toContain(
@@ -360,10 +360,15 @@ describe('OnboardingReminders', () => {
       const run = await runAt(30);
       expect(run).toMatchObject({ steps: 1 });
       expect(
-        sent.every(s => s.payload.link?.endsWith('/sifac-0333298f-production')),
+        sent.every(s =>
+          s.payload.link?.endsWith(
+            '/sifac-0333298f-production#step-provisioning',
+          ),
+        ),
       ).toBe(true);
       expect(sent[0].payload.description).toContain('« Provisionnement »');
-      expect(notifications.send).toHaveBeenCalledTimes(run.sent);
+      expect(notifications.send).toHaveBeenCalledTimes(run.notifications);
+      expect(sent.flatMap(recipientsOf)).toHaveLength(run.sent);
     },
   );
 

@@ -361,7 +361,10 @@ export class OnboardingReminders {
         },
         send.items,
       );
-      const path = tenantPagePath(step.tenant);
+      // the tenant's onboarding, at the first step the reminder names
+      const path = `${tenantPagePath(step.tenant)}#step-${
+        send.items[0].stepId
+      }`;
       try {
         await this.options.notifications.send({
           recipients: { type: 'entity', entityRef: send.recipients },
