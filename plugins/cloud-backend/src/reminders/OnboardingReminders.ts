@@ -214,8 +214,13 @@ export class OnboardingReminders {
       }
     }
     const people = await this.members([...groups], credentials);
-    const membersOf = (group: string) =>
-      people.filter(person => person.groups.has(group)).map(p => p.ref);
+    const members = new Map<string, string[]>();
+    for (const person of people) {
+      for (const group of person.groups) {
+        members.set(group, [...(members.get(group) ?? []), person.ref]);
+      }
+    }
+    const membersOf = (group: string) => members.get(group) ?? [];
 
     // tenant -> person -> step -> kind
     const plan = new Map<
