@@ -12,17 +12,26 @@
 # search_answers <base-url> <seconds>: a catalog search for "sifac" answers
 # with results within <seconds>.
 search_answers() {
-  local url="$1" limit="$2" start=$SECONDS token body
-  token="$(curl -fsS -H 'x-amue-dev-user: marc.petit' \
-    -H 'x-requested-with: XMLHttpRequest' "$url/api/auth/dev/refresh" |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))')" ||
-    return 1
+  local url="$1" limit="$2" start=$SECONDS token="" body=""
   while [ $((SECONDS - start)) -lt "$limit" ]; do
-    body="$(curl -sS -H "Authorization: Bearer $token" \
-      "$url/api/search/query?term=sifac&types%5B0%5D=software-catalog")"
-    if node -e 'process.exit(JSON.parse(process.argv[1]).results?.length > 0 ? 0 : 1)' "$body" 2>/dev/null; then
-      log "search answered $((SECONDS - start)) s after readiness"
-      return 0
+    # The browser tests ran the build from another folder, so the catalog's
+    # configured location is a new one after this restart: its entities,
+    # marc.petit included, are removed and added again in the first seconds
+    # (sign-in answers 404 meanwhile). Sign-in is retried like the search.
+    if [ -z "$token" ]; then
+      token="$(curl -fsS -H 'x-amue-dev-user: marc.petit' \
+        -H 'x-requested-with: XMLHttpRequest' "$url/api/auth/dev/refresh" 2>/dev/null |
+        node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).backstageIdentity.token)}catch{}})')"
+    fi
+    if [ -n "$token" ]; then
+      body="$(curl -sS -H "Authorization: Bearer $token" \
+        "$url/api/search/query?term=sifac&types%5B0%5D=software-catalog")"
+      if node -e 'process.exit(JSON.parse(process.argv[1]).results?.length > 0 ? 0 : 1)' "$body" 2>/dev/null; then
+        log "search answered $((SECONDS - start)) s after readiness"
+        return 0
+      fi
+    else
+      body="sign-in as marc.petit not possible yet"
     fi
     sleep 2
   done
