@@ -21,12 +21,19 @@ import { performance } from 'node:perf_hooks';
 
 export type LoadShape = 'autocannon' | 'smooth';
 
+export interface LoadRequest {
+  path: string;
+  token: string;
+}
+
 export interface LoadOptions {
   /** `http://127.0.0.1:<port>` of each backend replica, used in turn. */
   bases: string[];
-  token: string;
-  /** Request paths, used in turn. */
-  paths: string[];
+  /**
+   * The requests, used in turn: a path and the token of the user who sends
+   * it (one user, or many users each reading their own establishment).
+   */
+  requests: LoadRequest[];
   /** Seconds. */
   duration: number;
   /** Requests per second. */
@@ -96,17 +103,17 @@ function summarize(
   };
 }
 
-function nextPath(paths: string[]): () => string {
+function nextRequest(requests: LoadRequest[]): () => LoadRequest {
   let i = 0;
   return () => {
-    const path = paths[i % paths.length];
+    const request = requests[i % requests.length];
     i += 1;
-    return path;
+    return request;
   };
 }
 
 async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
-  const next = nextPath(options.paths);
+  const next = nextRequest(options.requests);
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   const cpuStart = process.cpuUsage();
@@ -117,8 +124,18 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
     overallRate: options.rate,
     duration: options.duration,
     timeout: 10,
-    headers: { authorization: `Bearer ${options.token}` },
-    requests: [{ setupRequest: request => ({ ...request, path: next() }) }],
+    requests: [
+      {
+        setupRequest: request => {
+          const { path, token } = next();
+          return {
+            ...request,
+            path,
+            headers: { ...request.headers, authorization: `Bearer ${token}` },
+          };
+        },
+      },
+    ],
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
@@ -137,7 +154,7 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function runSmooth(options: LoadOptions): Promise<LoadResult> {
-  const next = nextPath(options.paths);
+  const next = nextRequest(options.requests);
   const targets = options.bases.map(base => ({
     url: new URL(base),
     agent: new http.Agent({
@@ -162,13 +179,14 @@ async function runSmooth(options: LoadOptions): Promise<LoadResult> {
     const done = () => {
       inFlight -= 1;
     };
+    const { path, token } = next();
     const request = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: next(),
+        path,
         agent,
-        headers: { authorization: `Bearer ${options.token}` },
+        headers: { authorization: `Bearer ${token}` },
       },
       response => {
         response.resume();

@@ -13,10 +13,15 @@
  * 3. starts the backend again and waits until the catalog holds the N
  *    Tenant entities (the tenant provider's full sync at start-up);
  * 4. signs in through the demonstration sign-in as an establishment member
- *    (claire.dubois) and an administrator (marc.petit) and, for each, loads
- *    at a fixed rate: the list of tenants of an establishment (page of 50),
- *    the detail of a tenant, and the catalog's `/entities/by-query` for the
- *    same page;
+ *    (claire.dubois), an administrator (marc.petit) and the staff of
+ *    establishments (200 people over 50 establishments by default, seeded
+ *    as federation sign-ins, each reading only their own establishment's
+ *    tenants: each request in turn from another person) and, for each,
+ *    loads at a fixed rate: the list of tenants of an establishment (page
+ *    of 50), the detail of a tenant, and the catalog's
+ *    `/entities/by-query` for the same page; the hit rate of the tenant
+ *    service's per-user read-decision cache is read from the backend's
+ *    metrics (`cloud_permission_read_decisions`) around each run;
  * 5. applies step changes through the REST API and measures, for each,
  *    the time until the catalog API returns the updated Tenant entity.
  *
@@ -30,7 +35,9 @@
  * N tenants), --processing-interval-seconds S (the catalog's, default: app-config.yaml),
  * --node-env (production), --out FILE (JSON results), --keep (keep the
  * temporary folder: backend logs, SQLite files), --endpoints list,detail,catalog
- * and --users member,admin (which scenarios run; default all),
+ * and --users member,admin,staff (which scenarios run; default all),
+ * --staff P:E (200:50; P people spread over E establishments for the
+ * staff scenario, 0 to leave it out),
  * --quiet-wait-seconds S (300; the longest wait for the rest of the machine
  * to be quiet before each run), --backend-node-args "ARGS" (e.g. --cpu-prof
  * --cpu-prof-dir=DIR), --event-loop-delay (the backend records its
@@ -50,13 +57,16 @@ import {
   machineCpu,
   postgresCpu,
   ProcessSample,
+  repoRoot,
   sleep,
 } from './backend';
 import { LoadResult, LoadShape, runLoad } from './load';
-import { seedTenants, SeedResult } from './seed';
+import { SeededPerson, seedPeople, seedTenants, SeedResult } from './seed';
 
 const MEMBER = { user: 'claire.dubois', establishment: 'etab-0333298f' };
 const ADMIN = { user: 'marc.petit' };
+/** The scenario of many establishment members, each with their own token. */
+const STAFF = 'staff';
 const TENANT_RELATIONS_FILTER =
   'kind=tenant,relations.ownedby,relations.instanceof';
 
@@ -84,6 +94,7 @@ interface Args {
   backendNodeArgs: string[];
   eventLoopDelay: boolean;
   extraConfigs: string[];
+  staff: { people: number; establishments: number };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -105,6 +116,7 @@ function parseArgs(argv: string[]): Args {
     backendNodeArgs: [],
     eventLoopDelay: false,
     extraConfigs: [],
+    staff: { people: 200, establishments: 50 },
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -211,6 +223,14 @@ function parseArgs(argv: string[]): Args {
       case '--config':
         args.extraConfigs.push(path.resolve(value()));
         break;
+      case '--staff': {
+        const [people, establishments] = value().split(':');
+        args.staff = {
+          people: number(arg, people),
+          establishments: number(arg, establishments ?? '1'),
+        };
+        break;
+      }
       case '--event-loop-delay':
         args.eventLoopDelay = true;
         break;
@@ -332,9 +352,11 @@ async function countTenantEntities(
 }
 
 interface Scenario {
+  /** The user, or STAFF: many users, each request from the next one. */
   user: string;
   endpoint: 'list' | 'detail' | 'catalog';
-  paths: string[];
+  /** The requests in turn: a path and the user who sends it. */
+  requests: Array<{ path: string; user: string }>;
 }
 
 interface LoadRun extends LoadResult {
@@ -357,6 +379,11 @@ interface LoadRun extends LoadResult {
   otherCpu: number;
   /** Seconds waited before the run for the machine to be quiet. */
   waitedQuietSeconds: number;
+  /**
+   * Read decisions of the tenant service during the run, answered by its
+   * per-user cache or asked of the permission backend (every replica).
+   */
+  decisionCache?: { hits: number; misses: number; hitRate: number };
   backendRssMb: number;
   /** 1-minute load average of the machine at the end of the run. */
   loadAverage: number;
@@ -431,6 +458,7 @@ function pct(sorted: number[], p: number) {
 function scenarios(
   byEstablishment: Map<string, string[]>,
   pageSize: number,
+  staff: SeededPerson[],
 ): Scenario[] {
   const list = (e: string) =>
     `/api/cloud/tenants?establishment=${e}&limit=${pageSize}`;
@@ -447,26 +475,106 @@ function scenarios(
   const step = Math.max(1, Math.floor(all.length / 2000));
   const sample = all.filter((_, i) => i % step === 0);
   const own = byEstablishment.get(MEMBER.establishment) ?? [];
+  const as = (user: string, paths: string[]) =>
+    paths.map(p => ({ path: p, user }));
+  // Staff: request k comes from person k mod P, so consecutive requests
+  // come from different people; for the detail, each person reads the
+  // tenants of their establishment in turn.
+  const rounds = (pathsOf: (person: SeededPerson) => string[]) => {
+    const perPerson = staff.map(pathsOf);
+    const longest = Math.max(0, ...perPerson.map(p => p.length));
+    return Array.from({ length: longest }, (_, round) =>
+      staff.flatMap((person, i) =>
+        perPerson[i].length
+          ? [
+              {
+                path: perPerson[i][round % perPerson[i].length],
+                user: person.name,
+              },
+            ]
+          : [],
+      ),
+    ).flat();
+  };
+  const ofEstablishment = (person: SeededPerson) =>
+    (byEstablishment.get(person.establishment) ?? []).slice(0, 10);
   return [
     {
       user: MEMBER.user,
-      endpoint: 'list',
-      paths: [list(MEMBER.establishment)],
+      endpoint: 'list' as const,
+      requests: as(MEMBER.user, [list(MEMBER.establishment)]),
     },
-    { user: MEMBER.user, endpoint: 'detail', paths: own.map(detail) },
     {
       user: MEMBER.user,
-      endpoint: 'catalog',
-      paths: [catalog(MEMBER.establishment)],
+      endpoint: 'detail' as const,
+      requests: as(MEMBER.user, own.map(detail)),
     },
-    { user: ADMIN.user, endpoint: 'list', paths: establishments.map(list) },
-    { user: ADMIN.user, endpoint: 'detail', paths: sample.map(detail) },
+    {
+      user: MEMBER.user,
+      endpoint: 'catalog' as const,
+      requests: as(MEMBER.user, [catalog(MEMBER.establishment)]),
+    },
     {
       user: ADMIN.user,
-      endpoint: 'catalog',
-      paths: establishments.map(catalog),
+      endpoint: 'list' as const,
+      requests: as(ADMIN.user, establishments.map(list)),
     },
+    {
+      user: ADMIN.user,
+      endpoint: 'detail' as const,
+      requests: as(ADMIN.user, sample.map(detail)),
+    },
+    {
+      user: ADMIN.user,
+      endpoint: 'catalog' as const,
+      requests: as(ADMIN.user, establishments.map(catalog)),
+    },
+    ...(staff.length
+      ? [
+          {
+            user: STAFF,
+            endpoint: 'list' as const,
+            requests: rounds(p => [list(p.establishment)]),
+          },
+          {
+            user: STAFF,
+            endpoint: 'detail' as const,
+            requests: rounds(p => ofEstablishment(p).map(detail)),
+          },
+          {
+            user: STAFF,
+            endpoint: 'catalog' as const,
+            requests: rounds(p => [catalog(p.establishment)]),
+          },
+        ]
+      : []),
   ];
+}
+
+/**
+ * The read decisions counted by the backends' metrics
+ * (`cloud_permission_read_decisions_total`, Prometheus format), summed
+ * over the replicas.
+ */
+async function readDecisionCounts(
+  metricsPorts: number[],
+): Promise<{ hits: number; misses: number }> {
+  let hits = 0;
+  let misses = 0;
+  for (const port of metricsPorts) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const match = line.match(
+        /^cloud_permission_read_decisions_total\{[^}]*cache="(hit|miss)"[^}]*\} ([0-9.e+]+)/,
+      );
+      if (match?.[1] === 'hit') {
+        hits += Number(match[2]);
+      } else if (match) {
+        misses += Number(match[2]);
+      }
+    }
+  }
+  return { hits, misses };
 }
 
 /**
@@ -680,6 +788,11 @@ async function runDatabase(
     const ports = await Promise.all(
       Array.from({ length: replicas }, () => freePort()),
     );
+    // The backend's metrics (packages/backend/src/instrumentation.js, as
+    // in production), for the read-decision cache's hit rate.
+    const metricsPorts = await Promise.all(
+      Array.from({ length: replicas }, () => freePort()),
+    );
     // One overlay per replica (its own port and base URL); JSON is YAML, so
     // the overlay needs no YAML library.
     const overlayPaths = ports.map((port, i) => {
@@ -713,6 +826,8 @@ async function runDatabase(
         env: {
           NODE_ENV: args.nodeEnv,
           AMUE_DATA_DIR: dir,
+          METRICS_PORT: String(metricsPorts[replica]),
+          METRICS_HOST: '127.0.0.1',
           ...(args.eventLoopDelay
             ? {
                 BENCH_EVENT_LOOP_DELAY_FILE: path.join(
@@ -723,6 +838,8 @@ async function runDatabase(
             : {}),
         },
         nodeArgs: [
+          '--require',
+          path.join(repoRoot, 'packages/backend/src/instrumentation.js'),
           ...args.backendNodeArgs,
           ...(args.eventLoopDelay
             ? ['--require', path.join(__dirname, 'eventLoopDelay.js')]
@@ -766,6 +883,26 @@ async function runDatabase(
         seed.bulkEvents
       } comments in bulk in ${seed.bulkSeconds.toFixed(1)} s)`,
     );
+
+    const withStaff =
+      args.staff.people > 0 && (!args.users || args.users.includes(STAFF));
+    const staff = withStaff
+      ? await seedPeople({
+          databaseConfig: dbConfig,
+          people: args.staff.people,
+          establishments: [...seed.byEstablishment.keys()].slice(
+            0,
+            args.staff.establishments,
+          ),
+        })
+      : [];
+    if (withStaff) {
+      log(
+        `${database}: seeded ${staff.length} people over ${
+          new Set(staff.map(p => p.establishment)).size
+        } establishments (federation sign-ins)`,
+      );
+    }
 
     log(
       `${database}: starting ${replicas} backend replica(s) on the seeded database`,
@@ -814,6 +951,29 @@ async function runDatabase(
       [MEMBER.user]: await backend.signIn(MEMBER.user),
       [ADMIN.user]: adminToken,
     };
+    // The staff: each signs in as themself once the catalog publishes them
+    // (PersonEntityProvider), with their own establishment's rights.
+    for (const person of staff) {
+      tokens[person.name] = await backend.signIn(person.name);
+    }
+    if (staff.length) {
+      const person = staff[0];
+      const others = [...seed.byEstablishment.keys()].find(
+        e => e !== person.establishment,
+      );
+      const seen = (
+        await backend.api(
+          `/api/cloud/tenants?establishment=${others}&limit=50`,
+          tokens[person.name],
+        )
+      ).items.length;
+      if (seen) {
+        failures.push(
+          `isolation: ${person.name} of ${person.establishment} sees ${seen} tenants of ${others}`,
+        );
+      }
+      log(`${database}: ${staff.length} people signed in`);
+    }
     // Isolation check: the member sees nothing of another establishment.
     const other = [...seed.byEstablishment.keys()].find(
       e => e !== MEMBER.establishment,
@@ -842,13 +1002,16 @@ async function runDatabase(
     }
 
     const runs: LoadRun[] = [];
-    for (const scenario of scenarios(seed.byEstablishment, 50).filter(
+    for (const scenario of scenarios(seed.byEstablishment, 50, staff).filter(
       s =>
         (!args.endpoints || args.endpoints.includes(s.endpoint)) &&
         (!args.users || args.users.includes(s.user)),
     )) {
-      const token = tokens[scenario.user];
-      const first = await last.api(scenario.paths[0], token);
+      const requests = scenario.requests.map(({ path: p, user }) => ({
+        path: p,
+        token: tokens[user],
+      }));
+      const first = await last.api(requests[0].path, requests[0].token);
       const items =
         scenario.endpoint === 'detail'
           ? first.events.length
@@ -859,8 +1022,7 @@ async function runDatabase(
       for (const { rate, shape } of loads) {
         const options = {
           bases: backends.map(b => b.base),
-          token,
-          paths: scenario.paths,
+          requests,
           rate,
           connections: args.connections,
           shape,
@@ -880,7 +1042,11 @@ async function runDatabase(
         const postgresBefore = postgresCpu();
         const wallStart = performance.now();
         const epochStart = Date.now();
+        const decisionsBefore = await readDecisionCounts(metricsPorts);
         const result = await runLoad({ ...options, duration: args.duration });
+        const decisionsAfter = await readDecisionCounts(metricsPorts);
+        const hits = decisionsAfter.hits - decisionsBefore.hits;
+        const misses = decisionsAfter.misses - decisionsBefore.misses;
         const after = sampleAll(backends);
         const machineAfter = machineCpu();
         const wall = (performance.now() - wallStart) / 1000;
@@ -907,6 +1073,14 @@ async function runDatabase(
             ),
           ),
           waitedQuietSeconds: waited,
+          decisionCache:
+            hits + misses > 0
+              ? {
+                  hits,
+                  misses,
+                  hitRate: Math.round((hits / (hits + misses)) * 1000) / 10,
+                }
+              : undefined,
           backendRssMb: after.rssMb,
           loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
           eventLoopDelay: eventLoopDelayBetween(
@@ -928,6 +1102,12 @@ async function runDatabase(
           } %, PostgreSQL ${run.databaseCpu} %, other processes ${
             run.otherCpu
           } %, RSS ${run.backendRssMb} MB, load average ${run.loadAverage}${
+            run.decisionCache
+              ? `, read-decision cache ${run.decisionCache.hitRate} % hits (${
+                  run.decisionCache.hits
+                }/${run.decisionCache.hits + run.decisionCache.misses})`
+              : ''
+          }${
             run.eventLoopDelay
               ? `, event-loop delay p99 median ${run.eventLoopDelay.p99Median} ms / worst ${run.eventLoopDelay.p99Worst} ms / max ${run.eventLoopDelay.max} ms`
               : ''
@@ -1014,21 +1194,27 @@ function printSummary(results: DatabaseResult[], args: Args) {
   );
   console.log('');
   console.log(
-    '| database | user | endpoint | asked req/s | load | items | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors | backend CPU % | PostgreSQL CPU % | other CPU % | p95 ≤ 25 ms |',
+    '| database | user | endpoint | asked req/s | load | items | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors | backend CPU % | PostgreSQL CPU % | other CPU % | decision cache hits % | p95 ≤ 25 ms |',
   );
   console.log(
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
+  const who = (user: string) =>
+    user === STAFF
+      ? `${args.staff.people} people / ${args.staff.establishments} establishments`
+      : user;
   for (const r of results) {
     for (const run of r.runs) {
       console.log(
-        `| ${database(r)} | ${run.user} | ${run.endpoint} | ${run.rate} | ${
-          run.shape
-        } | ${run.items} | ${run.rps} | ${run.p50} | ${run.p95} | ${
-          run.p99
-        } | ${run.max} | ${run.non2xx} | ${run.errors} | ${run.backendCpu} | ${
-          run.databaseCpu
-        } | ${run.otherCpu} | ${verdict(run)} |`,
+        `| ${database(r)} | ${who(run.user)} | ${run.endpoint} | ${
+          run.rate
+        } | ${run.shape} | ${run.items} | ${run.rps} | ${run.p50} | ${
+          run.p95
+        } | ${run.p99} | ${run.max} | ${run.non2xx} | ${run.errors} | ${
+          run.backendCpu
+        } | ${run.databaseCpu} | ${run.otherCpu} | ${
+          run.decisionCache?.hitRate ?? '-'
+        } | ${verdict(run)} |`,
       );
     }
   }

@@ -20,6 +20,7 @@ import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
+import { DatabasePersonStore } from '../src/database/DatabasePersonStore';
 import { DatabaseTenantStore } from '../src/database/DatabaseTenantStore';
 
 export interface SeedApplication {
@@ -308,4 +309,52 @@ export async function seedTenants(options: SeedOptions): Promise<SeedResult> {
   };
   await db.destroy();
   return result;
+}
+
+export interface SeededPerson {
+  /** Entity name of the catalog User. */
+  name: string;
+  /** Establishment Group name. */
+  establishment: string;
+}
+
+/**
+ * People of the establishments, as the federation sign-in records them
+ * (DatabasePersonStore, table `cloud_people`): `people` persons spread
+ * evenly over the given establishments. The catalog's PersonEntityProvider
+ * publishes them as Users member of their establishment, so the
+ * demonstration sign-in signs them in as distinct users with their own
+ * establishment's rights.
+ */
+export async function seedPeople(options: {
+  databaseConfig: JsonObject;
+  people: number;
+  establishments: string[];
+}): Promise<SeededPerson[]> {
+  const config = mockServices.rootConfig({
+    data: { backend: { database: options.databaseConfig } },
+  });
+  const database = DatabaseManager.fromConfig(config).forPlugin('cloud', {
+    logger: quietLogger(),
+    lifecycle: noLifecycle,
+  });
+  const store = await DatabasePersonStore.create({ database });
+  const people: SeededPerson[] = [];
+  const at = new Date();
+  for (let i = 0; i < options.people; i++) {
+    const establishment =
+      options.establishments[i % options.establishments.length];
+    const name = `bench-staff-${String(i + 1).padStart(3, '0')}`;
+    await store.record(
+      name,
+      {
+        displayName: `Personnel ${i + 1}`,
+        email: `${name}@bench.invalid`,
+        establishments: [establishment],
+      },
+      at,
+    );
+    people.push({ name, establishment });
+  }
+  return people;
 }

@@ -17,7 +17,10 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
-import { registerCloudMetrics } from './metrics/cloudMetrics';
+import {
+  readDecisionCounter,
+  registerCloudMetrics,
+} from './metrics/cloudMetrics';
 import { seedDemoData } from './demo/seedDemoData';
 import {
   createTenantPermissionFilters,
@@ -119,6 +122,7 @@ export const cloudPlugin = createBackendPlugin({
             | Partial<Record<OnboardingStepId, number>>
             | undefined,
           clock: () => clock.now(),
+          onReadDecision: readDecisionCounter(deps.metrics),
           listeners: [
             createEventsPublisher(deps.events),
             createSignalsPublisher(deps),

@@ -4,7 +4,7 @@ import {
   MetricsServiceObservableCallback,
 } from '@backstage/backend-plugin-api/alpha';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
-import { registerCloudMetrics } from './cloudMetrics';
+import { readDecisionCounter, registerCloudMetrics } from './cloudMetrics';
 
 jest.setTimeout(60_000);
 
@@ -115,4 +115,29 @@ describe('registerCloudMetrics', () => {
       expect(after.cloud_steps_blocked).toEqual([{ value: 2 }]);
     },
   );
+});
+
+describe('readDecisionCounter', () => {
+  it('counts read decisions by cache hit or miss', () => {
+    const added: Array<{ value: number; attributes?: object }> = [];
+    const createCounter = jest.fn(() => ({
+      add: (value: number, attributes?: object) =>
+        added.push({ value, attributes }),
+    }));
+    const count = readDecisionCounter({
+      createCounter,
+    } as unknown as MetricsService);
+    count(false);
+    count(true);
+    count(true);
+    expect(createCounter).toHaveBeenCalledWith(
+      'cloud_permission_read_decisions',
+      expect.objectContaining({ unit: '{decision}' }),
+    );
+    expect(added).toEqual([
+      { value: 1, attributes: { cache: 'miss' } },
+      { value: 1, attributes: { cache: 'hit' } },
+      { value: 1, attributes: { cache: 'hit' } },
+    ]);
+  });
 });

@@ -64,3 +64,23 @@ export async function registerCloudMetrics(options: {
     countOf('cloud_onboarding_steps', { status: 'blocked' }),
   );
 }
+
+/**
+ * `cloud_permission_read_decisions{cache}`: read decisions of users, by
+ * whether the per-user cache of the tenant service answered (`hit`) or the
+ * permission backend was asked (`miss`). Per replica (each has its cache):
+ * sum them.
+ */
+export function readDecisionCounter(
+  metrics: MetricsService,
+): (cached: boolean) => void {
+  const counter = metrics.createCounter<{ cache: string }>(
+    'cloud_permission_read_decisions',
+    {
+      description:
+        'Read decisions on tenants, answered by the cache or asked of the permission backend',
+      unit: '{decision}',
+    },
+  );
+  return cached => counter.add(1, { cache: cached ? 'hit' : 'miss' });
+}

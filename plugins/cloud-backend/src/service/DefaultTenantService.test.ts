@@ -14,6 +14,7 @@ describe('DefaultTenantService read decisions', () => {
     const store = {
       listTenants: jest.fn(async () => ({ items: [] })),
     } as unknown as TenantStore;
+    const decisions: boolean[] = [];
     const service = new DefaultTenantService({
       store,
       permissions,
@@ -22,8 +23,9 @@ describe('DefaultTenantService read decisions', () => {
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
       filters: { toQuery: jest.fn(), allows: jest.fn() },
+      onReadDecision: cached => decisions.push(cached),
     });
-    return { service, permissions };
+    return { service, permissions, decisions };
   }
 
   it('reuses a user read decision for a few seconds, per user', async () => {
@@ -41,6 +43,41 @@ describe('DefaultTenantService read decisions', () => {
     await service.listTenants({ credentials: claire });
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
     jest.restoreAllMocks();
+  });
+
+  it('reports each user read decision as a cache hit or miss', async () => {
+    const { service, decisions } = setup();
+    const claire = mockCredentials.user('user:default/claire.dubois');
+    const julien = mockCredentials.user('user:default/julien.lefebvre');
+    await service.listTenants({ credentials: claire });
+    await service.listTenants({ credentials: claire });
+    await service.listTenants({ credentials: julien });
+    await service.listTenants({ credentials: claire });
+    // A service principal is never cached, so it is not counted.
+    await service.listTenants({ credentials: mockCredentials.service() });
+    expect(decisions).toEqual([false, true, false, true]);
+  });
+
+  it('asks once for the concurrent reads of one user, and again after a failure', async () => {
+    const { service, permissions, decisions } = setup();
+    const claire = mockCredentials.user('user:default/claire.dubois');
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        service.listTenants({ credentials: claire }),
+      ),
+    );
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    expect(decisions).toEqual([false, true, true, true, true]);
+
+    const julien = mockCredentials.user('user:default/julien.lefebvre');
+    permissions.authorizeConditional.mockRejectedValueOnce(
+      new Error('permission backend unavailable'),
+    );
+    await expect(service.listTenants({ credentials: julien })).rejects.toThrow(
+      'permission backend unavailable',
+    );
+    await service.listTenants({ credentials: julien });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
   });
 });
 
