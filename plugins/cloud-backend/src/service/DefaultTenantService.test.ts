@@ -38,8 +38,12 @@ describe('DefaultTenantService read decisions', () => {
     await service.listTenants({ credentials: julien });
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
 
-    const later = Date.now() + 6_000;
-    jest.spyOn(Date, 'now').mockReturnValue(later);
+    // Reused for 30 s, as long as the policy caches application owners.
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now + 29_000);
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+    jest.spyOn(Date, 'now').mockReturnValue(now + 31_000);
     await service.listTenants({ credentials: claire });
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
     jest.restoreAllMocks();

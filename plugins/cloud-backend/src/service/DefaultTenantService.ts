@@ -78,11 +78,15 @@ type Access =
 /**
  * How long a user's decision for `cloud.tenant.read` is reused: the reads
  * (lists, details, reports) are the hot path, and each decision is a round
- * trip to the permission backend. A change of group membership or of an
- * application's owner reaches reads within this delay; writes always ask
- * the permission backend.
+ * trip to the permission backend. The decision depends on the user's
+ * ownership claims, fixed in their token until it is refreshed, and on the
+ * application owners the permission policy itself caches for 30 s
+ * (`ApplicationOwnership`): reusing it for as long delays no change of
+ * rights more than that cache already does. Writes always ask the
+ * permission backend. 5 s before: with 200 people over 50 establishments
+ * one in five reads then asked again (docs/benchmarks.md).
  */
-const READ_DECISION_TTL_MS = 5_000;
+const READ_DECISION_TTL_MS = 30_000;
 const READ_DECISIONS_MAX = 10_000;
 
 /**
