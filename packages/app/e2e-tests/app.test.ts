@@ -35,7 +35,7 @@ test('the home page offers the portal entry points, in French', async ({
     page.getByRole('heading', { name: 'Par où commencer' }),
   ).toBeVisible();
   for (const [title, href] of [
-    ['Catalogue des applications', '/catalog'],
+    ['Offre de services', '/cloud/offer'],
     ['Demander une instance', '/create'],
     ['Mes instances', '/cloud/instances'],
     ['Documentation', '/docs'],
@@ -47,6 +47,7 @@ test('the home page offers the portal entry points, in French', async ({
   const nav = page.getByRole('navigation');
   for (const entry of [
     'Accueil',
+    'Offre de services',
     'Catalogue',
     'Nouvelle demande',
     'Documentation',

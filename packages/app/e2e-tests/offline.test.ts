@@ -54,6 +54,13 @@ const pages: { path: string; shows: (page: Page) => Promise<void> }[] = [
       ).toBeVisible(),
   },
   {
+    path: '/cloud/offer',
+    shows: page =>
+      expect(
+        page.getByRole('heading', { name: 'SIFAC', exact: true }),
+      ).toBeVisible(),
+  },
+  {
     path: '/catalog',
     shows: page => expect(page.getByRole('table').first()).toBeVisible(),
   },

@@ -74,7 +74,8 @@ test('Home → Catalogue lands on the applications offered as a service, kinds i
 }, testInfo) => {
   await signInAs(page, 'Claire Dubois');
   await page
-    .getByRole('link', { name: 'Ouvrir : Catalogue des applications' })
+    .getByRole('navigation')
+    .getByRole('link', { name: 'Catalogue', exact: true })
     .click();
   await expect(page).toHaveURL(/\/catalog/);
   const table = page.getByRole('table').first();

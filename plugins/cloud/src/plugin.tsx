@@ -13,12 +13,14 @@ import {
   adoptionRouteRef,
   homeRouteRef,
   instancesRouteRef,
+  offerRouteRef,
   requestsRouteRef,
   tenantOnboardingRouteRef,
 } from './routes';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import AssignmentIcon from '@material-ui/icons/Assignment';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import StorefrontIcon from '@material-ui/icons/Storefront';
 
 const homePage = PageBlueprint.make({
   name: 'home',
@@ -45,6 +47,19 @@ const adoptionPage = PageBlueprint.make({
     routeRef: adoptionRouteRef,
     noHeader: true,
     loader: () => import('./components/Adoption').then(m => <m.AdoptionPage />),
+  },
+});
+
+/** `page:cloud/offer`: the applications offered as a service. */
+const offerPage = PageBlueprint.make({
+  name: 'offer',
+  params: {
+    path: '/cloud/offer',
+    title: 'Offre de services',
+    icon: <StorefrontIcon />,
+    routeRef: offerRouteRef,
+    noHeader: true,
+    loader: () => import('./components/Offer').then(m => <m.OfferPage />),
   },
 });
 
@@ -114,12 +129,14 @@ export const cloudPlugin = createFrontendPlugin({
     home: homeRouteRef,
     adoption: adoptionRouteRef,
     instances: instancesRouteRef,
+    offer: offerRouteRef,
     tenant: tenantOnboardingRouteRef,
     requests: requestsRouteRef,
   },
   extensions: [
     cloudApi,
     homePage,
+    offerPage,
     adoptionPage,
     instancesPage,
     tenantOnboardingPage,

@@ -33,3 +33,11 @@ export const tenantOnboardingRouteRef = createRouteRef({ params: ['name'] });
  * @public
  */
 export const requestsRouteRef = createRouteRef();
+
+/**
+ * The offer (`/cloud/offer`): the applications offered as a service, each
+ * with "Demander une instance".
+ *
+ * @public
+ */
+export const offerRouteRef = createRouteRef();

@@ -33,7 +33,7 @@ export const cloudTranslationRef = createTranslationRef({
       intro:
         'Amue builds the management software of French higher education (finance, human resources, student records, research...). With the "mode service" programme, Amue hosts and runs these applications for its member establishments on a shared platform, with funding, support and training to help each establishment move.',
       entryPoints: 'Where to start',
-      catalogTitle: 'Application catalog',
+      catalogTitle: 'Service offer',
       catalogText:
         'See which Amue applications are offered as a service, their versions and environments.',
       requestTitle: 'Request an instance',
@@ -143,6 +143,28 @@ export const cloudTranslationRef = createTranslationRef({
         endOfLife: 'End of life',
       },
       notProvided: 'Not provided',
+    },
+    offer: {
+      nav: 'Service offer',
+      title: 'Applications offered as a service',
+      subtitle:
+        'What Amue hosts and runs for its member establishments: request an instance for your establishment',
+      since: 'Offered since {{date}}',
+      environments: 'Environments',
+      versions: 'Versions',
+      version: '{{version}} ({{status}})',
+      noVersion: 'No version released yet',
+      prerequisites: 'Prerequisites',
+      noPrerequisites: 'None',
+      request: 'Request an instance',
+      requestOf: 'Request an instance of {{application}}',
+      notYet: 'Not open to requests yet',
+      docs: 'Documentation',
+      docsOf: 'Documentation of {{application}}',
+      details: 'Versions and instances',
+      detailsOf: 'Versions and instances of {{application}}',
+      empty: 'No application is offered as a service yet.',
+      loadError: 'The offer could not be loaded: {{reason}}',
     },
     applicationCard: {
       title: 'Versions and environments',

@@ -28,6 +28,7 @@ import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import MenuIcon from '@material-ui/icons/Menu';
 import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
+import StorefrontIcon from '@material-ui/icons/Storefront';
 import { SidebarLogo } from './SidebarLogo';
 
 function PortalSidebar({ navItems }: NavContentComponentProps) {
@@ -43,6 +44,7 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
     'page:cloud/home',
     'page:cloud/adoption',
     'page:cloud/instances',
+    'page:cloud/offer',
     'page:cloud/requests',
     'page:cloud/tenant',
     'page:catalog',
@@ -65,6 +67,11 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
       <SidebarDivider />
       <SidebarGroup label={t('nav.menu')} icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="/" text={t('nav.home')} />
+        <SidebarItem
+          icon={StorefrontIcon}
+          to="/cloud/offer"
+          text={t('offer.nav')}
+        />
         <SidebarItem icon={AppsIcon} to="/catalog" text={t('nav.catalog')} />
         <SidebarItem
           icon={CloudQueueIcon}

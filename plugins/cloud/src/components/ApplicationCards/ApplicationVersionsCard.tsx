@@ -21,20 +21,12 @@ import {
 } from '@amue/plugin-cloud-common';
 import type { CSSProperties } from 'react';
 import { cloudTranslationRef } from '../../translation';
+import { EnvironmentChips } from '../common/EnvironmentChips';
 import { Field, FieldList } from '../common/FieldList';
 import { useCloudLabels, useFormatDate } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { tenantFieldRef } from '../common/useRelatedTenants';
 import { requestFormPath } from '../TenantOnboarding/paths';
-
-const INLINE_LIST: CSSProperties = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: 'var(--bui-space-2)',
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-};
 
 const BULLET_LIST: CSSProperties = {
   margin: 0,
@@ -141,18 +133,7 @@ export function ApplicationVersionsCard() {
           </Field>
         )}
         <Field label={t('applicationCard.environments')} wide>
-          <ul style={INLINE_LIST}>
-            {(spec.environments ?? []).map(environment => (
-              <li key={environment}>
-                <StatusChip
-                  value={{
-                    label: labels.environment(environment),
-                    tone: 'neutral',
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
+          <EnvironmentChips environments={spec.environments} />
         </Field>
         <Field label={t('applicationCard.versions')} wide>
           <VersionsTable application={entity} />

@@ -73,7 +73,7 @@ describe('HomePage', () => {
 
     const link = (title: string) =>
       screen.getByRole('link', { name: `Open : ${title}` });
-    expect(link('Application catalog')).toHaveAttribute('href', '/catalog');
+    expect(link('Service offer')).toHaveAttribute('href', '/cloud/offer');
     expect(link('Request an instance')).toHaveAttribute('href', '/create');
     expect(link('My instances')).toHaveAttribute('href', '/cloud/instances');
     expect(link('Documentation')).toHaveAttribute('href', '/docs');
@@ -87,7 +87,7 @@ describe('HomePage', () => {
     for (const text of [
       /^Amue builds the management software of French higher education/,
       'Where to start',
-      'Application catalog',
+      'Service offer',
       'See which Amue applications are offered as a service, their versions and environments.',
       'Request an instance',
       'Ask for a hosted instance of an application for your establishment through a guided form.',

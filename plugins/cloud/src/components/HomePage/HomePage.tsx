@@ -58,7 +58,7 @@ export function HomePage() {
     {
       title: t('home.catalogTitle'),
       text: t('home.catalogText'),
-      to: '/catalog',
+      to: '/cloud/offer',
     },
     {
       title: t('home.requestTitle'),
