@@ -47,6 +47,6 @@ if [ "$which" = all ] || [ "$which" = policy ]; then
     mutate plugins/permission-backend-module-cloud-policy "$@"
   else
     mutate plugins/permission-backend-module-cloud-policy \
-      src/CloudPermissionPolicy.ts src/ApplicationOwnership.ts
+      src/CloudPermissionPolicy.ts src/ApplicationOwnership.ts src/decisions.ts
   fi
 fi

@@ -1,5 +1,6 @@
 import { Page, expect as baseExpect, test } from '@playwright/test';
 import { signInAs } from './personas';
+import { ENGLISH_STRINGS, stringsOfOtherLanguage } from './support';
 
 /*
  * The portal works on a network that reaches nothing but the portal (an
@@ -104,20 +105,55 @@ const pages: { path: string; shows: (page: Page) => Promise<void> }[] = [
     shows: page =>
       expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible(),
   },
+  {
+    path: '/catalog/default/group/etab-0333298f',
+    shows: page =>
+      expect(page.getByText(/a pour membre|membre de/).first()).toBeVisible(),
+  },
+  {
+    path: '/notifications',
+    shows: page =>
+      expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible(),
+  },
+  {
+    path: '/settings',
+    shows: page =>
+      expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible(),
+  },
 ];
 
-test('no page of the portal asks another host for anything', async ({
+/**
+ * English the portal cannot translate, per page: the catalog table's page
+ * buttons are named "Next Page" / "Previous Page" by material-table, to
+ * which the catalog's CatalogTable passes no localization (only the
+ * tooltips are translated, "Page suivante"). Recorded in
+ * docs/decisions.md; anything else fails.
+ */
+const UPSTREAM_ENGLISH: Record<string, string[]> = {
+  '/catalog': ['Next', 'Previous'],
+};
+
+test('no page of the portal asks another host for anything, nor shows English in French mode', async ({
   page,
   baseURL,
 }) => {
   const outside = await recordOutsideRequests(page, baseURL!);
+  const english: string[] = [];
   await signInAs(page, 'Marc Petit');
   for (const { path, shows } of pages) {
     await page.goto(path);
     await shows(page);
     await page.waitForLoadState('networkidle');
+    // The checked list of strings Backstage or the portal left in English
+    // (support.ts): none on any page, in text or accessible names.
+    for (const left of await stringsOfOtherLanguage(page, ENGLISH_STRINGS)) {
+      if (!UPSTREAM_ENGLISH[path]?.includes(left)) {
+        english.push(`${path}: ${left}`);
+      }
+    }
   }
   expect(outside, 'requests to other hosts').toEqual([]);
+  expect(english, 'English strings in French mode').toEqual([]);
 });
 
 test('the documentation shows without any outside host', async ({

@@ -192,3 +192,87 @@ export async function startRequestForLille(
   expect(task.status()).toBe(201);
   return (await task.json()).id;
 }
+
+/**
+ * Strings of the other language found on the page: in its text, and in the
+ * accessible names and hints people hear or hover (`aria-label`, `title`,
+ * `placeholder`, `alt`). A string matches as whole words ("Catalog" is not
+ * found in "Catalogue"), case-sensitively.
+ */
+export async function stringsOfOtherLanguage(
+  page: Page,
+  checked: readonly string[],
+): Promise<string[]> {
+  return page.evaluate(list => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && !parent.closest('script, style, noscript')) {
+        texts.push(node.textContent ?? '');
+      }
+    }
+    for (const element of document.body.querySelectorAll(
+      '[aria-label], [title], [placeholder], [alt]',
+    )) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = element.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return list.filter(word => {
+      const pattern = new RegExp(
+        `(^|[^\\p{L}\\p{N}])${escape(word)}($|[^\\p{L}\\p{N}])`,
+        'u',
+      );
+      return texts.some(text => pattern.test(text));
+    });
+  }, checked as string[]);
+}
+
+/**
+ * English left in French mode (issue 15): Backstage's and the
+ * documentation theme's own strings the portal translates.
+ */
+export const ENGLISH_STRINGS = [
+  'Catalog',
+  'Settings',
+  'Feature Flags',
+  'Authentication Providers',
+  'Show 5 results',
+  'hasMember',
+  'memberOf',
+  'ownedBy',
+  'ownerOf',
+  '0 seconds',
+  'Add Item',
+  'Opens in a new window',
+  'Table of contents',
+  'Next',
+  'Previous',
+  'Home',
+  'Overview',
+  'Request an instance',
+  'My instances',
+  'Service offer',
+] as const;
+
+/** French left in English mode: the portal's own chrome. */
+export const FRENCH_STRINGS = [
+  'Accueil',
+  'Paramètres',
+  'Portail du mode service',
+  "Vue d'ensemble",
+  'Mes instances',
+  'Nouvelle demande',
+  'Offre de services',
+  'Demander une instance',
+  'Rechercher',
+  'Par où commencer',
+  'Disponible',
+  'Prérequis',
+] as const;

@@ -70,6 +70,18 @@ export const establishmentEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:cloud/links`: the entity's links, said in the reader's
+ * language (in place of `entity-card:catalog/links`, disabled in
+ * app-config.yaml).
+ */
+export const linksEntityCard = EntityCardBlueprint.make({
+  name: 'links',
+  params: {
+    loader: () => import('./components/LinksCard').then(m => <m.LinksCard />),
+  },
+});
+
 /** `entity-card:cloud/application-adoption` */
 export const applicationAdoptionEntityCard = EntityCardBlueprint.make({
   name: 'application-adoption',
@@ -165,6 +177,7 @@ export const entityExtensions = [
   applicationAdoptionEntityCard,
   establishmentEntityCard,
   establishmentTenantsEntityCard,
+  linksEntityCard,
   kindCatalogFilter,
   establishmentCatalogFilter,
 ];

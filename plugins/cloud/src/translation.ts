@@ -144,6 +144,10 @@ export const cloudTranslationRef = createTranslationRef({
       },
       notProvided: 'Not provided',
     },
+    links: {
+      title: 'Links',
+      newWindow: ' (opens in a new window)',
+    },
     offer: {
       nav: 'Service offer',
       title: 'Applications offered as a service',

@@ -52,6 +52,10 @@ const BORDEAUX = 'user:default/claire.dubois';
 /** A product owner who is also in an establishment's IT team. */
 const LILLE_AND_FINANCE = 'user:default/julien.lefebvre';
 const NOBODY = 'user:default/nobody';
+/** A user whose token carries no ownership claim at all. */
+const NO_CLAIMS = 'user:default/no-claims';
+/** A User (not a Group) whose name looks like an establishment's. */
+const USER_NAMED_LIKE_ESTABLISHMENT = 'user:default/etab-0333298f';
 
 const OWNERSHIP: Record<string, string[]> = {
   [ADMIN]: [ADMIN, 'group:default/amue-admins'],
@@ -64,6 +68,7 @@ const OWNERSHIP: Record<string, string[]> = {
     'group:default/amue-equipe-finance',
   ],
   [NOBODY]: [NOBODY],
+  [NO_CLAIMS]: [],
 };
 
 function application(name: string, owner: string): Entity {
@@ -456,6 +461,36 @@ describe('CloudPermissionPolicy', () => {
     });
   });
 
+  describe('claims that give nothing', () => {
+    it('a User named like an establishment is not its member', async () => {
+      const { decide } = setup();
+      expect(
+        await decide(cloudTenantReadPermission, USER_NAMED_LIKE_ESTABLISHMENT),
+      ).toEqual({ result: AuthorizeResult.DENY });
+    });
+
+    it('without ownership claims, reads every entity but Tenants and no tenant', async () => {
+      const { decide } = setup();
+      expect(await decide(cloudTenantReadPermission, NO_CLAIMS)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      const decision = (await decide(
+        catalogEntityReadPermission,
+        NO_CLAIMS,
+      )) as ConditionalPolicyDecision;
+      expect(decision.conditions).toEqual({
+        anyOf: [
+          {
+            not: expect.objectContaining({
+              rule: 'IS_ENTITY_KIND',
+              params: { kinds: ['Tenant'] },
+            }),
+          },
+        ],
+      });
+    });
+  });
+
   describe('applications cache', () => {
     it('reads the applications from the catalog once per TTL, with service credentials', async () => {
       const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
@@ -488,6 +523,27 @@ describe('CloudPermissionPolicy', () => {
         decide(cloudReportReadPermission, FINANCE_PO),
       ]);
       expect(getEntities).toHaveBeenCalledTimes(1);
+    });
+
+    it.each([
+      catalogEntityDeletePermission,
+      catalogEntityRefreshPermission,
+      taskReadPermission,
+      taskCreatePermission,
+    ])(
+      'does not consult the catalog for %p, decided the same for every role',
+      async permission => {
+        const { decide, getEntities } = setup();
+        await decide(permission, FINANCE_PO);
+        expect(getEntities).not.toHaveBeenCalled();
+      },
+    );
+
+    it('does not consult the catalog for a user without ownership claims', async () => {
+      const { decide, getEntities } = setup();
+      await decide(cloudTenantReadPermission, NO_CLAIMS);
+      await decide(catalogEntityReadPermission, NO_CLAIMS);
+      expect(getEntities).not.toHaveBeenCalled();
     });
 
     it('does not consult the catalog for an establishment member request', async () => {

@@ -57,8 +57,6 @@ const OWNERSHIP_FREE = new Set<RoleDecision>([
   'ownTask',
 ]);
 
-/** Decisions that apply the tenant rule of the cloud backend. */
-const TENANT_RULES = new Set<RoleDecision>(['tenant', 'approve', 'reports']);
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -175,8 +173,9 @@ export class CloudPermissionPolicy implements PermissionPolicy {
       OWNERSHIP_FREE.has(row.member) && row.member === row.productOwner
         ? []
         : await this.#ownedApplications(claims, permission.name);
-    if (owned === undefined && TENANT_RULES.has(row.member)) {
+    if (owned === undefined && row.member === 'tenant') {
       // Fail closed: who owns which application is part of the tenant rule.
+      // ('approve' and 'reports' deny by themselves without the list.)
       return DENY;
     }
     // Without the list of applications (catalog failure), a product owner

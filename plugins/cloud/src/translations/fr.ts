@@ -24,6 +24,8 @@ const fr = createTranslationMessages({
     'home.intro':
       "L'Amue construit les logiciels de gestion de l'enseignement supérieur (finances, ressources humaines, scolarité, recherche…). Avec le programme « mode service », l'Amue héberge et exploite ces applications pour ses établissements membres sur une plateforme mutualisée, avec un financement, un accompagnement et des formations pour aider chaque établissement à basculer.",
     'home.entryPoints': 'Par où commencer',
+    'links.title': 'Liens',
+    'links.newWindow': ' (ouvre une nouvelle fenêtre)',
     'offer.nav': 'Offre de services',
     'offer.title': 'Applications proposées en mode service',
     'offer.subtitle':

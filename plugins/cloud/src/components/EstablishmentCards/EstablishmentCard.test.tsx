@@ -23,7 +23,9 @@ describe('EstablishmentCard', () => {
       'Bordeaux',
     );
     expect(
-      screen.getByRole('link', { name: 'https://www.u-bordeaux.fr/' }),
+      screen.getByRole('link', {
+        name: 'https://www.u-bordeaux.fr/ (opens in a new window)',
+      }),
     ).toHaveAttribute('href', 'https://www.u-bordeaux.fr/');
   });
 

@@ -53,7 +53,12 @@ export function EstablishmentCard() {
         </Field>
         <Field label={t('establishmentCard.website')} wide>
           {website ? (
-            <Link href={website.url} target="_blank" rel="noopener noreferrer">
+            <Link
+              href={website.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`${website.url}${t('links.newWindow')}`}
+            >
               {website.url}
             </Link>
           ) : (

@@ -77,105 +77,104 @@ function OfferCard(props: { application: ApplicationEntityV1alpha1 }) {
   );
   const headingId = `offer-${metadata.name}`;
   return (
-    <article aria-labelledby={headingId} style={{ height: '100%' }}>
-      <Card style={{ height: '100%' }}>
-        <CardHeader>
-          <Flex justify="between" align="start" gap="2">
-            <Text as="h3" variant="title-small" id={headingId}>
-              {title}
-            </Text>
-            <StatusChip value={labels.saasStatus(spec.saas.status)} />
-          </Flex>
-          {spec.saas.since && spec.saas.status !== 'planned' && (
-            <Text as="p" variant="body-small" color="secondary">
-              {t('offer.since', { date: formatDate(spec.saas.since) })}
+    // A Card is an <article>, named by its title.
+    <Card aria-labelledby={headingId} style={{ height: '100%' }}>
+      <CardHeader>
+        <Flex justify="between" align="start" gap="2">
+          <Text as="h3" variant="title-small" id={headingId}>
+            {title}
+          </Text>
+          <StatusChip value={labels.saasStatus(spec.saas.status)} />
+        </Flex>
+        {spec.saas.since && spec.saas.status !== 'planned' && (
+          <Text as="p" variant="body-small" color="secondary">
+            {t('offer.since', { date: formatDate(spec.saas.since) })}
+          </Text>
+        )}
+      </CardHeader>
+      <CardBody>
+        <Flex direction="column" gap="3">
+          {metadata.description && (
+            <Text as="p" variant="body-medium">
+              {metadata.description}
             </Text>
           )}
-        </CardHeader>
-        <CardBody>
-          <Flex direction="column" gap="3">
-            {metadata.description && (
-              <Text as="p" variant="body-medium">
-                {metadata.description}
-              </Text>
-            )}
-            <Section title={t('offer.environments')}>
-              <EnvironmentChips environments={spec.environments} />
-            </Section>
-            <Section title={t('offer.versions')}>
-              {supported.length ? (
-                <ul style={LIST}>
-                  {supported.map(v => (
-                    <li key={v.version}>
-                      <Text as="span" variant="body-medium">
-                        {t('offer.version', {
-                          version: v.version,
-                          status: labels.versionStatus(v.status).label,
-                        })}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <Text as="p" variant="body-medium">
-                  {t('offer.noVersion')}
-                </Text>
-              )}
-            </Section>
-            <Section title={t('offer.prerequisites')}>
-              {spec.prerequisites?.length ? (
-                <ul style={LIST}>
-                  {spec.prerequisites.map(item => (
-                    <li key={item}>
-                      <Text as="span" variant="body-medium">
-                        {item}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <Text as="p" variant="body-medium">
-                  {t('offer.noPrerequisites')}
-                </Text>
-              )}
-            </Section>
-          </Flex>
-        </CardBody>
-        <CardFooter>
-          <Flex gap="3" align="center" style={{ flexWrap: 'wrap' }}>
-            {requestable ? (
-              <ButtonLink
-                href={requestFormPath(undefined, metadata.name)}
-                variant="primary"
-                aria-label={t('offer.requestOf', { application: title })}
-              >
-                {t('offer.request')}
-              </ButtonLink>
+          <Section title={t('offer.environments')}>
+            <EnvironmentChips environments={spec.environments} />
+          </Section>
+          <Section title={t('offer.versions')}>
+            {supported.length ? (
+              <ul style={LIST}>
+                {supported.map(v => (
+                  <li key={v.version}>
+                    <Text as="span" variant="body-medium">
+                      {t('offer.version', {
+                        version: v.version,
+                        status: labels.versionStatus(v.status).label,
+                      })}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
             ) : (
-              <Text as="span" variant="body-small" color="secondary">
-                {t('offer.notYet')}
+              <Text as="p" variant="body-medium">
+                {t('offer.noVersion')}
               </Text>
             )}
-            <Link
-              href={`/docs/default/application/${encodeURIComponent(
-                metadata.name,
-              )}`}
-              aria-label={t('offer.docsOf', { application: title })}
+          </Section>
+          <Section title={t('offer.prerequisites')}>
+            {spec.prerequisites?.length ? (
+              <ul style={LIST}>
+                {spec.prerequisites.map(item => (
+                  <li key={item}>
+                    <Text as="span" variant="body-medium">
+                      {item}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Text as="p" variant="body-medium">
+                {t('offer.noPrerequisites')}
+              </Text>
+            )}
+          </Section>
+        </Flex>
+      </CardBody>
+      <CardFooter>
+        <Flex gap="3" align="center" style={{ flexWrap: 'wrap' }}>
+          {requestable ? (
+            <ButtonLink
+              href={requestFormPath(undefined, metadata.name)}
+              variant="primary"
+              aria-label={t('offer.requestOf', { application: title })}
             >
-              {t('offer.docs')}
-            </Link>
-            <Link
-              href={`/catalog/default/application/${encodeURIComponent(
-                metadata.name,
-              )}`}
-              aria-label={t('offer.detailsOf', { application: title })}
-            >
-              {t('offer.details')}
-            </Link>
-          </Flex>
-        </CardFooter>
-      </Card>
-    </article>
+              {t('offer.request')}
+            </ButtonLink>
+          ) : (
+            <Text as="span" variant="body-small" color="secondary">
+              {t('offer.notYet')}
+            </Text>
+          )}
+          <Link
+            href={`/docs/default/application/${encodeURIComponent(
+              metadata.name,
+            )}`}
+            aria-label={t('offer.docsOf', { application: title })}
+          >
+            {t('offer.docs')}
+          </Link>
+          <Link
+            href={`/catalog/default/application/${encodeURIComponent(
+              metadata.name,
+            )}`}
+            aria-label={t('offer.detailsOf', { application: title })}
+          >
+            {t('offer.details')}
+          </Link>
+        </Flex>
+      </CardFooter>
+    </Card>
   );
 }
 
