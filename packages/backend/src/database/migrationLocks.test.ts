@@ -7,9 +7,22 @@ import { isMigrationContention, waitForMigrationLocks } from './migrationLocks';
 
 jest.setTimeout(120_000);
 
+/** Temporary migration folders, removed after the tests. */
+const folders: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+  folders.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of folders) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** A migrations folder with one migration that takes a second. */
 function migrationsFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+  const dir = tempDir();
   fs.writeFileSync(
     path.join(dir, '20261205_slow.js'),
     `exports.up = async knex => {
@@ -98,7 +111,7 @@ describe('waitForMigrationLocks', () => {
    * set, as knex does while it migrates), and a function that frees it.
    */
   async function lockedByAnotherProcess(knex: Knex) {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+    const empty = tempDir();
     await knex.migrate.latest({ directory: empty }); // the lock table
     await knex('knex_migrations_lock').update({ is_locked: 1 });
     return async () => {
@@ -140,7 +153,7 @@ describe('waitForMigrationLocks', () => {
     'repairs a lock table left with two rows by two processes (PostgreSQL)',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'amue-migrations-'));
+      const empty = tempDir();
       await knex.migrate.latest({ directory: empty });
       await knex('knex_migrations_lock').insert({ is_locked: 0 });
       // knex alone: "already locked" for ever
@@ -177,9 +190,7 @@ describe('waitForMigrationLocks', () => {
       const knex = waitForMigrationLocks(await databases.init(databaseId), {
         waitMs: 30_000,
       });
-      const directory = fs.mkdtempSync(
-        path.join(os.tmpdir(), 'amue-migrations-'),
-      );
+      const directory = tempDir();
       fs.writeFileSync(
         path.join(directory, '20261205_broken.js'),
         `exports.up = async knex => knex.raw('select * from no_such_table');
