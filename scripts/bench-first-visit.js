@@ -36,6 +36,12 @@ const PAGES = [
   },
   { name: 'home', path: '/', persona: 'Claire Dubois', ready: 'Mes instances' },
   {
+    name: 'Offre de services',
+    path: '/cloud/offer',
+    persona: 'Claire Dubois',
+    ready: 'Prérequis',
+  },
+  {
     name: 'Mes instances',
     path: '/cloud/instances',
     persona: 'Claire Dubois',
