@@ -12,7 +12,7 @@ import {
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { ConfigSources } from '@backstage/config-loader';
-import { permissionDecisions } from '@amue/plugin-permission-backend-module-cloud-policy';
+import { permissionDecisions } from '@amue/plugin-permission-backend-module-cloud-policy/alpha';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';

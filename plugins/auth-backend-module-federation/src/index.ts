@@ -7,4 +7,3 @@
  */
 
 export { authModuleFederation as default } from './module';
-export { authModuleFederation } from './module';

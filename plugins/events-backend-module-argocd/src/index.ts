@@ -6,6 +6,3 @@
  */
 
 export { eventsModuleArgocd as default } from './module';
-export { createArgocdValidator } from './validator';
-export { createJsonBodyParser } from './bodyParser';
-export { SIGNATURE_HEADER, signPayload, signatureProblem } from './signature';

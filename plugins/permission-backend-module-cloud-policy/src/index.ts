@@ -1,11 +1,8 @@
 /**
- * The permission policy of the Amue Cloud portal.
+ * The permission policy of the Amue Cloud portal, as a backend module of
+ * the permission plugin.
  *
  * @packageDocumentation
  */
 
 export { permissionModuleCloudPolicy as default } from './module';
-export { CloudPermissionPolicy } from './CloudPermissionPolicy';
-export type { CloudPermissionPolicyOptions } from './CloudPermissionPolicy';
-export { permissionDecisions, renderDecisionTable } from './decisions';
-export type { PermissionDecisionRow, RoleDecision } from './decisions';
