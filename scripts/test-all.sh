@@ -171,6 +171,7 @@ check "shellcheck of the scripts" shellcheck_scripts
 check "@backstage packages on one release" node scripts/check-backstage-release.js
 check "type check (tsc)" yarn tsc
 check "lint (every workspace)" yarn backstage-cli repo lint
+check "package metadata as 'backstage-cli repo fix --publish' writes it" yarn backstage-cli repo fix --publish --check
 check "OpenAPI: generated server and client match openapi.yaml" node scripts/openapi-generate.js --check
 unit_tests
 e2e_tests
