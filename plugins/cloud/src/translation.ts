@@ -725,8 +725,10 @@ export const cloudTranslationRef = createTranslationRef({
         empty: 'No step is blocked.',
       },
       csv: {
-        button: 'Export CSV',
-        label: 'Export CSV: {{view}}',
+        button: 'CSV for spreadsheets',
+        label: 'Export CSV for spreadsheets: {{view}}',
+        raw: 'Raw CSV',
+        rawLabel: 'Export raw CSV (for programs): {{view}}',
         error: 'The CSV export failed: {{message}}',
         fileNames: {
           adoption: 'adoption-establishments-applications',
@@ -737,6 +739,7 @@ export const cloudTranslationRef = createTranslationRef({
           blocked: 'blocked-steps',
           overdue: 'overdue-steps',
           funding: 'funding-envelope',
+          map: 'establishments-map',
         },
       },
       card: {

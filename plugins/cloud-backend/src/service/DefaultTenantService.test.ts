@@ -21,7 +21,11 @@ describe('DefaultTenantService read decisions', () => {
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
-      filters: { toQuery: jest.fn(), allows: jest.fn() },
+      filters: {
+        toQuery: jest.fn(),
+        allows: jest.fn(),
+        applicationScope: jest.fn(),
+      },
     });
     return { service, permissions };
   }
@@ -71,7 +75,11 @@ describe('DefaultTenantService refusals', () => {
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
-      filters: { toQuery: jest.fn(), allows: jest.fn() },
+      filters: {
+        toQuery: jest.fn(),
+        allows: jest.fn(),
+        applicationScope: jest.fn(),
+      },
     });
     const refused = service.recordFunding(
       tenant.name,

@@ -554,8 +554,11 @@ const fr = createTranslationMessages({
     'adoption.blocked.age_one': 'il y a {{count}} jour',
     'adoption.blocked.age_other': 'il y a {{count}} jours',
     'adoption.blocked.empty': "Aucune étape n'est bloquée.",
-    'adoption.csv.button': 'Exporter en CSV',
-    'adoption.csv.label': 'Exporter en CSV : {{view}}',
+    'adoption.csv.button': 'CSV pour tableur',
+    'adoption.csv.label': 'Exporter en CSV pour tableur : {{view}}',
+    'adoption.csv.raw': 'CSV brut',
+    'adoption.csv.rawLabel':
+      'Exporter en CSV brut (pour les programmes) : {{view}}',
     'adoption.csv.error': "L'export CSV a échoué : {{message}}",
     'adoption.csv.fileNames.adoption': 'adoption-etablissements-applications',
     'adoption.csv.fileNames.applications': 'adoption-par-application',
@@ -565,6 +568,7 @@ const fr = createTranslationMessages({
     'adoption.csv.fileNames.blocked': 'etapes-bloquees',
     'adoption.csv.fileNames.overdue': 'etapes-en-retard',
     'adoption.csv.fileNames.funding': 'enveloppe-incitative',
+    'adoption.csv.fileNames.map': 'carte-des-etablissements',
     'adoption.applications.overdue': 'Étapes en retard',
     'adoption.overdue.title': 'Étapes en retard',
     'adoption.overdue.description_one':
