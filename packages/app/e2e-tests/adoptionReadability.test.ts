@@ -14,6 +14,10 @@ import { expectAccessible } from './support';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
+// Long pages (231 establishments, 13 applications, a map) checked with axe:
+// more time than the default, for a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 const BOM = '\uFEFF';
 
 /** A downloaded CSV: its text (BOM checked and removed) split in cells. */
@@ -220,6 +224,11 @@ test('the matrix: most active first, sticky column, inside its card at 1440 px, 
     };
   });
   expect(card.right).toBeLessThanOrEqual(card.sectionRight + 1);
+  expect(card.scrollWidth).toBeGreaterThanOrEqual(card.clientWidth);
+  await page
+    .getByRole('heading', { level: 2, name: 'Établissements × applications' })
+    .scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 380));
   await page.screenshot({ path: testInfo.outputPath('matrix-1440.png') });
 
   // Scrolled sideways, the establishment column stays in place.

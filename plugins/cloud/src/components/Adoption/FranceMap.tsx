@@ -136,7 +136,11 @@ function placeOf(row: EstablishmentAdoption): Place | null {
 type Feature<G extends GeoJSON.Geometry> = GeoJSON.Feature<G>;
 type Geometry = GeoJSON.Geometry;
 
-/** A lon/lat rectangle as a GeoJSON feature, to fit a projection to it. */
+/**
+ * A lon/lat rectangle as a GeoJSON feature (its four corners), to fit a
+ * projection to it: in a conic projection the south-east corner lies
+ * further out than the north-east one.
+ */
 function extentFeature(extent: readonly number[]): Feature<Geometry> {
   const [west, south, east, north] = extent;
   return {
@@ -146,7 +150,9 @@ function extentFeature(extent: readonly number[]): Feature<Geometry> {
       type: 'MultiPoint',
       coordinates: [
         [west, south],
+        [east, south],
         [east, north],
+        [west, north],
       ],
     },
   };
@@ -415,7 +421,7 @@ export default function FranceMap(props: { report: AdoptionReport }) {
           label: a.title,
         }))}
         onChange={setChosen}
-        width="20rem"
+        width="28rem"
       />
       <div className={classes.layout}>
         <svg
