@@ -412,7 +412,11 @@ test('the adoption dashboards count the go-live, and their CSV exports hold it',
   const exported = async (view: string) => {
     const [download] = await Promise.all([
       marc.waitForEvent('download'),
-      marc.getByRole('button', { name: `Exporter en CSV : ${view}` }).click(),
+      marc
+        .getByRole('button', {
+          name: `Exporter en CSV brut (pour les programmes) : ${view}`,
+        })
+        .click(),
     ]);
     const text = await fs.readFile((await download.path())!, 'utf8');
     return text

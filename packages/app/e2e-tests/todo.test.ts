@@ -233,11 +233,13 @@ test('Marc reads the incentive envelope against the funding, on the page and in 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     section
-      .getByRole('button', { name: 'Exporter en CSV : Enveloppe incitative' })
+      .getByRole('button', {
+        name: 'Exporter en CSV brut (pour les programmes) : Enveloppe incitative',
+      })
       .click(),
   ]);
   expect(download.suggestedFilename()).toMatch(
-    /^amue-cloud-enveloppe-incitative-\d{4}-\d{2}-\d{2}\.csv$/,
+    /^amue-cloud-enveloppe-incitative-\d{4}-\d{2}-\d{2}-raw\.csv$/,
   );
   const csv = await fs.readFile((await download.path())!, 'utf8');
   expect(csv).toContain(

@@ -57,6 +57,16 @@ export const ESTABLISHMENT_LABELS = {
 } as const;
 
 /**
+ * Annotation of establishment Groups holding their location as
+ * `<latitude>,<longitude>` in decimal degrees (WGS 84), from the
+ * `géolocalisation` column of the ministry's dataset. Absent when the
+ * dataset gives none.
+ *
+ * @public
+ */
+export const ESTABLISHMENT_LOCATION_ANNOTATION = 'cloud.amue.fr/location';
+
+/**
  * `spec.type` of the catalog Groups that represent establishments.
  *
  * @public

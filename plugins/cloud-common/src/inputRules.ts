@@ -108,6 +108,14 @@ export const ESTABLISHMENT_GROUP_PATTERN = '^etab-[0-9]{7}[a-z]$';
 export const NOT_BLANK_PATTERN = '\\S';
 
 /**
+ * Pattern of a label slug (the region and establishment type filters of
+ * the reports): lowercase letters, digits and hyphens.
+ *
+ * @public
+ */
+export const SLUG_PATTERN = '^[a-z0-9-]*$';
+
+/**
  * What each pattern above means, in words, for error messages (`<field>
  * <rule>`): the OpenAPI validator only says "must match pattern ...".
  *
@@ -129,6 +137,8 @@ export const PATTERN_RULES: Readonly<Record<string, string>> = {
   [ESTABLISHMENT_GROUP_PATTERN]:
     'must name an establishment Group (etab-<uai>)',
   [NOT_BLANK_PATTERN]: 'is required (not blank)',
+  [SLUG_PATTERN]:
+    'must be a label value in lowercase (letters, digits and hyphens, e.g. hauts-de-france)',
 };
 
 const textRegExp = new RegExp(TEXT_PATTERN, 'u');

@@ -39,6 +39,37 @@ export interface ApplicationAdoption {
   total: number;
 }
 
+/**
+ * A point on the Earth in decimal degrees (WGS 84).
+ *
+ * @public
+ */
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Reads a location written `<latitude>,<longitude>` (the dataset's
+ * `géolocalisation` column, the {@link ESTABLISHMENT_LOCATION_ANNOTATION}
+ * annotation); null when it is not two numbers within range.
+ *
+ * @public
+ */
+export function parseGeoPoint(
+  text: string | null | undefined,
+): GeoPoint | null {
+  const parts = (text ?? '').split(',').map(part => part.trim());
+  if (parts.length !== 2 || parts.some(part => !/^-?\d+(\.\d+)?$/.test(part))) {
+    return null;
+  }
+  const [latitude, longitude] = parts.map(Number);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    return null;
+  }
+  return { latitude, longitude };
+}
+
 /** @public */
 export interface EstablishmentAdoption {
   establishment: string;
@@ -46,6 +77,8 @@ export interface EstablishmentAdoption {
   uai: string;
   region: string | null;
   type: string | null;
+  /** Where the establishment is, when the dataset says. */
+  location?: GeoPoint | null;
   /** The state of the establishment for each application, by name. */
   cells: Record<string, AdoptionState>;
 }
@@ -107,8 +140,89 @@ export type ApplicationFunding = Api.ApplicationFunding;
  */
 export type FundingEnvelope = Api.FundingEnvelope;
 
+/**
+ * The filters of the reports (`GET /reports/...?region=&type=&q=&application=`):
+ * they narrow every figure of a report, JSON and CSV alike, to the member
+ * establishments and applications they let through. Empty values are no
+ * filter.
+ *
+ * @public
+ */
+export interface ReportFilters {
+  /** Region slug (`cloud.amue.fr/region` label); `none` for no region. */
+  region?: string;
+  /** Establishment type slug; `none` for no type. */
+  type?: string;
+  /** Words that the establishment's name, title or UAI all contain. */
+  q?: string;
+  /** Application name. */
+  application?: string;
+}
+
+/**
+ * The value of the region and type filters that selects the establishments
+ * whose dataset row gives none.
+ *
+ * @public
+ */
+export const REPORT_FILTER_NONE = 'none';
+
+/** Lowercase without accents: `Bordéaux` and `BORDEAUX` match `bordeaux`. */
+function foldCase(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
+}
+
+/**
+ * True when an establishment passes the establishment filters of
+ * {@link ReportFilters} (region, type, words).
+ *
+ * @public
+ */
+export function matchesEstablishmentFilters(
+  establishment: {
+    name: string;
+    title: string;
+    uai: string;
+    region?: string | null;
+    type?: string | null;
+  },
+  filters: ReportFilters,
+): boolean {
+  const matches = (value: string | null | undefined, wanted?: string) =>
+    !wanted ||
+    (wanted === REPORT_FILTER_NONE ? !value : (value ?? '') === wanted);
+  if (
+    !matches(establishment.region, filters.region) ||
+    !matches(establishment.type, filters.type)
+  ) {
+    return false;
+  }
+  const words = foldCase(filters.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) {
+    return true;
+  }
+  const text = foldCase(
+    `${establishment.title} ${establishment.uai} ${establishment.name}`,
+  );
+  return words.every(word => text.includes(word));
+}
+
+/**
+ * The choices of the filters of a report: the regions and establishment
+ * types of the member establishments with their counts (`none` for those
+ * without), and the applications the caller may report on, whatever the
+ * filters chosen (the API's `ReportFilterOptions`).
+ *
+ * @public
+ */
+export type ReportFilterOptions = Api.ReportFilterOptions;
+
 /** @public */
 export interface AdoptionReport {
+  /** The choices of the filters (not narrowed by them). */
+  filterOptions?: ReportFilterOptions;
   applications: ApplicationAdoption[];
   /** The matrix: one row per establishment, one cell per application. */
   establishments: EstablishmentAdoption[];
@@ -180,7 +294,8 @@ export interface BlockedReport {
  * The CSV views of the adoption report: the establishments × applications
  * matrix (the default), the per-application counts, the programme's totals,
  * the overdue steps per step, the funding against the envelope per
- * establishment and per application.
+ * establishment and per application, the establishments with their location
+ * (the map).
  *
  * @public
  */
@@ -190,7 +305,25 @@ export const ADOPTION_CSV_VIEWS = [
   'totals',
   'overdue',
   'funding',
+  'map',
 ] as const;
+
+/**
+ * The two CSV formats of every report: `csv`, for programs (comma, codes,
+ * ISO 8601 dates, English headers), and `csv-fr`, for French spreadsheets
+ * (semicolon, French headers and words, dates as `05/12/2026 14:30` in
+ * Paris time, decimal comma); both UTF-8 with a byte order mark.
+ *
+ * @public
+ */
+export const REPORT_CSV_FORMATS = ['csv', 'csv-fr'] as const;
+
+/**
+ * A CSV format of the reports.
+ *
+ * @public
+ */
+export type ReportCsvFormat = (typeof REPORT_CSV_FORMATS)[number];
 
 /**
  * A CSV view of the adoption report.

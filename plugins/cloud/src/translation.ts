@@ -695,12 +695,61 @@ export const cloudTranslationRef = createTranslationRef({
         unknown: 'Not provided',
         establishment: 'Establishment',
         uai: 'UAI {{uai}}',
-        shown: '{{shown}} of {{total}} establishments shown',
-        shownFiltered:
-          '{{shown}} of the {{matching}} establishments matching the filters shown ({{total}} members)',
         more: 'Show {{number}} more',
         all: 'Show all ({{number}})',
         empty: 'No establishment matches these filters.',
+        order: 'Sort',
+        byActivity: 'Most active first',
+        byName: 'By name',
+        hideInactive: 'Hide the establishments with nothing started',
+        shownOf: '{{shown}} of {{total}} establishments shown.',
+        hiddenInactive: '{{number}} with nothing started are hidden.',
+        noneStarted:
+          'No establishment has started anything here: untick "Hide the establishments with nothing started" to see them.',
+        drillDown: '{{application}}: show the page for this application only',
+      },
+      filters: {
+        title: 'Filters',
+        description:
+          'The filters apply to the whole page and to every CSV export.',
+        application: 'Application',
+        allApplications: 'All applications',
+        reset: 'Clear the filters',
+        outOfScope:
+          'The application "{{application}}" is not among the applications whose figures you may read.',
+        refused:
+          'These filters are not valid. Clear them to see the whole programme.',
+      },
+      map: {
+        title: 'Map of the establishments',
+        description:
+          'Each member establishment at its location, coloured by its state; overseas establishments in the boxes. The regions list gives the totals of each region.',
+        application: 'Application shown',
+        best: 'All applications (most advanced state)',
+        summary:
+          'Map of France: {{located}} establishments placed ({{live}} live, {{inProgress}} in progress, {{notStarted}} not started); {{unplaced}} without a place on the map (abroad or no location).',
+        regions: 'Regions',
+        regionButton: '{{region}}: {{live}} live of {{total}}',
+        regionTotals:
+          '{{region}}: {{total}} establishments, {{live}} live, {{inProgress}} in progress, {{notStarted}} not started',
+        unplaced:
+          '{{number}} establishments are not on the map (abroad or without a location): see the table.',
+        table: 'Establishments of the map',
+        latitude: 'Latitude',
+        longitude: 'Longitude',
+        state: 'State',
+        region: 'Region',
+        total: 'Establishments',
+        insets: {
+          guadeloupe: 'Guadeloupe',
+          martinique: 'Martinique',
+          guyane: 'Guyane',
+          reunion: 'La Réunion',
+          mayotte: 'Mayotte',
+          polynesia: 'French Polynesia',
+          caledonia: 'New Caledonia',
+        },
+        loading: 'Loading the map…',
       },
       funnel: {
         title: 'Onboarding funnel',
@@ -751,8 +800,10 @@ export const cloudTranslationRef = createTranslationRef({
         empty: 'No step is blocked.',
       },
       csv: {
-        button: 'Export CSV',
-        label: 'Export CSV: {{view}}',
+        button: 'CSV for spreadsheets',
+        label: 'Export CSV for spreadsheets: {{view}}',
+        raw: 'Raw CSV',
+        rawLabel: 'Export raw CSV (for programs): {{view}}',
         error: 'The CSV export failed: {{message}}',
         fileNames: {
           adoption: 'adoption-establishments-applications',
@@ -763,6 +814,7 @@ export const cloudTranslationRef = createTranslationRef({
           blocked: 'blocked-steps',
           overdue: 'overdue-steps',
           funding: 'funding-envelope',
+          map: 'establishments-map',
         },
       },
       card: {

@@ -209,6 +209,7 @@ describe('parseEstablishments', () => {
           [ANNOTATION_ORIGIN_LOCATION]: `file:${DATASET}`,
           'cloud.amue.fr/uai': '0333298F',
           'cloud.amue.fr/former-uais': '0332929E,0331764N,0331765P',
+          'cloud.amue.fr/location': '44.809966,-0.596578',
         },
         labels: {
           'cloud.amue.fr/region': 'nouvelle-aquitaine',
@@ -226,6 +227,14 @@ describe('parseEstablishments', () => {
     });
     const lille = byName(entities, 'etab-0597239y');
     expect(lille.metadata.title).toBe('Université de Lille');
+    // The dataset's `géolocalisation` ("50.631794, 3.07526"), for the map.
+    expect(lille.metadata.annotations?.['cloud.amue.fr/location']).toBe(
+      '50.631794,3.07526',
+    );
+    const located = entities.filter(
+      e => e.metadata.annotations?.['cloud.amue.fr/location'],
+    );
+    expect(located.length).toBeGreaterThan(GROUPS - 5);
     expect(lille.spec.parent).toBeUndefined();
   });
 

@@ -18,7 +18,9 @@ import {
 import {
   ESTABLISHMENT_GROUP_TYPE,
   ESTABLISHMENT_LABELS,
+  ESTABLISHMENT_LOCATION_ANNOTATION,
   FORMER_UAIS_ANNOTATION,
+  parseGeoPoint,
   UAI_ANNOTATION,
   checkUai,
   establishmentGroupName,
@@ -61,6 +63,7 @@ const COLUMNS = {
   region: 'Région',
   commune: 'Commune',
   website: 'site internet',
+  geolocation: 'géolocalisation',
 } as const;
 
 /** Columns without which the text is not the establishments dataset. */
@@ -182,6 +185,12 @@ function toGroup(
   annotations[UAI_ANNOTATION] = uai;
   if (formerUais.length) {
     annotations[FORMER_UAIS_ANNOTATION] = formerUais.join(',');
+  }
+  const point = parseGeoPoint(cell(row, COLUMNS.geolocation));
+  if (point) {
+    annotations[
+      ESTABLISHMENT_LOCATION_ANNOTATION
+    ] = `${point.latitude},${point.longitude}`;
   }
 
   const labels: Record<string, string> = {};

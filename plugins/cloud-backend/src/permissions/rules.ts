@@ -167,6 +167,29 @@ export interface TenantPermissionFilters {
   ): TenantQueryCondition;
   /** True when the decision allows the tenant, evaluated in memory. */
   allows(decision: PolicyDecision, tenant: Tenant): boolean;
+  /**
+   * The applications a conditional decision names through the
+   * `IS_APPLICATION_OWNER` rule (its positive conditions, under `anyOf` and
+   * `allOf`): a product owner's scope, to which the reports are narrowed.
+   * Empty when the decision lets tenants through by other rules only.
+   */
+  applicationScope(
+    conditions: PermissionCriteria<PermissionCondition<string>>,
+  ): string[];
+}
+
+/** The values of the positive application filters of criteria. */
+function applicationsIn(criteria: PermissionCriteria<TenantFilter>): string[] {
+  if ('allOf' in criteria) {
+    return criteria.allOf.flatMap(applicationsIn);
+  }
+  if ('anyOf' in criteria) {
+    return criteria.anyOf.flatMap(applicationsIn);
+  }
+  if ('not' in criteria) {
+    return [];
+  }
+  return criteria.column === 'application' ? criteria.values : [];
 }
 
 /**
@@ -185,5 +208,8 @@ export function createTenantPermissionFilters(
       return query => applyCriteria(query, criteria);
     },
     allows: (decision, tenant) => authorize(decision, tenant),
+    applicationScope(conditions) {
+      return [...new Set(applicationsIn(transform(conditions)))].sort();
+    },
   };
 }

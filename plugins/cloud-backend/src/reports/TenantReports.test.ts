@@ -31,6 +31,7 @@ const ESTABLISHMENTS: ReportEstablishment[] = [
     uai: UAI_A,
     region: 'nouvelle-aquitaine',
     type: 'universite',
+    location: { latitude: 44.809966, longitude: -0.596578 },
   },
   {
     // an entity ref works as well as a name
@@ -276,6 +277,8 @@ describe('TenantReports', () => {
           uai: UAI_A,
           region: 'nouvelle-aquitaine',
           type: 'universite',
+          // carried from the catalog, for the map
+          location: { latitude: 44.809966, longitude: -0.596578 },
           // sifac: one tenant live and one in provisioning: live
           cells: { sifac: 'live', siham: 'in_progress', pegase: 'not_started' },
         },
@@ -285,6 +288,7 @@ describe('TenantReports', () => {
           uai: UAI_B,
           region: 'hauts-de-france',
           type: 'universite',
+          location: null,
           cells: {
             sifac: 'in_progress',
             siham: 'in_progress',
@@ -297,6 +301,7 @@ describe('TenantReports', () => {
           uai: UAI_C,
           region: 'grand-est',
           type: 'universite',
+          location: null,
           cells: {
             sifac: 'not_started',
             siham: 'not_started',
@@ -309,6 +314,7 @@ describe('TenantReports', () => {
           uai: '0331766R',
           region: null,
           type: null,
+          location: null,
           cells: {
             sifac: 'not_started',
             siham: 'not_started',

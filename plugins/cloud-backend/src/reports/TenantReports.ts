@@ -85,6 +85,7 @@ import {
   DurationsReport,
   EstablishmentAdoption,
   FunnelReport,
+  GeoPoint,
   getStepDefinition,
   isOnboardingStepId,
   ONBOARDING_STEPS,
@@ -150,6 +151,8 @@ export interface ReportEstablishment {
   uai: string;
   region?: string | null;
   type?: string | null;
+  /** Where it is (the catalog's location annotation), if known. */
+  location?: GeoPoint | null;
 }
 
 /**
@@ -287,6 +290,7 @@ export class TenantReports {
       uai: e.uai,
       region: e.region ?? null,
       type: e.type ?? null,
+      location: e.location ?? null,
     }));
 
     // The best level of each (application, establishment): 2 live, 1 under
@@ -334,6 +338,7 @@ export class TenantReports {
       uai: e.uai,
       region: e.region,
       type: e.type,
+      location: e.location,
       cells: Object.fromEntries(
         applications.map(a => [a.name, stateOf(a.name, e.name)]),
       ),

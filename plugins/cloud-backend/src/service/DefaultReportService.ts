@@ -3,6 +3,13 @@ import {
   type AdoptionCsvView,
   ESTABLISHMENT_GROUP_TYPE,
   ESTABLISHMENT_LABELS,
+  ESTABLISHMENT_LOCATION_ANNOTATION,
+  matchesEstablishmentFilters,
+  parseGeoPoint,
+  REPORT_FILTER_NONE,
+  type ReportCsvFormat,
+  type ReportFilterOptions,
+  type ReportFilters,
   UAI_ANNOTATION,
 } from '@amue/plugin-cloud-common';
 import type {
@@ -13,10 +20,12 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
+import type { TenantQueryCondition } from '../database/TenantStore';
 import {
   adoptionApplicationsCsv,
   adoptionCsv,
   adoptionFundingCsv,
+  adoptionMapCsv,
   adoptionOverdueCsv,
   adoptionTotalsCsv,
   blockedCsv,
@@ -33,10 +42,41 @@ import type { ReportName, ReportService } from './ReportService';
 import type { Caller } from './types';
 
 /**
+ * What a caller reports on, once its rights and the filters are applied:
+ * the establishments and applications of the report, the tenant condition
+ * that restricts every figure to them, and whether the figures cover the
+ * whole programme.
+ */
+interface ReportScope {
+  establishments: ReportEstablishment[];
+  applications: ReportApplication[];
+  condition: TenantQueryCondition | undefined;
+  /** True when nothing narrows the figures (rights or filters). */
+  programme: boolean;
+  filterOptions: ReportFilterOptions;
+}
+
+/** The counts of the values of a field, `none` for the missing ones. */
+function countsOf(values: Array<string | null | undefined>) {
+  const counts = new Map<string, number>();
+  for (const value of values) {
+    const key = value || REPORT_FILTER_NONE;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => a.value.localeCompare(b.value));
+}
+
+/**
  * {@link ReportService} over {@link TenantReports}: checks
  * `cloud.report.read`, restricts every figure to the tenants the caller may
- * read (the same database condition as the lists) and takes the member
- * establishments and the applications from the catalog.
+ * read (the same database condition as the lists) and to the applications
+ * of its scope (a product owner's applications, from its permission
+ * decision; every application for an administrator), applies the page's
+ * filters (region, establishment type, words, application) to every report,
+ * and takes the member establishments and the applications from the
+ * catalog.
  *
  * @internal
  */
@@ -56,23 +96,6 @@ export class DefaultReportService implements ReportService {
     },
   ) {
     this.reports = options.reports;
-  }
-
-  private async condition(credentials: Caller) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: cloudReportReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'only Amue (product owners and administrators) may read the reports',
-      );
-    }
-    const condition = await this.options.tenants.readCondition(credentials);
-    // No readable tenant at all: a condition that lets nothing through.
-    return condition === 'none'
-      ? (q: Knex.QueryBuilder) => q.whereRaw('1 = 0')
-      : condition;
   }
 
   private async catalogEntities(): Promise<{
@@ -103,32 +126,120 @@ export class DefaultReportService implements ReportService {
     ]);
     return {
       establishments: groups.items.map(g => ({
-        name: g.metadata.name,
+        name: g.metadata.name.toLocaleLowerCase('en-US'),
         title: g.metadata.title ?? g.metadata.name,
         uai: g.metadata.annotations?.[UAI_ANNOTATION] ?? '',
         region: g.metadata.labels?.[ESTABLISHMENT_LABELS.region] ?? null,
         type: g.metadata.labels?.[ESTABLISHMENT_LABELS.type] ?? null,
+        location: parseGeoPoint(
+          g.metadata.annotations?.[ESTABLISHMENT_LOCATION_ANNOTATION],
+        ),
       })),
       applications: apps.items.map(a => ({
-        name: a.metadata.name,
+        name: a.metadata.name.toLocaleLowerCase('en-US'),
         title: a.metadata.title ?? a.metadata.name,
       })),
     };
   }
 
   /**
-   * The adoption report within the caller's condition; the envelope's
-   * remainder only when the condition lets every tenant through.
+   * The scope of a report for a caller and filters. Throws 403 without
+   * `cloud.report.read`, 400 for an application filter outside the
+   * caller's applications.
    */
-  private async adoption(
-    condition: Awaited<ReturnType<DefaultReportService['condition']>>,
-  ) {
-    return this.reports.adoption({
+  private async scope(
+    credentials: Caller,
+    filters: ReportFilters = {},
+  ): Promise<ReportScope> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: cloudReportReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'only Amue (product owners and administrators) may read the reports',
+      );
+    }
+    const [rights, catalog] = await Promise.all([
+      this.options.tenants.reportScope(credentials),
+      this.catalogEntities(),
+    ]);
+    const owned = rights.applications && new Set(rights.applications);
+    const applicationsInScope = owned
+      ? catalog.applications.filter(a => owned.has(a.name))
+      : catalog.applications;
+    const wanted = filters.application?.toLocaleLowerCase('en-US');
+    if (wanted && !applicationsInScope.some(a => a.name === wanted)) {
+      throw new InputError(
+        `application: "${filters.application}" is not among the applications whose reports you may read`,
+      );
+    }
+    const applications = wanted
+      ? applicationsInScope.filter(a => a.name === wanted)
+      : applicationsInScope;
+    const establishments = catalog.establishments.filter(e =>
+      matchesEstablishmentFilters(e, filters),
+    );
+    const narrowsEstablishments =
+      establishments.length !== catalog.establishments.length;
+    const narrowsApplications =
+      applications.length !== catalog.applications.length;
+
+    const { condition: rightsCondition } = rights;
+    let condition: TenantQueryCondition | undefined;
+    if (rightsCondition === 'none') {
+      condition = q => q.whereRaw('1 = 0');
+    } else if (narrowsEstablishments || narrowsApplications) {
+      const names = {
+        establishment: establishments.map(e => e.name),
+        application: applications.map(a => a.name),
+      };
+      condition = (q: Knex.QueryBuilder) => {
+        if (rightsCondition) {
+          q.where(inner => {
+            rightsCondition(inner);
+          });
+        }
+        if (narrowsEstablishments) {
+          q.whereIn('establishment', names.establishment);
+        }
+        if (narrowsApplications) {
+          q.whereIn('application', names.application);
+        }
+      };
+    } else {
+      condition = rightsCondition;
+    }
+
+    return {
+      establishments,
+      applications,
       condition,
-      programme: condition === undefined,
+      programme:
+        rightsCondition === undefined &&
+        !narrowsEstablishments &&
+        !narrowsApplications,
+      filterOptions: {
+        regions: countsOf(catalog.establishments.map(e => e.region)),
+        types: countsOf(catalog.establishments.map(e => e.type)),
+        applications: applicationsInScope
+          .map(a => ({ application: a.name, title: a.title }))
+          .sort((a, b) => a.title.localeCompare(b.title, 'fr')),
+        establishments: catalog.establishments.length,
+      },
+    };
+  }
+
+  /** The adoption report of a scope, with the choices of the filters. */
+  private async adoption(scope: ReportScope) {
+    const report = await this.reports.adoption({
+      condition: scope.condition,
+      programme: scope.programme,
       envelopeEur: this.options.envelopeEur ?? null,
-      ...(await this.catalogEntities()),
+      establishments: scope.establishments,
+      applications: scope.applications,
     });
+    return { filterOptions: scope.filterOptions, ...report };
   }
 
   async adoptionSummary() {
@@ -136,11 +247,15 @@ export class DefaultReportService implements ReportService {
     return { applications: report.applications };
   }
 
-  async json(report: ReportName, options: { credentials: Caller }) {
-    const condition = await this.condition(options.credentials);
+  async json(
+    report: ReportName,
+    options: { credentials: Caller; filters?: ReportFilters },
+  ) {
+    const scope = await this.scope(options.credentials, options.filters);
+    const { condition } = scope;
     switch (report) {
       case 'adoption':
-        return this.adoption(condition);
+        return this.adoption(scope);
       case 'funnel':
         return this.reports.funnel({ condition });
       case 'durations':
@@ -154,35 +269,46 @@ export class DefaultReportService implements ReportService {
 
   async csv(
     report: ReportName,
-    options: { credentials: Caller; view?: AdoptionCsvView },
+    options: {
+      credentials: Caller;
+      view?: AdoptionCsvView;
+      filters?: ReportFilters;
+      format?: ReportCsvFormat;
+    },
   ) {
-    const { view = 'establishments' } = options;
+    const { view = 'establishments', format = 'csv' } = options;
     if (report !== 'adoption' && options.view !== undefined) {
       throw new InputError('view is only known to the adoption report');
     }
-    const condition = await this.condition(options.credentials);
+    const scope = await this.scope(options.credentials, options.filters);
+    const { condition } = scope;
     switch (report) {
       case 'adoption': {
-        const adoption = await this.adoption(condition);
+        const adoption = await this.adoption(scope);
         switch (view) {
           case 'applications':
-            return adoptionApplicationsCsv(adoption);
+            return adoptionApplicationsCsv(adoption, format);
           case 'totals':
-            return adoptionTotalsCsv(adoption);
+            return adoptionTotalsCsv(adoption, format);
           case 'overdue':
-            return adoptionOverdueCsv(adoption);
+            return adoptionOverdueCsv(adoption, format);
           case 'funding':
-            return adoptionFundingCsv(adoption);
+            return adoptionFundingCsv(adoption, format);
+          case 'map':
+            return adoptionMapCsv(adoption, format);
           default:
-            return adoptionCsv(adoption);
+            return adoptionCsv(adoption, format);
         }
       }
       case 'funnel':
-        return funnelCsv(await this.reports.funnel({ condition }));
+        return funnelCsv(await this.reports.funnel({ condition }), format);
       case 'durations':
-        return durationsCsv(await this.reports.durations({ condition }));
+        return durationsCsv(
+          await this.reports.durations({ condition }),
+          format,
+        );
       case 'blocked':
-        return blockedCsv(await this.reports.blocked({ condition }));
+        return blockedCsv(await this.reports.blocked({ condition }), format);
       default:
         throw new NotFoundError(`unknown report "${report}"`);
     }

@@ -22,7 +22,11 @@ describe('DefaultTenantService read decisions', () => {
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
-      filters: { toQuery: jest.fn(), allows: jest.fn() },
+      filters: {
+        toQuery: jest.fn(),
+        allows: jest.fn(),
+        applicationScope: jest.fn(),
+      },
       onReadDecision: cached => decisions.push(cached),
     });
     return { service, permissions, decisions };
@@ -112,7 +116,11 @@ describe('DefaultTenantService refusals', () => {
       auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
-      filters: { toQuery: jest.fn(), allows: jest.fn() },
+      filters: {
+        toQuery: jest.fn(),
+        allows: jest.fn(),
+        applicationScope: jest.fn(),
+      },
     });
     const refused = service.recordFunding(
       tenant.name,

@@ -243,6 +243,32 @@ export class DefaultTenantService implements TenantService {
     return access.kind === 'some' ? access.condition : undefined;
   }
 
+  /**
+   * What the caller may report on: the condition of the tenants it may
+   * read (as {@link DefaultTenantService.readCondition}) and, when it reads
+   * them by rule, the applications its decision names (a product owner's
+   * applications); `applications` is undefined when it reads every tenant.
+   */
+  async reportScope(credentials: BackstageCredentials): Promise<{
+    condition: TenantQueryCondition | 'none' | undefined;
+    applications?: string[];
+  }> {
+    const access = await this.access(cloudTenantReadPermission, credentials);
+    switch (access.kind) {
+      case 'all':
+        return { condition: undefined };
+      case 'none':
+        return { condition: 'none', applications: [] };
+      default:
+        return {
+          condition: access.condition,
+          applications: this.options.filters.applicationScope(
+            access.decision.conditions,
+          ),
+        };
+    }
+  }
+
   /** A tenant the caller may read; 404 otherwise, whichever the reason. */
   private async readable(
     name: string,

@@ -1,6 +1,8 @@
 import type {
   AdoptionCsvView,
   ApplicationAdoption,
+  ReportCsvFormat,
+  ReportFilters,
 } from '@amue/plugin-cloud-common';
 import type { Caller } from './types';
 
@@ -12,8 +14,9 @@ import type { Caller } from './types';
 export type ReportName = 'adoption' | 'funnel' | 'durations' | 'blocked';
 
 /**
- * The reports, checked against `cloud.report.read` and restricted to the
- * tenants the caller may read.
+ * The reports, checked against `cloud.report.read`, restricted to the
+ * tenants the caller may read and to the applications of its scope, and
+ * narrowed by the filters (the same for JSON and every CSV).
  *
  * @internal
  */
@@ -24,10 +27,21 @@ export interface ReportService {
    * user: the application pages show them.
    */
   adoptionSummary(): Promise<{ applications: ApplicationAdoption[] }>;
-  json(report: ReportName, options: { credentials: Caller }): Promise<object>;
-  /** A report as CSV; `view` chooses among the adoption report's views. */
+  json(
+    report: ReportName,
+    options: { credentials: Caller; filters?: ReportFilters },
+  ): Promise<object>;
+  /**
+   * A report as CSV (`csv` for programs by default, `csv-fr` for French
+   * spreadsheets); `view` chooses among the adoption report's views.
+   */
   csv(
     report: ReportName,
-    options: { credentials: Caller; view?: AdoptionCsvView },
+    options: {
+      credentials: Caller;
+      view?: AdoptionCsvView;
+      filters?: ReportFilters;
+      format?: ReportCsvFormat;
+    },
   ): Promise<string>;
 }

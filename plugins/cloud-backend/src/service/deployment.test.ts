@@ -83,7 +83,11 @@ describe('subscribeToDeployment', () => {
       auditor,
       catalog: catalogServiceMock(),
       logger: mockServices.logger.mock(),
-      filters: { toQuery: jest.fn(), allows: jest.fn() },
+      filters: {
+        toQuery: jest.fn(),
+        allows: jest.fn(),
+        applicationScope: jest.fn(),
+      },
       listeners: [async change => void changes.push(change)],
     });
     const events = mockServices.events();

@@ -508,16 +508,25 @@ export async function createRouter(
   for (const report of reportNames) {
     router.get(`/reports/${report}`, async (req, res) => {
       const credentials = await user(req);
-      if (req.query.format === 'csv') {
+      const { format, region, type, q, application } = req.query;
+      // the page's filters, for the JSON and every CSV alike
+      const filters = { region, type, q, application };
+      if (format === 'csv' || format === 'csv-fr') {
         const view = 'view' in req.query ? req.query.view : undefined;
-        const csv = await reports.csv(report, { credentials, view });
+        const csv = await reports.csv(report, {
+          credentials,
+          view,
+          filters,
+          format,
+        });
+        const name = view ? `${report}-${view}` : report;
         res
           .status(200)
           .type('text/csv; charset=utf-8')
-          .attachment(`${view ? `${report}-${view}` : report}.csv`)
+          .attachment(`${name}${format === 'csv-fr' ? '-fr' : ''}.csv`)
           .send(csv);
       } else {
-        res.json(await reports.json(report, { credentials }));
+        res.json(await reports.json(report, { credentials, filters }));
       }
     });
   }

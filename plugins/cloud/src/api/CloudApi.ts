@@ -3,6 +3,8 @@ import type {
   Environment,
   OnboardingAction,
   OnboardingStepId,
+  ReportCsvFormat,
+  ReportFilters,
   TenantDetails,
   TenantEvent,
   TenantFunding,
@@ -130,10 +132,27 @@ export interface CloudApi {
    * user (the detailed reports are Amue's).
    */
   getAdoptionSummary(): Promise<AdoptionSummary>;
-  /** A report as JSON (its shape is the backend's report type). */
-  getReport<T = unknown>(report: CloudReportName): Promise<T>;
-  /** A report as CSV; `view` chooses among the adoption report's views. */
-  getReportCsv(report: CloudReportName, view?: AdoptionCsvView): Promise<Blob>;
+  /**
+   * A report as JSON (its shape is the backend's report type), narrowed by
+   * the filters.
+   */
+  getReport<T = unknown>(
+    report: CloudReportName,
+    filters?: ReportFilters,
+  ): Promise<T>;
+  /**
+   * A report as CSV, narrowed by the same filters: `format` `csv` (for
+   * programs, the default) or `csv-fr` (French spreadsheets); `view`
+   * chooses among the adoption report's views.
+   */
+  getReportCsv(
+    report: CloudReportName,
+    options?: {
+      view?: AdoptionCsvView;
+      filters?: ReportFilters;
+      format?: ReportCsvFormat;
+    },
+  ): Promise<Blob>;
 }
 
 /**

@@ -73,10 +73,11 @@ describe('CloudClient', () => {
 
   it('fetches a report as CSV, with the view of the adoption report', async () => {
     const { calls, fetchApi } = fakeFetch(
-      () => new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv' } }),
+      () =>
+        new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv' } }),
     );
     const client = new CloudClient({ discoveryApi, fetchApi });
-    const blob = await client.getReportCsv('adoption', 'totals');
+    const blob = await client.getReportCsv('adoption', { view: 'totals' });
     expect(await blob.text()).toBe('a,b\r\n');
     expect(calls[0].url).toBe(
       'http://backend/api/cloud/reports/adoption?format=csv&view=totals',
@@ -85,5 +86,18 @@ describe('CloudClient', () => {
     expect(calls[1].url).toBe(
       'http://backend/api/cloud/reports/funnel?format=csv',
     );
+    // The page's filters go with every export, empty ones left out; the
+    // French format for spreadsheets.
+    await client.getReportCsv('blocked', {
+      format: 'csv-fr',
+      filters: { region: 'hauts-de-france', type: '', q: 'lille' },
+    });
+    const url = new URL(calls[2].url);
+    expect(url.pathname).toBe('/api/cloud/reports/blocked');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'csv-fr',
+      region: 'hauts-de-france',
+      q: 'lille',
+    });
   });
 });

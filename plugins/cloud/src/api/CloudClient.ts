@@ -1,4 +1,8 @@
-import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionCsvView,
+  ReportCsvFormat,
+  ReportFilters,
+} from '@amue/plugin-cloud-common';
 import {
   CloudApiClient,
   type CloudApiResponse,
@@ -120,38 +124,58 @@ export class CloudClient implements CloudApi {
     return body(this.client.adoptionSummary());
   }
 
-  async getReport<T>(report: CloudReportName): Promise<T> {
+  async getReport<T>(
+    report: CloudReportName,
+    filters?: ReportFilters,
+  ): Promise<T> {
     // The caller names the report's type (cloud-common's report types);
     // the document gives the reports as objects.
-    const data: unknown = await body(this.report(report, { format: 'json' }));
+    const data: unknown = await body(
+      this.report(report, { format: 'json', filters }),
+    );
     return data as T;
   }
 
   async getReportCsv(
     report: CloudReportName,
-    view?: AdoptionCsvView,
+    options: {
+      view?: AdoptionCsvView;
+      filters?: ReportFilters;
+      format?: ReportCsvFormat;
+    } = {},
   ): Promise<Blob> {
-    return (await ok(this.report(report, { format: 'csv', view }))).blob();
+    const { view, filters, format = 'csv' } = options;
+    return (await ok(this.report(report, { format, view, filters }))).blob();
   }
 
   private report(
     report: CloudReportName,
-    query: { format: 'json' | 'csv'; view?: AdoptionCsvView },
+    query: {
+      format: 'json' | ReportCsvFormat;
+      view?: AdoptionCsvView;
+      filters?: ReportFilters;
+    },
   ) {
     const { format, view } = query;
+    // Empty filters are no filters: left out of the address.
+    const filters = Object.fromEntries(
+      Object.entries(query.filters ?? {}).filter(([, value]) => value),
+    ) as ReportFilters;
     if (report === 'adoption') {
-      return this.client.adoptionReport({ query: { format, view } });
+      return this.client.adoptionReport({
+        query: { format, view, ...filters },
+      });
     }
     if (view !== undefined) {
       throw new Error(`the ${report} report has no CSV views`);
     }
     switch (report) {
       case 'funnel':
-        return this.client.funnelReport({ query: { format } });
+        return this.client.funnelReport({ query: { format, ...filters } });
       case 'durations':
-        return this.client.durationsReport({ query: { format } });
+        return this.client.durationsReport({ query: { format, ...filters } });
       default:
-        return this.client.blockedReport({ query: { format } });
+        return this.client.blockedReport({ query: { format, ...filters } });
     }
   }
 }

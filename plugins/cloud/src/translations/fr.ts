@@ -522,12 +522,60 @@ const fr = createTranslationMessages({
     'adoption.matrix.unknown': 'Non renseigné',
     'adoption.matrix.establishment': 'Établissement',
     'adoption.matrix.uai': 'UAI {{uai}}',
-    'adoption.matrix.shown': '{{shown}} établissements affichés sur {{total}}',
-    'adoption.matrix.shownFiltered':
-      '{{shown}} établissements affichés sur les {{matching}} qui correspondent aux filtres ({{total}} membres)',
     'adoption.matrix.more': 'Afficher {{number}} de plus',
     'adoption.matrix.all': 'Tout afficher ({{number}})',
     'adoption.matrix.empty': 'Aucun établissement ne correspond à ces filtres.',
+    'adoption.matrix.order': 'Tri',
+    'adoption.matrix.byActivity': "Les plus avancés d'abord",
+    'adoption.matrix.byName': 'Par nom',
+    'adoption.matrix.hideInactive':
+      'Masquer les établissements sans rien de démarré',
+    'adoption.matrix.shownOf':
+      '{{shown}} établissements affichés sur {{total}}.',
+    'adoption.matrix.hiddenInactive':
+      '{{number}} sans rien de démarré sont masqués.',
+    'adoption.matrix.noneStarted':
+      "Aucun établissement n'a encore rien démarré ici : décochez « Masquer les établissements sans rien de démarré » pour les voir.",
+    'adoption.matrix.drillDown':
+      '{{application}} : afficher la page pour cette application seule',
+    'adoption.filters.title': 'Filtres',
+    'adoption.filters.description':
+      "Les filtres s'appliquent à toute la page et à chaque export CSV.",
+    'adoption.filters.application': 'Application',
+    'adoption.filters.allApplications': 'Toutes les applications',
+    'adoption.filters.reset': 'Effacer les filtres',
+    'adoption.filters.outOfScope':
+      "L'application « {{application}} » ne fait pas partie des applications dont vous pouvez lire les indicateurs.",
+    'adoption.filters.refused':
+      "Ces filtres ne sont pas valides. Effacez-les pour revoir l'ensemble du programme.",
+    'adoption.map.title': 'Carte des établissements',
+    'adoption.map.description':
+      "Chaque établissement membre à son emplacement, coloré selon son état ; l'outre-mer dans les encadrés. La liste des régions donne les totaux de chaque région.",
+    'adoption.map.application': 'Application affichée',
+    'adoption.map.best': 'Toutes les applications (état le plus avancé)',
+    'adoption.map.summary':
+      'Carte de France : {{located}} établissements placés ({{live}} en service, {{inProgress}} en cours, {{notStarted}} non démarrés) ; {{unplaced}} sans place sur la carte (étranger ou sans coordonnées).',
+    'adoption.map.regions': 'Régions',
+    'adoption.map.regionButton':
+      '{{region}} : {{live}} en service sur {{total}}',
+    'adoption.map.regionTotals':
+      '{{region}} : {{total}} établissements, {{live}} en service, {{inProgress}} en cours, {{notStarted}} non démarrés',
+    'adoption.map.unplaced':
+      "{{number}} établissements ne sont pas sur la carte (à l'étranger ou sans coordonnées) : voir le tableau.",
+    'adoption.map.table': 'Établissements de la carte',
+    'adoption.map.latitude': 'Latitude',
+    'adoption.map.longitude': 'Longitude',
+    'adoption.map.state': 'État',
+    'adoption.map.region': 'Région',
+    'adoption.map.total': 'Établissements',
+    'adoption.map.insets.guadeloupe': 'Guadeloupe',
+    'adoption.map.insets.martinique': 'Martinique',
+    'adoption.map.insets.guyane': 'Guyane',
+    'adoption.map.insets.reunion': 'La Réunion',
+    'adoption.map.insets.mayotte': 'Mayotte',
+    'adoption.map.insets.polynesia': 'Polynésie française',
+    'adoption.map.insets.caledonia': 'Nouvelle-Calédonie',
+    'adoption.map.loading': 'Chargement de la carte…',
     'adoption.funnel.title': "Entonnoir du parcours d'accompagnement",
     'adoption.funnel.description':
       "Pour chaque étape, les instances hébergées qui l'ont atteinte, sur {{tenants}} (instances fermées et demandes refusées exclues).",
@@ -576,8 +624,11 @@ const fr = createTranslationMessages({
     'adoption.blocked.age_one': 'il y a {{count}} jour',
     'adoption.blocked.age_other': 'il y a {{count}} jours',
     'adoption.blocked.empty': "Aucune étape n'est bloquée.",
-    'adoption.csv.button': 'Exporter en CSV',
-    'adoption.csv.label': 'Exporter en CSV : {{view}}',
+    'adoption.csv.button': 'CSV pour tableur',
+    'adoption.csv.label': 'Exporter en CSV pour tableur : {{view}}',
+    'adoption.csv.raw': 'CSV brut',
+    'adoption.csv.rawLabel':
+      'Exporter en CSV brut (pour les programmes) : {{view}}',
     'adoption.csv.error': "L'export CSV a échoué : {{message}}",
     'adoption.csv.fileNames.adoption': 'adoption-etablissements-applications',
     'adoption.csv.fileNames.applications': 'adoption-par-application',
@@ -587,6 +638,7 @@ const fr = createTranslationMessages({
     'adoption.csv.fileNames.blocked': 'etapes-bloquees',
     'adoption.csv.fileNames.overdue': 'etapes-en-retard',
     'adoption.csv.fileNames.funding': 'enveloppe-incitative',
+    'adoption.csv.fileNames.map': 'carte-des-etablissements',
     'adoption.applications.overdue': 'Étapes en retard',
     'adoption.overdue.title': 'Étapes en retard',
     'adoption.overdue.description_one':

@@ -62,7 +62,15 @@ function application(name: string, owner: string, saas = 'available'): Entity {
   };
 }
 
-function group(name: string, uai?: string): Entity {
+function group(
+  name: string,
+  uai?: string,
+  place: { region: string; type: string; location: string } = {
+    region: 'nouvelle-aquitaine',
+    type: 'universite',
+    location: '44.809966,-0.596578',
+  },
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -71,8 +79,14 @@ function group(name: string, uai?: string): Entity {
       title: name,
       ...(uai
         ? {
-            annotations: { 'cloud.amue.fr/uai': uai },
-            labels: { 'cloud.amue.fr/region': 'nouvelle-aquitaine' },
+            annotations: {
+              'cloud.amue.fr/uai': uai,
+              'cloud.amue.fr/location': place.location,
+            },
+            labels: {
+              'cloud.amue.fr/region': place.region,
+              'cloud.amue.fr/establishment-type': place.type,
+            },
           }
         : {}),
     },
@@ -92,7 +106,11 @@ export const entities: Entity[] = [
   application('siham', 'group:default/amue-equipe-rh'),
   application('harpege', 'amue-equipe-rh', 'unavailable'),
   group('etab-0333298f', BORDEAUX),
-  group('etab-0597239y', LILLE),
+  group('etab-0597239y', LILLE, {
+    region: 'hauts-de-france',
+    type: 'universite',
+    location: '50.631794,3.07526',
+  }),
   group('amue-equipe-finance'),
   group('amue-equipe-rh'),
   group('amue-admins'),

@@ -457,11 +457,27 @@ export class DefaultApiClient {
     request: {
       query?: {
         /**
-         * `json` (default) or `csv`
+         * `json` (default); `csv` for programs (comma, English headers, codes, ISO 8601 dates); `csv-fr` for French spreadsheets (semicolon, French headers and words, dates as dd/mm/yyyy hh:mm in Paris time, decimal comma). Both CSV formats are UTF-8 with a byte order mark.
          */
-        format?: 'json' | 'csv';
+        format?: 'json' | 'csv' | 'csv-fr';
         /**
-         * With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue) or the funding against the envelope per establishment and per application (funding)
+         * Only the establishments of this region (slug of the `cloud.amue.fr/region` label; `none` for those without)
+         */
+        region?: string;
+        /**
+         * Only the establishments of this type (slug of the `cloud.amue.fr/establishment-type` label; `none` for those without)
+         */
+        type?: string;
+        /**
+         * Only the establishments whose title, UAI or name hold all these words (case and accents ignored)
+         */
+        q?: string;
+        /**
+         * Only this application (name of an Application entity among those whose reports the caller may read)
+         */
+        application?: string;
+        /**
+         * With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue), the funding against the envelope per establishment and per application (funding) or the establishments with their location and state (map)
          */
         view?: AdoptionCsvView;
       };
@@ -485,9 +501,25 @@ export class DefaultApiClient {
     request: {
       query?: {
         /**
-         * `json` (default) or `csv`
+         * `json` (default); `csv` for programs (comma, English headers, codes, ISO 8601 dates); `csv-fr` for French spreadsheets (semicolon, French headers and words, dates as dd/mm/yyyy hh:mm in Paris time, decimal comma). Both CSV formats are UTF-8 with a byte order mark.
          */
-        format?: 'json' | 'csv';
+        format?: 'json' | 'csv' | 'csv-fr';
+        /**
+         * Only the establishments of this region (slug of the `cloud.amue.fr/region` label; `none` for those without)
+         */
+        region?: string;
+        /**
+         * Only the establishments of this type (slug of the `cloud.amue.fr/establishment-type` label; `none` for those without)
+         */
+        type?: string;
+        /**
+         * Only the establishments whose title, UAI or name hold all these words (case and accents ignored)
+         */
+        q?: string;
+        /**
+         * Only this application (name of an Application entity among those whose reports the caller may read)
+         */
+        application?: string;
       };
     } = {},
     options?: RequestOptions,
@@ -509,9 +541,25 @@ export class DefaultApiClient {
     request: {
       query?: {
         /**
-         * `json` (default) or `csv`
+         * `json` (default); `csv` for programs (comma, English headers, codes, ISO 8601 dates); `csv-fr` for French spreadsheets (semicolon, French headers and words, dates as dd/mm/yyyy hh:mm in Paris time, decimal comma). Both CSV formats are UTF-8 with a byte order mark.
          */
-        format?: 'json' | 'csv';
+        format?: 'json' | 'csv' | 'csv-fr';
+        /**
+         * Only the establishments of this region (slug of the `cloud.amue.fr/region` label; `none` for those without)
+         */
+        region?: string;
+        /**
+         * Only the establishments of this type (slug of the `cloud.amue.fr/establishment-type` label; `none` for those without)
+         */
+        type?: string;
+        /**
+         * Only the establishments whose title, UAI or name hold all these words (case and accents ignored)
+         */
+        q?: string;
+        /**
+         * Only this application (name of an Application entity among those whose reports the caller may read)
+         */
+        application?: string;
       };
     } = {},
     options?: RequestOptions,
@@ -533,9 +581,25 @@ export class DefaultApiClient {
     request: {
       query?: {
         /**
-         * `json` (default) or `csv`
+         * `json` (default); `csv` for programs (comma, English headers, codes, ISO 8601 dates); `csv-fr` for French spreadsheets (semicolon, French headers and words, dates as dd/mm/yyyy hh:mm in Paris time, decimal comma). Both CSV formats are UTF-8 with a byte order mark.
          */
-        format?: 'json' | 'csv';
+        format?: 'json' | 'csv' | 'csv-fr';
+        /**
+         * Only the establishments of this region (slug of the `cloud.amue.fr/region` label; `none` for those without)
+         */
+        region?: string;
+        /**
+         * Only the establishments of this type (slug of the `cloud.amue.fr/establishment-type` label; `none` for those without)
+         */
+        type?: string;
+        /**
+         * Only the establishments whose title, UAI or name hold all these words (case and accents ignored)
+         */
+        q?: string;
+        /**
+         * Only this application (name of an Application entity among those whose reports the caller may read)
+         */
+        application?: string;
       };
     } = {},
     options?: RequestOptions,

@@ -509,7 +509,36 @@ export type AdoptionCsvView =
   | 'applications'
   | 'totals'
   | 'overdue'
-  | 'funding';
+  | 'funding'
+  | 'map';
+
+/**
+ * @public
+ */
+export type ReportFilterOption = {
+  /**
+   * A label slug, or `none` for the establishments without
+   */
+  value: string;
+  count: number;
+};
+
+/**
+ * The choices of the report filters, whatever the filters chosen: the regions and establishment types of the member establishments with their counts, and the applications the caller may report on
+ * @public
+ */
+export type ReportFilterOptions = {
+  regions: Array<ReportFilterOption>;
+  types: Array<ReportFilterOption>;
+  applications: Array<{
+    application: string;
+    title: string;
+  }>;
+  /**
+   * Member establishments before the filters
+   */
+  establishments: number;
+};
 
 /**
  * @public
@@ -618,6 +647,7 @@ export type RecordTrainingRequest = {
  * @public
  */
 export type AdoptionReport200Response = {
+  filterOptions: ReportFilterOptions;
   overdue: OverdueReport;
   envelope: FundingEnvelope;
 };

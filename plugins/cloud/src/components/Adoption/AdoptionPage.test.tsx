@@ -2,7 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { cloudApiRef } from '../../api';
 import { AdoptionPage } from './AdoptionPage';
@@ -182,7 +182,7 @@ describe('AdoptionPage', () => {
     ]);
     expect(
       within(envelope).getByRole('button', {
-        name: 'Export CSV: Incentive envelope',
+        name: 'Export CSV for spreadsheets: Incentive envelope',
       }),
     ).toBeInTheDocument();
   });
@@ -217,7 +217,7 @@ describe('AdoptionPage', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('shows the matrix with states in words and filters it by région, type and name', async () => {
+  it('shows the matrix, the most active first, nothing-started rows hidden until asked', async () => {
     renderPage();
     const matrix = await screen.findByRole('table', {
       name: 'Establishments × applications',
@@ -227,18 +227,46 @@ describe('AdoptionPage', () => {
         .getAllByRole('columnheader')
         .map(h => h.textContent),
     ).toEqual(['Establishment', 'SIFAC', 'SIHAM']);
-    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(4);
-    expect(bodyRows(matrix)).toContainEqual([
-      'Université de BordeauxUAI 0333298F',
-      'Live',
-      'In progress',
+    // Bordeaux has an application live; Bordeaux INP and Lille one under
+    // way (then by name); École centrale de Lille nothing: hidden.
+    expect(bodyRows(matrix)).toEqual([
+      ['Université de BordeauxUAI 0333298F', 'Live', 'In progress'],
+      ['Bordeaux INPUAI 0330201P', 'In progress', 'Not started'],
+      ['Université de LilleUAI 0597239Y', 'In progress', 'Not started'],
     ]);
     expect(
       within(matrix).getByRole('link', { name: 'Université de Bordeaux' }),
     ).toHaveAttribute('href', '/catalog/default/group/etab-0333298f');
-    expect(screen.getByText('4 of 4 establishments shown')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '3 of 4 establishments shown. 1 with nothing started are hidden.',
+      ),
+    ).toBeInTheDocument();
 
     const user = userEvent.setup();
+    await user.click(
+      screen.getByRole('checkbox', {
+        name: 'Hide the establishments with nothing started',
+      }),
+    );
+    await user.selectOptions(screen.getByLabelText('Sort'), 'name');
+    expect(
+      within(matrix)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Bordeaux INPUAI 0330201P',
+      'École centrale de LilleUAI 0590000A',
+      'Université de BordeauxUAI 0333298F',
+      'Université de LilleUAI 0597239Y',
+    ]);
+  });
+
+  it('filters the whole page and drills down to an application', async () => {
+    const cloudApi = renderPage();
+    await screen.findByRole('table', { name: 'Establishments × applications' });
+    const user = userEvent.setup();
+
     const region = screen.getByLabelText('Region');
     expect(
       within(region)
@@ -246,57 +274,105 @@ describe('AdoptionPage', () => {
         .map(o => o.textContent),
     ).toEqual(['All regions', 'Hauts-de-France (2)', 'Nouvelle-Aquitaine (2)']);
     await user.selectOptions(region, 'nouvelle-aquitaine');
-    expect(
-      screen.getByText(
-        '2 of the 2 establishments matching the filters shown (4 members)',
-      ),
-    ).toBeInTheDocument();
-    expect(
-      within(matrix)
-        .getAllByRole('rowheader')
-        .map(h => h.textContent),
-    ).toEqual([
-      'Bordeaux INPUAI 0330201P',
-      'Université de BordeauxUAI 0333298F',
-    ]);
-
-    await user.selectOptions(
-      screen.getByLabelText('Establishment type'),
-      'universite',
+    // Every report is asked again for the filter: the backend narrows them.
+    await waitFor(() =>
+      expect(
+        cloudApi.getReport.mock.calls
+          .filter(([, filters]) => filters?.region === 'nouvelle-aquitaine')
+          .map(([name]) => name)
+          .sort(),
+      ).toEqual(['adoption', 'blocked', 'durations', 'funnel']),
     );
-    expect(
-      within(matrix)
-        .getAllByRole('rowheader')
-        .map(h => h.textContent),
-    ).toEqual(['Université de BordeauxUAI 0333298F']);
+    const matrix = screen.getByRole('table', {
+      name: 'Establishments × applications',
+    });
+    await waitFor(() =>
+      expect(
+        within(matrix)
+          .getAllByRole('rowheader')
+          .map(h => h.textContent),
+      ).toEqual([
+        'Université de BordeauxUAI 0333298F',
+        'Bordeaux INPUAI 0330201P',
+      ]),
+    );
 
-    await user.selectOptions(screen.getByLabelText('Region'), '');
-    await user.selectOptions(screen.getByLabelText('Establishment type'), '');
+    // Words of a name or UAI reach the backend once the typing stops.
     await user.type(
       screen.getByRole('searchbox', { name: 'Name or UAI' }),
-      'lille',
+      'inp',
     );
-    expect(
-      within(matrix)
-        .getAllByRole('rowheader')
-        .map(h => h.textContent),
-    ).toEqual([
-      'École centrale de LilleUAI 0590000A',
-      'Université de LilleUAI 0597239Y',
-    ]);
+    await waitFor(() =>
+      expect(cloudApi.getReport).toHaveBeenLastCalledWith(expect.any(String), {
+        region: 'nouvelle-aquitaine',
+        q: 'inp',
+      }),
+    );
 
-    await user.type(
-      screen.getByRole('searchbox', { name: 'Name or UAI' }),
-      ' nothing',
+    // An application's header narrows the page to it: funnel, durations...
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'SIHAM: show the page for this application only',
+      }),
     );
-    expect(
-      screen.getByText('No establishment matches these filters.'),
-    ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('table', { name: 'Establishments × applications' }),
-    ).not.toBeInTheDocument();
-    // Typing letter by letter in a table of many cells: slow on a busy machine.
+    await waitFor(() =>
+      expect(
+        cloudApi.getReport.mock.calls
+          .filter(([, filters]) => filters?.application === 'siham')
+          .map(([name]) => name)
+          .sort(),
+      ).toEqual(['adoption', 'blocked', 'durations', 'funnel']),
+    );
+    expect(screen.getByLabelText('Application')).toHaveValue('siham');
+    await waitFor(() =>
+      expect(
+        within(
+          screen.getByRole('table', { name: 'Establishments × applications' }),
+        )
+          .getAllByRole('columnheader')
+          .map(h => h.textContent),
+      ).toEqual(['Establishment', 'SIHAM']),
+    );
   }, 30_000);
+
+  it('draws the map of France, lazily, with the same data as a table', async () => {
+    renderPage();
+    const map = await screen.findByRole('img', { name: /^Map of France: / });
+    expect(map).toHaveAccessibleName(
+      'Map of France: 1 establishments placed (1 live, 0 in progress, 0 not started); 3 without a place on the map (abroad or no location).',
+    );
+    expect(
+      map.querySelector('[data-establishment="etab-0333298f"]'),
+    ).toHaveAttribute('data-state', 'live');
+    // The regions' totals, for the chosen application.
+    const user = userEvent.setup();
+    await user.selectOptions(
+      screen.getByLabelText('Application shown'),
+      'siham',
+    );
+    expect(
+      map.querySelector('[data-establishment="etab-0333298f"]'),
+    ).toHaveAttribute('data-state', 'in_progress');
+    const aquitaine = screen.getByRole('button', {
+      name: 'Nouvelle-Aquitaine: 0 live of 2',
+    });
+    act(() => aquitaine.focus());
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Nouvelle-Aquitaine: 2 establishments, 0 live, 1 in progress, 1 not started',
+    );
+    expect(
+      bodyRows(
+        screen.getByRole('table', { name: 'Establishments of the map' }),
+      )[0],
+    ).toEqual([
+      'Université de Bordeaux',
+      'Nouvelle-Aquitaine',
+      'In progress',
+      '44.809966',
+      '-0.596578',
+    ]);
+  });
 
   it('draws long tables a page at a time', async () => {
     const establishments = Array.from({ length: 120 }, (_, i) => ({
@@ -305,7 +381,7 @@ describe('AdoptionPage', () => {
       uai: `${String(i).padStart(7, '0')}A`,
       region: i % 2 ? 'bretagne' : 'normandie',
       type: 'ecole',
-      cells: { sifac: 'not_started', siham: 'not_started' } as const,
+      cells: { sifac: 'in_progress', siham: 'not_started' } as const,
     }));
     const items = Array.from({ length: 30 }, (_, i) => ({
       ...blockedReport.items[0],
@@ -329,7 +405,7 @@ describe('AdoptionPage', () => {
     });
     expect(within(matrix).getAllByRole('rowheader')).toHaveLength(50);
     expect(
-      screen.getByText('50 of 120 establishments shown'),
+      screen.getByText('50 of 120 establishments shown.'),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show 50 more' }));
     expect(within(matrix).getAllByRole('rowheader')).toHaveLength(100);
@@ -341,16 +417,9 @@ describe('AdoptionPage', () => {
       }),
     ).toBeNull();
 
-    // New filters: back to the first page of what they let through.
-    await user.selectOptions(screen.getByLabelText('Region'), 'bretagne');
+    // Another order: back to the first page.
+    await user.selectOptions(screen.getByLabelText('Sort'), 'name');
     expect(within(matrix).getAllByRole('rowheader')).toHaveLength(50);
-    expect(
-      screen.getByText(
-        '50 of the 60 establishments matching the filters shown (120 members)',
-      ),
-    ).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Show 10 more' }));
-    expect(within(matrix).getAllByRole('rowheader')).toHaveLength(60);
 
     const blocked = screen.getByRole('table', { name: 'Blocked steps' });
     expect(within(blocked).getAllByRole('rowheader')).toHaveLength(25);
@@ -373,52 +442,65 @@ describe('AdoptionPage', () => {
       const user = userEvent.setup();
       await user.click(
         await screen.findByRole('button', {
-          name: 'Export CSV: Establishments × applications',
+          name: 'Export CSV for spreadsheets: Establishments × applications',
         }),
       );
       await waitFor(() => expect(downloads).toHaveLength(1));
-      expect(cloudApi.getReportCsv).toHaveBeenCalledWith('adoption', undefined);
+      expect(cloudApi.getReportCsv).toHaveBeenCalledWith('adoption', {
+        view: undefined,
+        filters: {},
+        format: 'csv-fr',
+      });
       expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
       expect(downloads[0]).toMatch(
         /^amue-cloud-adoption-establishments-applications-\d{4}-\d{2}-\d{2}\.csv blob:adoption$/,
       );
 
       await user.click(
-        screen.getByRole('button', { name: 'Export CSV: Blocked steps' }),
+        screen.getByRole('button', {
+          name: 'Export raw CSV (for programs): Blocked steps',
+        }),
       );
       await waitFor(() => expect(downloads).toHaveLength(2));
-      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
-        'blocked',
-        undefined,
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith('blocked', {
+        view: undefined,
+        filters: {},
+        format: 'csv',
+      });
+      expect(downloads[1]).toMatch(
+        /^amue-cloud-blocked-steps-\d{4}-\d{2}-\d{2}-raw\.csv /,
       );
-      expect(downloads[1]).toMatch(/^amue-cloud-blocked-steps-/);
 
       // The adoption report's other views: per application, the totals.
       await user.click(
         screen.getByRole('button', {
-          name: 'Export CSV: Adoption by application',
+          name: 'Export CSV for spreadsheets: Adoption by application',
         }),
       );
       await waitFor(() => expect(downloads).toHaveLength(3));
-      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
-        'adoption',
-        'applications',
-      );
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith('adoption', {
+        view: 'applications',
+        filters: {},
+        format: 'csv-fr',
+      });
       expect(downloads[2]).toMatch(/^amue-cloud-adoption-per-application-/);
       await user.click(
         screen.getByRole('button', {
-          name: 'Export CSV: The programme at a glance',
+          name: 'Export CSV for spreadsheets: The programme at a glance',
         }),
       );
       await waitFor(() => expect(downloads).toHaveLength(4));
-      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith(
-        'adoption',
-        'totals',
-      );
+      expect(cloudApi.getReportCsv).toHaveBeenLastCalledWith('adoption', {
+        view: 'totals',
+        filters: {},
+        format: 'csv-fr',
+      });
       expect(downloads[3]).toMatch(/^amue-cloud-programme-totals-/);
       for (const name of ['Onboarding funnel', 'Time per step']) {
         expect(
-          screen.getByRole('button', { name: `Export CSV: ${name}` }),
+          screen.getByRole('button', {
+            name: `Export CSV for spreadsheets: ${name}`,
+          }),
         ).toBeInTheDocument();
       }
     } finally {
@@ -452,7 +534,34 @@ describe('AdoptionPage', () => {
     expect(
       screen.queryByRole('img', { name: /chart/ }),
     ).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Export CSV/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /CSV/ })).toBeNull();
+  });
+
+  it('says in words that the backend refused the filters, and clears them', async () => {
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message: 'region: must be a label' },
+        }),
+        { status: 400, headers: { 'Content-Type': 'application/json' } },
+      ) as any,
+    );
+    const getReport = jest
+      .fn()
+      .mockRejectedValueOnce(refused)
+      .mockImplementation(mockCloudApi().getReport);
+    renderPage(mockCloudApi({ getReport }));
+    expect(
+      await screen.findByText(
+        'These filters are not valid. Clear them to see the whole programme.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Clear the filters' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Adoption by application' }),
+    ).toBeInTheDocument();
   });
 
   it('reports other failures and tries again on demand', async () => {

@@ -3,10 +3,14 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { Button } from '@backstage/ui';
+import { Button, Flex } from '@backstage/ui';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
-import type { AdoptionCsvView } from '@amue/plugin-cloud-common';
+import type {
+  AdoptionCsvView,
+  ReportCsvFormat,
+} from '@amue/plugin-cloud-common';
+import { useReportFilters } from './filters';
 import { cloudApiRef, type CloudReportName } from '../../api';
 import { cloudTranslationRef } from '../../translation';
 
@@ -34,21 +38,24 @@ export function saveBlob(blob: Blob, fileName: string) {
 }
 
 /**
- * Downloads the CSV export of a report, computed by the backend
- * (`?format=csv`), as `amue-cloud-<view>-<date>.csv`.
+ * Downloads the CSV exports of a report, computed by the backend for the
+ * page's filters: one for spreadsheets (French format: `;`, words, French
+ * dates) and one of raw data for programs (`,`, codes, ISO dates), as
+ * `amue-cloud-<view>-<date>.csv` and `amue-cloud-<view>-<date>-raw.csv`.
  */
 export function CsvExportButton(props: {
   report: CloudReportName;
   /** Which view of the adoption report (the matrix by default). */
   csvView?: AdoptionCsvView;
-  /** The view exported, for the accessible name of the button. */
+  /** The view exported, for the accessible name of the buttons. */
   view: string;
 }) {
   const { report, csvView, view } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const cloudApi = useApi(cloudApiRef);
   const alertApi = useApi(alertApiRef);
-  const [pending, setPending] = useState(false);
+  const filters = useReportFilters();
+  const [pending, setPending] = useState<ReportCsvFormat | null>(null);
 
   const fileNames: Record<
     Exclude<CloudReportName, 'adoption'> | AdoptionCsvView,
@@ -62,17 +69,23 @@ export function CsvExportButton(props: {
     blocked: t('adoption.csv.fileNames.blocked'),
     overdue: t('adoption.csv.fileNames.overdue'),
     funding: t('adoption.csv.fileNames.funding'),
+    map: t('adoption.csv.fileNames.map'),
   };
 
-  const exportCsv = async () => {
-    setPending(true);
+  const exportCsv = async (format: ReportCsvFormat) => {
+    setPending(format);
     try {
-      const blob = await cloudApi.getReportCsv(report, csvView);
+      const blob = await cloudApi.getReportCsv(report, {
+        view: csvView,
+        filters,
+        format,
+      });
       const name =
         report === 'adoption'
           ? fileNames[csvView ?? 'establishments']
           : fileNames[report];
-      saveBlob(blob, `amue-cloud-${name}-${today()}.csv`);
+      const suffix = format === 'csv' ? '-raw' : '';
+      saveBlob(blob, `amue-cloud-${name}-${today()}${suffix}.csv`);
     } catch (error) {
       alertApi.post({
         message: t('adoption.csv.error', {
@@ -82,20 +95,31 @@ export function CsvExportButton(props: {
         display: 'transient',
       });
     } finally {
-      setPending(false);
+      setPending(null);
     }
   };
 
   return (
-    <Button
-      variant="secondary"
-      size="small"
-      iconStart={<GetAppIcon fontSize="small" />}
-      isPending={pending}
-      aria-label={t('adoption.csv.label', { view })}
-      onPress={exportCsv}
-    >
-      {t('adoption.csv.button')}
-    </Button>
+    <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+      <Button
+        variant="secondary"
+        size="small"
+        iconStart={<GetAppIcon fontSize="small" />}
+        isPending={pending === 'csv-fr'}
+        aria-label={t('adoption.csv.label', { view })}
+        onPress={() => exportCsv('csv-fr')}
+      >
+        {t('adoption.csv.button')}
+      </Button>
+      <Button
+        variant="tertiary"
+        size="small"
+        isPending={pending === 'csv'}
+        aria-label={t('adoption.csv.rawLabel', { view })}
+        onPress={() => exportCsv('csv')}
+      >
+        {t('adoption.csv.raw')}
+      </Button>
+    </Flex>
   );
 }

@@ -49,6 +49,18 @@ const useStyles = makeStyles(theme => ({
       zIndex: 2,
     },
   },
+  // Narrow columns: the headers wrap, the cells keep tight padding, so
+  // that a dozen applications fit a laptop's width.
+  compact: {
+    '& th, & td': {
+      padding: '0.3rem 0.4rem',
+    },
+    '& thead th:not(:first-child)': {
+      whiteSpace: 'normal',
+      minWidth: '5.5rem',
+      verticalAlign: 'bottom',
+    },
+  },
   numeric: {
     textAlign: 'right !important' as 'right',
     fontVariantNumeric: 'tabular-nums',
@@ -100,6 +112,8 @@ export function DataTable<T>(props: {
   maxHeight?: string;
   /** Keep the row headers in view when the table scrolls sideways. */
   stickyRowHeaders?: boolean;
+  /** Narrow columns (many of them). */
+  compact?: boolean;
 }) {
   const { caption, showCaption, columns, rows, rowKey, maxHeight } = props;
   const classes = useStyles();
@@ -117,11 +131,11 @@ export function DataTable<T>(props: {
       style={maxHeight ? { maxHeight } : undefined}
     >
       <table
-        className={
-          props.stickyRowHeaders
-            ? `${classes.table} ${classes.stickyRowHeaders}`
-            : classes.table
-        }
+        className={[
+          classes.table,
+          props.stickyRowHeaders ? classes.stickyRowHeaders : '',
+          props.compact ? classes.compact : '',
+        ].join(' ')}
       >
         <caption
           className={showCaption ? classes.caption : classes.hiddenCaption}

@@ -2,7 +2,8 @@ import { useRouteRef, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
-import TextField from '@material-ui/core/TextField';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { cloudTranslationRef } from '../../translation';
@@ -29,6 +30,23 @@ const useStyles = makeStyles(theme => ({
       outlineOffset: 2,
     },
   },
+  // An application's header: a button that looks like a link.
+  headerButton: {
+    font: 'inherit',
+    fontWeight: 600,
+    color:
+      (theme.palette as { link?: string }).link ?? theme.palette.primary.main,
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
+    textAlign: 'left',
+    textDecoration: 'underline',
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
 }));
 
 /**
@@ -38,100 +56,81 @@ const useStyles = makeStyles(theme => ({
  */
 export const MATRIX_PAGE_SIZE = 50;
 
-/** The value of a filter that lets every establishment through. */
-const ALL = '';
-
-type Option = { value: string; label: string; count: number };
-
-/** The distinct values of a field of the rows, by label, with their counts. */
-function optionsOf(
-  rows: readonly EstablishmentAdoption[],
-  field: 'region' | 'type',
-  label: (slug: string | null) => string,
-  compare: (a: string, b: string) => number,
-): Option[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const value = row[field] ?? '';
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+/** How far an establishment got: applications live, then under way. */
+function activityOf(row: EstablishmentAdoption): [number, number] {
+  let live = 0;
+  let inProgress = 0;
+  for (const state of Object.values(row.cells)) {
+    if (state === 'live') {
+      live += 1;
+    } else if (state === 'in_progress') {
+      inProgress += 1;
+    }
   }
-  return [...counts.entries()]
-    .map(([value, count]) => ({ value, label: label(value || null), count }))
-    .sort((a, b) => compare(a.label, b.label));
+  return [live, inProgress];
 }
 
-/** `Bordeaux`, `bordeaux`, `BORDEAUX` and `Bordéaux` match each other. */
-function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
-}
+/** How the rows are sorted. */
+type MatrixOrder = 'activity' | 'name';
 
 /**
- * The establishments × applications matrix of the adoption report, filtered
- * in the browser by région, establishment type and name or UAI (about two
- * hundred rows, aggregated by the backend). Each cell says its state in
- * words, beside an icon.
+ * The establishments × applications matrix of the adoption report, for the
+ * page's filters (applied by the backend). The most active establishments
+ * come first (applications live, then under way), and those with nothing
+ * started are hidden until asked for; each cell says its state in words
+ * beside a mark; the establishment column stays in view when the table
+ * scrolls sideways. An application's header narrows the whole page to it
+ * (its funnel and durations).
  */
-export function MatrixSection(props: { report: AdoptionReport }) {
-  const { report } = props;
+export function MatrixSection(props: {
+  report: AdoptionReport;
+  /** Narrows the page to one application (the drill-down). */
+  onSelectApplication?: (application: string) => void;
+}) {
+  const { report, onSelectApplication } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const labels = useAdoptionLabels();
   const entityRoute = useRouteRef(entityRouteRef);
   const classes = useStyles();
-  const [region, setRegion] = useState(ALL);
-  const [type, setType] = useState(ALL);
-  const [search, setSearch] = useState('');
+  const [order, setOrder] = useState<MatrixOrder>('activity');
+  const [hideInactive, setHideInactive] = useState(true);
 
   const applications = useMemo(
     () =>
       [...report.applications].sort((a, b) => labels.compare(a.title, b.title)),
     [report.applications, labels],
   );
-  const establishments = useMemo(
-    () =>
-      [...report.establishments].sort((a, b) =>
-        labels.compare(a.title, b.title),
-      ),
-    [report.establishments, labels],
-  );
-  const regions = useMemo(
-    () => optionsOf(establishments, 'region', labels.region, labels.compare),
-    [establishments, labels],
-  );
-  const types = useMemo(
-    () =>
-      optionsOf(
-        establishments,
-        'type',
-        labels.establishmentType,
-        labels.compare,
-      ),
-    [establishments, labels],
-  );
+  const establishments = useMemo(() => {
+    const withActivity = report.establishments.map(row => ({
+      row,
+      activity: activityOf(row),
+    }));
+    withActivity.sort(
+      (a, b) =>
+        (order === 'activity'
+          ? b.activity[0] - a.activity[0] || b.activity[1] - a.activity[1]
+          : 0) || labels.compare(a.row.title, b.row.title),
+    );
+    return withActivity;
+  }, [report.establishments, labels, order]);
 
-  const rows = useMemo(() => {
-    const words = normalize(search).split(/\s+/).filter(Boolean);
-    return establishments.filter(row => {
-      if (region !== ALL && (row.region ?? '') !== region) {
-        return false;
-      }
-      if (type !== ALL && (row.type ?? '') !== type) {
-        return false;
-      }
-      if (words.length === 0) {
-        return true;
-      }
-      const text = normalize(`${row.title} ${row.uai} ${row.establishment}`);
-      return words.every(word => text.includes(word));
-    });
-  }, [establishments, region, type, search]);
+  const rows = useMemo(
+    () =>
+      establishments
+        .filter(
+          ({ activity }) => !hideInactive || activity[0] + activity[1] > 0,
+        )
+        .map(({ row }) => row),
+    [establishments, hideInactive],
+  );
+  const hidden = establishments.length - rows.length;
 
-  // How many rows to draw, for the current filters (back to one page when
+  // How many rows to draw, for the current choices (back to one page when
   // they change).
-  const filterKey = `${region}\u0000${type}\u0000${search}`;
-  const [page, setPage] = useState({ key: filterKey, limit: MATRIX_PAGE_SIZE });
-  const limit = page.key === filterKey ? page.limit : MATRIX_PAGE_SIZE;
+  const viewKey = `${order}\u0000${hideInactive}\u0000${report.establishments.length}`;
+  const [page, setPage] = useState({ key: viewKey, limit: MATRIX_PAGE_SIZE });
+  const limit = page.key === viewKey ? page.limit : MATRIX_PAGE_SIZE;
   const visible = useMemo(() => rows.slice(0, limit), [rows, limit]);
-  const filtered = region !== ALL || type !== ALL || search.trim() !== '';
 
   const columns = useMemo((): DataColumn<EstablishmentAdoption>[] => {
     const stateLabels = {
@@ -176,7 +175,21 @@ export function MatrixSection(props: { report: AdoptionReport }) {
       ...applications.map(
         (application): DataColumn<EstablishmentAdoption> => ({
           id: application.application,
-          header: application.title,
+          header:
+            onSelectApplication && applications.length > 1 ? (
+              <button
+                type="button"
+                className={classes.headerButton}
+                aria-label={t('adoption.matrix.drillDown', {
+                  application: application.title,
+                })}
+                onClick={() => onSelectApplication(application.application)}
+              >
+                {application.title}
+              </button>
+            ) : (
+              application.title
+            ),
           cell: row => {
             const state = row.cells[application.application] ?? 'not_started';
             return (
@@ -186,17 +199,9 @@ export function MatrixSection(props: { report: AdoptionReport }) {
         }),
       ),
     ];
-  }, [applications, entityRoute, labels, t, classes.link]);
+  }, [applications, entityRoute, labels, t, classes, onSelectApplication]);
 
   const title = t('adoption.matrix.title');
-  const choices = (options: Option[]) =>
-    options.map(o => ({
-      value: o.value,
-      label: t('adoption.matrix.option', {
-        label: o.label,
-        number: labels.integer(o.count),
-      }),
-    }));
 
   return (
     <ReportSection
@@ -206,48 +211,42 @@ export function MatrixSection(props: { report: AdoptionReport }) {
     >
       <Flex gap="4" align="end" style={{ flexWrap: 'wrap' }}>
         <FilterSelect
-          id="adoption-matrix-region"
-          label={t('adoption.matrix.region')}
-          allLabel={t('adoption.matrix.allRegions')}
-          value={region}
-          options={choices(regions)}
-          onChange={setRegion}
-          width="15rem"
+          id="adoption-matrix-order"
+          label={t('adoption.matrix.order')}
+          allLabel={t('adoption.matrix.byActivity')}
+          value={order === 'activity' ? '' : order}
+          options={[{ value: 'name', label: t('adoption.matrix.byName') }]}
+          onChange={value => setOrder(value === 'name' ? 'name' : 'activity')}
+          width="18rem"
         />
-        <FilterSelect
-          id="adoption-matrix-type"
-          label={t('adoption.matrix.type')}
-          allLabel={t('adoption.matrix.allTypes')}
-          value={type}
-          options={choices(types)}
-          onChange={setType}
-          width="15rem"
-        />
-        <TextField
-          id="adoption-matrix-search"
-          type="search"
-          label={t('adoption.matrix.search')}
-          value={search}
-          onChange={event => setSearch(event.target.value)}
-          variant="outlined"
-          size="small"
-          style={{ minWidth: 240 }}
+        <FormControlLabel
+          control={
+            <Checkbox
+              color="primary"
+              checked={hideInactive}
+              onChange={event => setHideInactive(event.target.checked)}
+            />
+          }
+          label={t('adoption.matrix.hideInactive')}
         />
       </Flex>
       <Text as="p" variant="body-medium" aria-live="polite">
-        {filtered
-          ? t('adoption.matrix.shownFiltered', {
-              shown: labels.integer(visible.length),
-              matching: labels.integer(rows.length),
-              total: labels.integer(establishments.length),
-            })
-          : t('adoption.matrix.shown', {
-              shown: labels.integer(visible.length),
-              total: labels.integer(establishments.length),
-            })}
+        {t('adoption.matrix.shownOf', {
+          shown: labels.integer(visible.length),
+          total: labels.integer(establishments.length),
+        })}
+        {hideInactive && hidden > 0
+          ? ` ${t('adoption.matrix.hiddenInactive', {
+              number: labels.integer(hidden),
+            })}`
+          : ''}
       </Text>
       {rows.length === 0 ? (
-        <Text as="p">{t('adoption.matrix.empty')}</Text>
+        <Text as="p">
+          {establishments.length === 0
+            ? t('adoption.matrix.empty')
+            : t('adoption.matrix.noneStarted')}
+        </Text>
       ) : (
         <DataTable
           caption={title}
@@ -256,6 +255,7 @@ export function MatrixSection(props: { report: AdoptionReport }) {
           rowKey={row => row.establishment}
           maxHeight="70vh"
           stickyRowHeaders
+          compact
         />
       )}
       {visible.length < rows.length && (
@@ -264,7 +264,7 @@ export function MatrixSection(props: { report: AdoptionReport }) {
             variant="secondary"
             size="small"
             onPress={() =>
-              setPage({ key: filterKey, limit: limit + MATRIX_PAGE_SIZE })
+              setPage({ key: viewKey, limit: limit + MATRIX_PAGE_SIZE })
             }
           >
             {t('adoption.matrix.more', {
@@ -276,7 +276,7 @@ export function MatrixSection(props: { report: AdoptionReport }) {
           <Button
             variant="tertiary"
             size="small"
-            onPress={() => setPage({ key: filterKey, limit: rows.length })}
+            onPress={() => setPage({ key: viewKey, limit: rows.length })}
           >
             {t('adoption.matrix.all', { number: labels.integer(rows.length) })}
           </Button>

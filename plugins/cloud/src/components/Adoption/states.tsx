@@ -49,7 +49,12 @@ const PILL_BASE: CSSProperties = {
 const PILL_STYLES: Record<AdoptionState, CSSProperties> = {
   live: { ...PILL_BASE, color: '#17561b', backgroundColor: '#e3f3e6' },
   in_progress: { ...PILL_BASE, color: '#0b3d91', backgroundColor: '#e3eefb' },
-  not_started: { ...PILL_BASE, color: '#37474f', backgroundColor: '#eceff1' },
+  // Quiet: in a matrix of mostly "not started", what has started stands out.
+  not_started: {
+    ...PILL_BASE,
+    color: '#455a64',
+    backgroundColor: 'transparent',
+  },
 };
 
 const GLYPH_STYLE: CSSProperties = { flexShrink: 0 };

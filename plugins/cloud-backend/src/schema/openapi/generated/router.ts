@@ -985,7 +985,64 @@ export const spec = {
           'totals',
           'overdue',
           'funding',
+          'map',
         ],
+      },
+      ReportFilterOption: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'count'],
+        properties: {
+          value: {
+            type: 'string',
+            description:
+              'A label slug, or `none` for the establishments without',
+          },
+          count: {
+            type: 'integer',
+          },
+        },
+      },
+      ReportFilterOptions: {
+        type: 'object',
+        description:
+          'The choices of the report filters, whatever the filters chosen: the regions and establishment types of the member establishments with their counts, and the applications the caller may report on',
+        additionalProperties: false,
+        required: ['regions', 'types', 'applications', 'establishments'],
+        properties: {
+          regions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReportFilterOption',
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReportFilterOption',
+            },
+          },
+          applications: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['application', 'title'],
+              properties: {
+                application: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          establishments: {
+            type: 'integer',
+            description: 'Member establishments before the filters',
+          },
+        },
       },
     },
     responses: {
@@ -1084,6 +1141,66 @@ export const spec = {
       },
     },
     parameters: {
+      ReportFormat: {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description:
+          '`json` (default); `csv` for programs (comma, English headers, codes, ISO 8601 dates); `csv-fr` for French spreadsheets (semicolon, French headers and words, dates as dd/mm/yyyy hh:mm in Paris time, decimal comma). Both CSV formats are UTF-8 with a byte order mark.',
+        schema: {
+          type: 'string',
+          enum: ['json', 'csv', 'csv-fr'],
+        },
+      },
+      ReportRegion: {
+        name: 'region',
+        in: 'query',
+        required: false,
+        description:
+          'Only the establishments of this region (slug of the `cloud.amue.fr/region` label; `none` for those without)',
+        schema: {
+          type: 'string',
+          maxLength: 100,
+          pattern: '^[a-z0-9-]*$',
+        },
+      },
+      ReportEstablishmentType: {
+        name: 'type',
+        in: 'query',
+        required: false,
+        description:
+          'Only the establishments of this type (slug of the `cloud.amue.fr/establishment-type` label; `none` for those without)',
+        schema: {
+          type: 'string',
+          maxLength: 100,
+          pattern: '^[a-z0-9-]*$',
+        },
+      },
+      ReportSearch: {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description:
+          'Only the establishments whose title, UAI or name hold all these words (case and accents ignored)',
+        schema: {
+          type: 'string',
+          maxLength: 200,
+          pattern:
+            '^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$',
+        },
+      },
+      ReportApplication: {
+        name: 'application',
+        in: 'query',
+        required: false,
+        description:
+          'Only this application (name of an Application entity among those whose reports the caller may read)',
+        schema: {
+          type: 'string',
+          maxLength: 63,
+          pattern: '^[a-z0-9]+([._-][a-z0-9]+)*$',
+        },
+      },
       PersonName: {
         name: 'name',
         in: 'path',
@@ -2179,21 +2296,26 @@ export const spec = {
         summary: 'Adoption report',
         parameters: [
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            description: '`json` (default) or `csv`',
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
+            $ref: '#/components/parameters/ReportFormat',
+          },
+          {
+            $ref: '#/components/parameters/ReportRegion',
+          },
+          {
+            $ref: '#/components/parameters/ReportEstablishmentType',
+          },
+          {
+            $ref: '#/components/parameters/ReportSearch',
+          },
+          {
+            $ref: '#/components/parameters/ReportApplication',
           },
           {
             name: 'view',
             in: 'query',
             required: false,
             description:
-              'With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue) or the funding against the envelope per establishment and per application (funding)',
+              'With format=csv: the matrix (establishments, the default), the per-application counts (applications), the totals, the overdue steps per step (overdue), the funding against the envelope per establishment and per application (funding) or the establishments with their location and state (map)',
             schema: {
               $ref: '#/components/schemas/AdoptionCsvView',
             },
@@ -2208,8 +2330,11 @@ export const spec = {
                   type: 'object',
                   description:
                     'Per application: establishments live, in progress, not started; the establishments x applications matrix; funding and training totals; overdue steps per step and per application; the incentive envelope (configured) against the funding granted and paid, per establishment and per application',
-                  required: ['overdue', 'envelope'],
+                  required: ['overdue', 'envelope', 'filterOptions'],
                   properties: {
+                    filterOptions: {
+                      $ref: '#/components/schemas/ReportFilterOptions',
+                    },
                     overdue: {
                       $ref: '#/components/schemas/OverdueReport',
                     },
@@ -2253,14 +2378,19 @@ export const spec = {
         summary: 'Funnel report',
         parameters: [
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            description: '`json` (default) or `csv`',
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
+            $ref: '#/components/parameters/ReportFormat',
+          },
+          {
+            $ref: '#/components/parameters/ReportRegion',
+          },
+          {
+            $ref: '#/components/parameters/ReportEstablishmentType',
+          },
+          {
+            $ref: '#/components/parameters/ReportSearch',
+          },
+          {
+            $ref: '#/components/parameters/ReportApplication',
           },
         ],
         responses: {
@@ -2308,14 +2438,19 @@ export const spec = {
         summary: 'Durations report',
         parameters: [
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            description: '`json` (default) or `csv`',
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
+            $ref: '#/components/parameters/ReportFormat',
+          },
+          {
+            $ref: '#/components/parameters/ReportRegion',
+          },
+          {
+            $ref: '#/components/parameters/ReportEstablishmentType',
+          },
+          {
+            $ref: '#/components/parameters/ReportSearch',
+          },
+          {
+            $ref: '#/components/parameters/ReportApplication',
           },
         ],
         responses: {
@@ -2363,14 +2498,19 @@ export const spec = {
         summary: 'Blocked report',
         parameters: [
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            description: '`json` (default) or `csv`',
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
+            $ref: '#/components/parameters/ReportFormat',
+          },
+          {
+            $ref: '#/components/parameters/ReportRegion',
+          },
+          {
+            $ref: '#/components/parameters/ReportEstablishmentType',
+          },
+          {
+            $ref: '#/components/parameters/ReportSearch',
+          },
+          {
+            $ref: '#/components/parameters/ReportApplication',
           },
         ],
         responses: {

@@ -1,15 +1,33 @@
 import type { CloudApi } from '../../../api';
 import { mockCloudApi as mockOnboardingCloudApi } from '../../TenantOnboarding/__testUtils__/testData';
-import type {
-  AdoptionReport,
-  BlockedReport,
-  DurationsReport,
-  FunnelReport,
+import {
+  matchesEstablishmentFilters,
+  type AdoptionReport,
+  type BlockedReport,
+  type DurationsReport,
+  type FunnelReport,
+  type ReportFilters,
 } from '@amue/plugin-cloud-common';
 
 /** Reports as the backend returns them, for the tests of the dashboard. */
 
 export const adoptionReport: AdoptionReport = {
+  filterOptions: {
+    regions: [
+      { value: 'hauts-de-france', count: 2 },
+      { value: 'nouvelle-aquitaine', count: 2 },
+    ],
+    types: [
+      { value: 'ecole', count: 1 },
+      { value: 'grand-etablissement', count: 1 },
+      { value: 'universite', count: 2 },
+    ],
+    applications: [
+      { application: 'sifac', title: 'SIFAC' },
+      { application: 'siham', title: 'SIHAM' },
+    ],
+    establishments: 4,
+  },
   applications: [
     {
       application: 'sifac',
@@ -35,6 +53,7 @@ export const adoptionReport: AdoptionReport = {
       uai: '0333298F',
       region: 'nouvelle-aquitaine',
       type: 'universite',
+      location: { latitude: 44.809966, longitude: -0.596578 },
       cells: { sifac: 'live', siham: 'in_progress' },
     },
     {
@@ -181,6 +200,33 @@ export const blockedReport: BlockedReport = {
 };
 
 /**
+ * An adoption report narrowed by filters, as the backend narrows it (its
+ * counts left as they are: the tests read the rows).
+ */
+export function filteredAdoption(
+  report: AdoptionReport,
+  filters: ReportFilters,
+): AdoptionReport {
+  const applications = filters.application
+    ? report.applications.filter(a => a.application === filters.application)
+    : report.applications;
+  return {
+    ...report,
+    applications,
+    establishments: report.establishments
+      .filter(e =>
+        matchesEstablishmentFilters({ ...e, name: e.establishment }, filters),
+      )
+      .map(e => ({
+        ...e,
+        cells: Object.fromEntries(
+          applications.map(a => [a.application, e.cells[a.application]]),
+        ),
+      })),
+  };
+}
+
+/**
  * A CloudApi whose reports are the data above and whose tenant list is
  * empty; the other methods reject (see the onboarding test data). Override
  * what a test needs.
@@ -193,7 +239,11 @@ export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
     blocked: blockedReport,
   };
   return mockOnboardingCloudApi({
-    getReport: jest.fn(async (name: string) => reports[name]) as any,
+    getReport: jest.fn(async (name: string, filters?: ReportFilters) =>
+      name === 'adoption' && filters
+        ? filteredAdoption(adoptionReport, filters)
+        : reports[name],
+    ) as any,
     getReportCsv: jest.fn(
       async (name: string) =>
         new Blob([`establishment,title\r\netab-0333298f,${name}\r\n`], {
