@@ -18,3 +18,4 @@ export * from './todo';
 export * from './federation';
 export * from './databaseErrors';
 export * from './deployment';
+export * from './labels';

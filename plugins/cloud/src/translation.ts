@@ -1,4 +1,13 @@
+import {
+  ENVIRONMENT_LABELS,
+  ONBOARDING_STEP_LABELS,
+} from '@amue/plugin-cloud-common';
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+
+/** The one name of each step (shared with the backend's messages). */
+const S = ONBOARDING_STEP_LABELS.en;
+/** The name of each environment (shared with the catalog's titles). */
+const E = ENVIRONMENT_LABELS.en;
 
 /**
  * Messages of the Amue Cloud portal. English is the reference; French, the
@@ -112,10 +121,10 @@ export const cloudTranslationRef = createTranslationRef({
     },
     values: {
       environment: {
-        production: 'Production',
-        preproduction: 'Pre-production',
-        formation: 'Training',
-        test: 'Test',
+        production: E.production,
+        preproduction: E.preproduction,
+        formation: E.formation,
+        test: E.test,
       },
       tenantStatus: {
         requested: 'Requested',
@@ -254,15 +263,15 @@ export const cloudTranslationRef = createTranslationRef({
       pageTitle: '{{application}} ({{environment}}) — {{establishment}}',
       pageSubtitle: 'Onboarding of the hosted instance {{name}}',
       steps: {
-        request: 'Request',
-        qualification: 'Qualification',
-        provisioning: 'Provisioning',
-        identity: 'Single sign-on',
-        dataMigration: 'Data migration',
-        acceptance: 'Acceptance testing',
-        training: 'Training',
-        goLive: 'Go-live',
-        decommissioning: 'Switching off the on-premise installation',
+        request: S.request,
+        qualification: S.qualification,
+        provisioning: S.provisioning,
+        identity: S.identity,
+        dataMigration: S['data-migration'],
+        acceptance: S.acceptance,
+        training: S.training,
+        goLive: S['go-live'],
+        decommissioning: S.decommissioning,
       },
       stepStatus: {
         todo: 'To do',
@@ -335,6 +344,7 @@ export const cloudTranslationRef = createTranslationRef({
           requestCreated: 'Request submitted',
           requestApproved: 'Request approved',
           requestRejected: 'Request rejected',
+          requestDecisionUndone: 'Decision on the request undone',
           stepStarted: 'Step started',
           stepCompleted: 'Step done',
           stepBlocked: 'Step blocked',
@@ -459,8 +469,23 @@ export const cloudTranslationRef = createTranslationRef({
       approveLabel: 'Approve the request {{name}}',
       rejectLabel: 'Reject the request {{name}}',
       rejectNeedsReason: 'Enter the reason of the rejection in the comment.',
-      approved: 'Request {{name}} approved.',
-      rejected: 'Request {{name}} rejected.',
+      approveAll_one: 'Approve',
+      approveAll_other: 'Approve the {{count}} instances',
+      rejectAll_one: 'Reject',
+      rejectAll_other: 'Reject the {{count}} instances',
+      requestName: '{{application}} ({{environments}}) — {{establishment}}',
+      separately: 'Decide instance by instance',
+      decided: {
+        approved: 'Request approved: {{request}}.',
+        rejected: 'Request rejected: {{request}}.',
+      },
+      undo: {
+        action: 'Undo',
+        close: 'Close',
+        done: 'Decision undone: {{request}} waits for your decision again.',
+        failed:
+          'The decision could not be undone: {{message}}. Open the instance to see where it stands.',
+      },
       more: 'Show more',
       reserved: {
         title: 'Reserved for Amue',
@@ -578,15 +603,15 @@ export const cloudTranslationRef = createTranslationRef({
         establishment: 'Establishment',
       },
       steps: {
-        request: 'Request',
-        qualification: 'Qualification',
-        provisioning: 'Provisioning',
-        identity: 'Single sign-on',
-        dataMigration: 'Data migration',
-        acceptance: 'Acceptance testing',
-        training: 'Training',
-        goLive: 'Go-live',
-        decommissioning: 'Decommissioning',
+        request: S.request,
+        qualification: S.qualification,
+        provisioning: S.provisioning,
+        identity: S.identity,
+        dataMigration: S['data-migration'],
+        acceptance: S.acceptance,
+        training: S.training,
+        goLive: S['go-live'],
+        decommissioning: S.decommissioning,
       },
       establishmentTypes: {
         universite: 'University',
