@@ -311,6 +311,8 @@ export const cloudTranslationRef = createTranslationRef({
         progressLabel: 'Onboarding progress',
         progressValue: '{{percent}} of the steps done',
         wishedGoLive: 'Wished go-live date',
+        wishedGoLivePast:
+          'This date has passed and the instance is not live yet: agree on a new date with Amue.',
         version: 'Version',
         url: 'Address',
         urlPending: 'Not provisioned yet',

@@ -73,7 +73,8 @@ describe('CloudClient', () => {
 
   it('fetches a report as CSV, with the view of the adoption report', async () => {
     const { calls, fetchApi } = fakeFetch(
-      () => new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv' } }),
+      () =>
+        new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv' } }),
     );
     const client = new CloudClient({ discoveryApi, fetchApi });
     const blob = await client.getReportCsv('adoption', 'totals');

@@ -219,6 +219,8 @@ const fr = createTranslationMessages({
     'onboarding.summary.progressLabel': "Avancement de l'accompagnement",
     'onboarding.summary.progressValue': '{{percent}} des étapes terminées',
     'onboarding.summary.wishedGoLive': 'Mise en production souhaitée',
+    'onboarding.summary.wishedGoLivePast':
+      "Cette date est passée et l'instance n'est pas encore en production : convenez d'une nouvelle date avec l'Amue.",
     'onboarding.summary.version': 'Version',
     'onboarding.summary.url': 'Adresse',
     'onboarding.summary.urlPending': 'Pas encore déployée',

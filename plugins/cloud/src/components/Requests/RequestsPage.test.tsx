@@ -223,7 +223,9 @@ describe('RequestsPage', () => {
     // One row for the request, both instances in it.
     const pending = table('Requests to qualify');
     expect(within(pending).getAllByRole('row')).toHaveLength(2);
-    expect(screen.getByText('1 request waits for your decision.')).toBeInTheDocument();
+    expect(
+      screen.getByText('1 request waits for your decision.'),
+    ).toBeInTheDocument();
     // Each instance can still be decided alone.
     expect(screen.getByText('Decide instance by instance')).toBeInTheDocument();
     expect(
@@ -234,7 +236,9 @@ describe('RequestsPage', () => {
 
     await waitFor(() => expect(approve).toBeEnabled());
     await user.click(approve);
-    await waitFor(() => expect(cloudApi.decideRequest).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(cloudApi.decideRequest).toHaveBeenCalledTimes(2),
+    );
     expect(cloudApi.decideRequest).toHaveBeenCalledWith(test.name, {
       decision: 'approve',
       reason: undefined,
