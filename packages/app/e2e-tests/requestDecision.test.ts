@@ -13,6 +13,9 @@ import { api, expectAccessible, tokenOf } from './support';
  * and production of an establishment that has no SIFAC instance yet.
  */
 
+// Several pages and personas in one journey.
+test.setTimeout(150_000);
+
 /** The establishment groups of the catalog, with their UAI and title. */
 async function establishments(request: APIRequestContext, token: string) {
   const res = await request.get(
@@ -102,7 +105,7 @@ test('a request for two environments is decided once, confirmed in words and rea
   await expect(row.getByRole('link', { name: productionName })).toBeVisible();
   await expect(row).toContainText('Test, Production');
   const approve = row.getByRole('button', {
-    name: `Accepter la demande ${requestName}`,
+    name: `Accepter les 2 instances de la demande ${requestName}`,
   });
   await expect(approve).toHaveText('Accepter les 2 instances');
   // Each instance can still be decided alone.
@@ -159,7 +162,9 @@ test('a request for two environments is decided once, confirmed in words and rea
     .getByRole('textbox', { name: `Commentaire sur la demande ${requestName}` })
     .fill('Convention non signée.');
   await row
-    .getByRole('button', { name: `Refuser la demande ${requestName}` })
+    .getByRole('button', {
+      name: `Refuser les 2 instances de la demande ${requestName}`,
+    })
     .click();
   const refused = page
     .getByRole('status')

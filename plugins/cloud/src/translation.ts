@@ -475,6 +475,9 @@ export const cloudTranslationRef = createTranslationRef({
       approveAll_other: 'Approve the {{count}} instances',
       rejectAll_one: 'Reject',
       rejectAll_other: 'Reject the {{count}} instances',
+      approveAllLabel:
+        'Approve the {{count}} instances of the request {{name}}',
+      rejectAllLabel: 'Reject the {{count}} instances of the request {{name}}',
       requestName: '{{application}} ({{environments}}) — {{establishment}}',
       separately: 'Decide instance by instance',
       decided: {

@@ -51,7 +51,7 @@ const fr = createTranslationMessages({
     'home.stepQualification':
       "L'Amue qualifie la demande et signe la convention",
     'home.stepOnboarding':
-      'Déploiement, authentification unique, migration des données, recette et formation',
+      'Provisionnement, authentification unique (SSO), reprise des données, recette et formation',
     'home.stepLive':
       "Mise en production, puis arrêt de l'installation sur site",
     'values.environment.production': E.production,
@@ -374,6 +374,10 @@ const fr = createTranslationMessages({
     'requests.approveAll_other': 'Accepter les {{count}} instances',
     'requests.rejectAll_one': 'Refuser',
     'requests.rejectAll_other': 'Refuser les {{count}} instances',
+    'requests.approveAllLabel':
+      'Accepter les {{count}} instances de la demande {{name}}',
+    'requests.rejectAllLabel':
+      'Refuser les {{count}} instances de la demande {{name}}',
     'requests.requestName':
       '{{application}} ({{environments}}) — {{establishment}}',
     'requests.separately': 'Décider instance par instance',

@@ -147,7 +147,9 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
               <>
                 <ReportUnread count={unreadCount} onCount={setUnread} />
                 <Badge
-                  badgeContent={unreadCount}
+                  // Nothing rendered without unread notifications (a hidden
+                  // "0" would still count as the entry's visible text).
+                  badgeContent={unreadCount > 0 ? unreadCount : undefined}
                   max={99}
                   classes={{ badge: classes.badge }}
                   overlap="rectangular"

@@ -1,5 +1,6 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex } from '@backstage/ui';
+import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import { useId, useState } from 'react';
 import { cloudApiRef } from '../../api';
@@ -9,6 +10,15 @@ import { errorMessage } from '../TenantOnboarding/errors';
 import { remainingCharacters, textLength } from '../TenantOnboarding/TextLimit';
 import { hasStatus } from '../TenantOnboarding/useTenantDetails';
 import { useFieldStyles } from '../TenantOnboarding/fieldStyles';
+
+const useStyles = makeStyles(theme => ({
+  // Readable on a hovered row too (MUI's grey is not), errors kept red.
+  readable: {
+    '&:not(.Mui-error):not(.Mui-focused)': {
+      color: theme.palette.text.primary,
+    },
+  },
+}));
 
 /** A decision recorded: on which tenants, and the versions to undo it. */
 export interface RecordedDecision {
@@ -38,6 +48,7 @@ export function DecisionForm(props: {
   const cloudApi = useApi(cloudApiRef);
   const id = useId();
   const fieldClasses = useFieldStyles();
+  const classes = useStyles();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -107,6 +118,8 @@ export function DecisionForm(props: {
         inputProps={{
           'aria-label': t('requests.commentLabel', { name }),
         }}
+        InputLabelProps={{ className: classes.readable }}
+        FormHelperTextProps={{ className: classes.readable }}
         value={comment}
         onChange={event => {
           setComment(event.target.value);
@@ -125,7 +138,11 @@ export function DecisionForm(props: {
           variant="primary"
           size="small"
           isDisabled={busy || !ready || remaining < 0}
-          aria-label={t('requests.approveLabel', { name })}
+          aria-label={
+            count > 1
+              ? t('requests.approveAllLabel', { count, name })
+              : t('requests.approveLabel', { name })
+          }
           onPress={() => decide('approve')}
         >
           {count > 1
@@ -136,7 +153,11 @@ export function DecisionForm(props: {
           variant="secondary"
           size="small"
           isDisabled={busy || !ready || remaining < 0}
-          aria-label={t('requests.rejectLabel', { name })}
+          aria-label={
+            count > 1
+              ? t('requests.rejectAllLabel', { count, name })
+              : t('requests.rejectLabel', { name })
+          }
           onPress={() => decide('reject')}
         >
           {count > 1

@@ -217,7 +217,7 @@ describe('RequestsPage', () => {
     });
     const name = 'SIFAC (Test, Production) — Université de Bordeaux';
     const approve = await screen.findByRole('button', {
-      name: `Approve the request ${name}`,
+      name: `Approve the 2 instances of the request ${name}`,
     });
     expect(approve).toHaveTextContent('Approve the 2 instances');
     // One row for the request, both instances in it.
