@@ -84,6 +84,7 @@ async function newRequestForSophie(request: APIRequestContext) {
         g.metadata.annotations?.['cloud.amue.fr/uai'] &&
         !taken.has(g.metadata.name),
     )
+    // The highest UAI: its tenant lists after the demo's in the catalog.
     .sort((a, b) => b.metadata.name.localeCompare(a.metadata.name));
   expect(free.length).toBeGreaterThan(0);
   const res = await request.post(api('/api/cloud/requests'), {

@@ -1,6 +1,6 @@
 import { Page, expect, test } from '@playwright/test';
 import { signInAs } from './personas';
-import { api, tokenOf } from './support';
+import { STEP_NAMES, api, tokenOf } from './support';
 
 /*
  * One name per step and environments in words (issue 15): every page that
@@ -15,17 +15,7 @@ import { api, tokenOf } from './support';
 test.setTimeout(150_000);
 
 /** The one name of each step (cloud-common's ONBOARDING_STEP_LABELS.fr). */
-const STEP_NAMES = [
-  'Demande',
-  'Qualification',
-  'Provisionnement',
-  'Authentification unique (SSO)',
-  'Reprise des données',
-  'Recette',
-  'Formation',
-  'Mise en production',
-  "Arrêt de l'installation sur site",
-];
+const STEP_NAME_LIST = Object.values(STEP_NAMES);
 
 /** Other names the pages used for the same steps. */
 const OTHER_NAMES: RegExp[] = [
@@ -57,7 +47,7 @@ test('every page calls each step by its one name', async ({
   expect(home).toContain('Provisionnement, authentification unique (SSO)');
   expect(home).toMatch(
     new RegExp(
-      `(${STEP_NAMES.map(n => n.replace(/[()]/g, '\\$&')).join('|')}) : `,
+      `(${STEP_NAME_LIST.map(n => n.replace(/[()]/g, '\\$&')).join('|')}) : `,
     ),
   );
 
@@ -70,7 +60,7 @@ test('every page calls each step by its one name', async ({
     page.getByRole('heading', { name: '1. Demande', exact: true }),
   ).toBeVisible();
   await expectOneNamePerStep(page, 'the onboarding page');
-  for (const [index, name] of STEP_NAMES.entries()) {
+  for (const [index, name] of STEP_NAME_LIST.entries()) {
     await expect(
       page.getByRole('heading', { name: `${index + 1}. ${name}`, exact: true }),
     ).toBeVisible();
@@ -82,7 +72,7 @@ test('every page calls each step by its one name', async ({
 
   // The steps' documentation: one heading per step, the same names.
   await page.goto('/docs/default/application/siham/accompagnement/');
-  for (const [index, name] of STEP_NAMES.entries()) {
+  for (const [index, name] of STEP_NAME_LIST.entries()) {
     await expect(
       page.getByRole('heading', { name: `${index + 1}. ${name}`, exact: true }),
     ).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './personas';
-import { api, expectAccessible, tokenOf } from './support';
+import { STEP_NAMES, api, expectAccessible, tokenOf } from './support';
 
 /*
  * The onboarding page of an instance (issue 15): "Bloquer" and "Passer" are
@@ -15,18 +15,6 @@ import { api, expectAccessible, tokenOf } from './support';
 
 // Several pages and personas in one journey.
 test.setTimeout(150_000);
-
-const STEP_NAMES: Record<string, string> = {
-  request: 'Demande',
-  qualification: 'Qualification',
-  provisioning: 'Provisionnement',
-  identity: 'Authentification unique (SSO)',
-  'data-migration': 'Reprise des données',
-  acceptance: 'Recette',
-  training: 'Formation',
-  'go-live': 'Mise en production',
-  decommissioning: "Arrêt de l'installation sur site",
-};
 
 test('no block or skip before a step’s turn, a documentation link that lands on its heading, a past go-live date flagged', async ({
   page,

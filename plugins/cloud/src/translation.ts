@@ -8,6 +8,18 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 const S = ONBOARDING_STEP_LABELS.en;
 /** The name of each environment (shared with the catalog's titles). */
 const E = ENVIRONMENT_LABELS.en;
+/** The steps' messages, by message key. */
+const STEP_MESSAGES = {
+  request: S.request,
+  qualification: S.qualification,
+  provisioning: S.provisioning,
+  identity: S.identity,
+  dataMigration: S['data-migration'],
+  acceptance: S.acceptance,
+  training: S.training,
+  goLive: S['go-live'],
+  decommissioning: S.decommissioning,
+};
 
 /**
  * Messages of the Amue Cloud portal. English is the reference; French, the
@@ -262,17 +274,7 @@ export const cloudTranslationRef = createTranslationRef({
       tab: 'Onboarding',
       pageTitle: '{{application}} ({{environment}}) — {{establishment}}',
       pageSubtitle: 'Onboarding of the hosted instance {{name}}',
-      steps: {
-        request: S.request,
-        qualification: S.qualification,
-        provisioning: S.provisioning,
-        identity: S.identity,
-        dataMigration: S['data-migration'],
-        acceptance: S.acceptance,
-        training: S.training,
-        goLive: S['go-live'],
-        decommissioning: S.decommissioning,
-      },
+      steps: STEP_MESSAGES,
       stepStatus: {
         todo: 'To do',
         inProgress: 'In progress',
@@ -476,8 +478,8 @@ export const cloudTranslationRef = createTranslationRef({
       rejectAll_one: 'Reject',
       rejectAll_other: 'Reject the {{count}} instances',
       approveAllLabel:
-        'Approve the {{count}} instances of the request {{name}}',
-      rejectAllLabel: 'Reject the {{count}} instances of the request {{name}}',
+        'Approve the {{number}} instances of the request {{name}}',
+      rejectAllLabel: 'Reject the {{number}} instances of the request {{name}}',
       requestName: '{{application}} ({{environments}}) — {{establishment}}',
       separately: 'Decide instance by instance',
       decided: {
@@ -607,17 +609,7 @@ export const cloudTranslationRef = createTranslationRef({
         amue: 'Amue',
         establishment: 'Establishment',
       },
-      steps: {
-        request: S.request,
-        qualification: S.qualification,
-        provisioning: S.provisioning,
-        identity: S.identity,
-        dataMigration: S['data-migration'],
-        acceptance: S.acceptance,
-        training: S.training,
-        goLive: S['go-live'],
-        decommissioning: S.decommissioning,
-      },
+      steps: STEP_MESSAGES,
       establishmentTypes: {
         universite: 'University',
         ecole: 'School',

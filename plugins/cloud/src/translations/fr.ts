@@ -375,9 +375,9 @@ const fr = createTranslationMessages({
     'requests.rejectAll_one': 'Refuser',
     'requests.rejectAll_other': 'Refuser les {{count}} instances',
     'requests.approveAllLabel':
-      'Accepter les {{count}} instances de la demande {{name}}',
+      'Accepter les {{number}} instances de la demande {{name}}',
     'requests.rejectAllLabel':
-      'Refuser les {{count}} instances de la demande {{name}}',
+      'Refuser les {{number}} instances de la demande {{name}}',
     'requests.requestName':
       '{{application}} ({{environments}}) — {{establishment}}',
     'requests.separately': 'Décider instance par instance',

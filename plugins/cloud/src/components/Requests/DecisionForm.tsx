@@ -140,7 +140,7 @@ export function DecisionForm(props: {
           isDisabled={busy || !ready || remaining < 0}
           aria-label={
             count > 1
-              ? t('requests.approveAllLabel', { count, name })
+              ? t('requests.approveAllLabel', { number: String(count), name })
               : t('requests.approveLabel', { name })
           }
           onPress={() => decide('approve')}
@@ -155,7 +155,7 @@ export function DecisionForm(props: {
           isDisabled={busy || !ready || remaining < 0}
           aria-label={
             count > 1
-              ? t('requests.rejectAllLabel', { count, name })
+              ? t('requests.rejectAllLabel', { number: String(count), name })
               : t('requests.rejectLabel', { name })
           }
           onPress={() => decide('reject')}
