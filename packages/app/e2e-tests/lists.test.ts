@@ -100,7 +100,7 @@ test('the tenants list has a status column, no empty column and unbroken names',
   const table = page.getByRole('table').first();
   await expect(
     table.getByRole('link', {
-      name: 'SIFAC — Université de Bordeaux (production)',
+      name: 'SIFAC — Université de Bordeaux (Production)',
     }),
   ).toBeVisible();
   const { headers, filled } = await columnsOf(table);

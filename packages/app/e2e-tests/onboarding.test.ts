@@ -38,6 +38,12 @@ const CANDIDATES = [
   ['sifac-demat', 'formation'],
 ] as const;
 
+/** The environments in words, as the pages name them. */
+const ENVIRONMENT_WORDS: Record<string, string> = {
+  preproduction: 'Pré-production',
+  formation: 'Formation',
+};
+
 /** The comment of the requests of this test, which tells them apart. */
 const REQUEST_COMMENT =
   'Demande créée par le test de bout en bout du parcours.';
@@ -238,20 +244,24 @@ test('Sophie approves the request while Claire watches it live', async ({
   await expect(pending.getByRole('link', { name: tenant.name })).toBeVisible();
   await expectAccessible(sophie, 'Demandes (Sophie)');
 
+  // The request named in words: application, environment, establishment.
+  const requestName = `SIFAC Démat (${
+    ENVIRONMENT_WORDS[tenant.environment]
+  }) — Université de Bordeaux`;
   // With the keyboard only: the comment, then Tab to "Accepter", Enter.
   await sophie
-    .getByRole('textbox', { name: `Commentaire sur la demande ${tenant.name}` })
+    .getByRole('textbox', { name: `Commentaire sur la demande ${requestName}` })
     .fill('Convention de service reçue, demande acceptée.');
   await sophie.keyboard.press('Tab');
   await expect(
-    sophie.getByRole('button', { name: `Accepter la demande ${tenant.name}` }),
+    sophie.getByRole('button', { name: `Accepter la demande ${requestName}` }),
   ).toBeFocused();
   await sophie.keyboard.press('Enter');
   await expect(
     sophie
       .getByRole('status')
-      .filter({ hasText: `Demande ${tenant.name} acceptée.` }),
-  ).toBeAttached();
+      .filter({ hasText: `Demande acceptée : ${requestName}.` }),
+  ).toBeVisible();
   await expect(
     sophie.getByRole('link', { name: tenant.name, exact: true }),
   ).toHaveCount(0);

@@ -1,3 +1,4 @@
+import { ONBOARDING_STEP_LABELS } from '@amue/plugin-cloud-common';
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Page, expect } from '@playwright/test';
 
@@ -276,3 +277,10 @@ export const FRENCH_STRINGS = [
   'Disponible',
   'Prérequis',
 ] as const;
+
+/**
+ * The one name of each onboarding step, in French, as every page must show
+ * it (issue 15): cloud-common's list, which the pages read.
+ */
+export const STEP_NAMES: Readonly<Record<string, string>> =
+  ONBOARDING_STEP_LABELS.fr;

@@ -19,3 +19,4 @@ export * from './federation';
 export * from './databaseErrors';
 export * from './deployment';
 export * from './places';
+export * from './labels';

@@ -85,6 +85,7 @@ export const TENANT_EVENT_TYPES = [
   'training.recorded',
   'request.approved',
   'request.rejected',
+  'request.decision-undone',
   'tenant.version-changed',
   'tenant.decommissioned',
 ] as const;

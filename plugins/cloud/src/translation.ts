@@ -1,4 +1,25 @@
+import {
+  ENVIRONMENT_LABELS,
+  ONBOARDING_STEP_LABELS,
+} from '@amue/plugin-cloud-common';
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+
+/** The one name of each step (shared with the backend's messages). */
+const S = ONBOARDING_STEP_LABELS.en;
+/** The name of each environment (shared with the catalog's titles). */
+const E = ENVIRONMENT_LABELS.en;
+/** The steps' messages, by message key. */
+const STEP_MESSAGES = {
+  request: S.request,
+  qualification: S.qualification,
+  provisioning: S.provisioning,
+  identity: S.identity,
+  dataMigration: S['data-migration'],
+  acceptance: S.acceptance,
+  training: S.training,
+  goLive: S['go-live'],
+  decommissioning: S.decommissioning,
+};
 
 /**
  * Messages of the Amue Cloud portal. English is the reference; French, the
@@ -112,10 +133,10 @@ export const cloudTranslationRef = createTranslationRef({
     },
     values: {
       environment: {
-        production: 'Production',
-        preproduction: 'Pre-production',
-        formation: 'Training',
-        test: 'Test',
+        production: E.production,
+        preproduction: E.preproduction,
+        formation: E.formation,
+        test: E.test,
       },
       tenantStatus: {
         requested: 'Requested',
@@ -279,17 +300,7 @@ export const cloudTranslationRef = createTranslationRef({
       tab: 'Onboarding',
       pageTitle: '{{application}} ({{environment}}) — {{establishment}}',
       pageSubtitle: 'Onboarding of the hosted instance {{name}}',
-      steps: {
-        request: 'Request',
-        qualification: 'Qualification',
-        provisioning: 'Provisioning',
-        identity: 'Single sign-on',
-        dataMigration: 'Data migration',
-        acceptance: 'Acceptance testing',
-        training: 'Training',
-        goLive: 'Go-live',
-        decommissioning: 'Switching off the on-premise installation',
-      },
+      steps: STEP_MESSAGES,
       stepStatus: {
         todo: 'To do',
         inProgress: 'In progress',
@@ -328,6 +339,8 @@ export const cloudTranslationRef = createTranslationRef({
         progressLabel: 'Onboarding progress',
         progressValue: '{{percent}} of the steps done',
         wishedGoLive: 'Wished go-live date',
+        wishedGoLivePast:
+          'This date has passed and the instance is not live yet: agree on a new date with Amue.',
         version: 'Version',
         url: 'Address',
         urlPending: 'Not provisioned yet',
@@ -361,6 +374,7 @@ export const cloudTranslationRef = createTranslationRef({
           requestCreated: 'Request submitted',
           requestApproved: 'Request approved',
           requestRejected: 'Request rejected',
+          requestDecisionUndone: 'Decision on the request undone',
           stepStarted: 'Step started',
           stepCompleted: 'Step done',
           stepBlocked: 'Step blocked',
@@ -485,8 +499,26 @@ export const cloudTranslationRef = createTranslationRef({
       approveLabel: 'Approve the request {{name}}',
       rejectLabel: 'Reject the request {{name}}',
       rejectNeedsReason: 'Enter the reason of the rejection in the comment.',
-      approved: 'Request {{name}} approved.',
-      rejected: 'Request {{name}} rejected.',
+      approveAll_one: 'Approve',
+      approveAll_other: 'Approve the {{count}} instances',
+      rejectAll_one: 'Reject',
+      rejectAll_other: 'Reject the {{count}} instances',
+      approveAllLabel:
+        'Approve the {{number}} instances of the request {{name}}',
+      rejectAllLabel: 'Reject the {{number}} instances of the request {{name}}',
+      requestName: '{{application}} ({{environments}}) — {{establishment}}',
+      separately: 'Decide instance by instance',
+      decided: {
+        approved: 'Request approved: {{request}}.',
+        rejected: 'Request rejected: {{request}}.',
+      },
+      undo: {
+        action: 'Undo',
+        close: 'Close',
+        done: 'Decision undone: {{request}} waits for your decision again.',
+        failed:
+          'The decision could not be undone: {{message}}. Open the instance to see where it stands.',
+      },
       more: 'Show more',
       reserved: {
         title: 'Reserved for Amue',
@@ -603,17 +635,7 @@ export const cloudTranslationRef = createTranslationRef({
         amue: 'Amue',
         establishment: 'Establishment',
       },
-      steps: {
-        request: 'Request',
-        qualification: 'Qualification',
-        provisioning: 'Provisioning',
-        identity: 'Single sign-on',
-        dataMigration: 'Data migration',
-        acceptance: 'Acceptance testing',
-        training: 'Training',
-        goLive: 'Go-live',
-        decommissioning: 'Decommissioning',
-      },
+      steps: STEP_MESSAGES,
       establishmentTypes: {
         universite: 'University',
         ecole: 'School',

@@ -219,7 +219,7 @@ describe('TenantEntityProvider', () => {
       kind: 'Tenant',
       metadata: {
         name: 'sifac-0333298f-production',
-        title: 'SIFAC 0333298F (production)',
+        title: 'SIFAC 0333298F (Production)',
         annotations: {
           [ANNOTATION_LOCATION]: 'cloud-tenants:cloud',
           [ANNOTATION_ORIGIN_LOCATION]: 'cloud-tenants:cloud',
@@ -255,7 +255,7 @@ describe('TenantEntityProvider', () => {
       establishment: 'Université de Bordeaux',
     });
     expect(entity.metadata.title).toBe(
-      'SIFAC — Université de Bordeaux (production)',
+      'SIFAC — Université de Bordeaux (Production)',
     );
     const done = tenantToEntity(
       tenant('sifac', '0333298F', 'production', { currentStep: null }),
@@ -287,7 +287,7 @@ describe('TenantEntityProvider', () => {
     await withTitles.runTask();
     expect(
       (withTitles.mutations[0] as any).entities[0].entity.metadata.title,
-    ).toBe('SIFAC — Université de Bordeaux (production)');
+    ).toBe('SIFAC — Université de Bordeaux (Production)');
 
     const broken = catalogServiceMock.mock({
       getEntitiesByRefs: async () => {
@@ -298,7 +298,7 @@ describe('TenantEntityProvider', () => {
     await withoutTitles.runTask();
     expect(
       (withoutTitles.mutations[0] as any).entities[0].entity.metadata.title,
-    ).toBe('SIFAC 0333298F (production)');
+    ).toBe('SIFAC 0333298F (Production)');
     expect(withoutTitles.logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('catalog down'),
     );

@@ -27,6 +27,7 @@ import {
   Tenant,
   TenantChangedEvent,
   TenantEntityV1alpha1,
+  environmentLabel,
 } from '@amue/plugin-cloud-common';
 import {
   CloudApiClient,
@@ -61,20 +62,25 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 /**
- * `SIFAC 0333298F (production)`. Tolerates missing fields: the catalog, not
- * the mapping, refuses a malformed tenant.
+ * `SIFAC 0333298F (Production)`: the environment in words (the catalog's
+ * titles are in French, the portal's default language). Tolerates missing
+ * fields: the catalog, not the mapping, refuses a malformed tenant.
  */
 function tenantTitle(tenant: Tenant, labels: TenantLabels = {}): string {
+  const environment =
+    typeof tenant.environment === 'string'
+      ? environmentLabel(tenant.environment, 'fr')
+      : tenant.environment;
   if (labels.application && labels.establishment) {
-    return `${labels.application} — ${labels.establishment} (${tenant.environment})`;
+    return `${labels.application} — ${labels.establishment} (${environment})`;
   }
   const application =
     typeof tenant.application === 'string'
       ? tenant.application.toUpperCase()
       : '';
   const title = [application, tenant.uai].filter(Boolean).join(' ');
-  return tenant.environment
-    ? `${title || tenant.name} (${tenant.environment})`
+  return environment
+    ? `${title || tenant.name} (${environment})`
     : title || tenant.name;
 }
 
@@ -149,9 +155,9 @@ export type TenantEntityProviderOptions = {
   events: EventsService;
   /**
    * Reads the titles of applications and establishments for the entities'
-   * titles (`SIFAC — Université de Bordeaux (production)`); without it, or
+   * titles (`SIFAC — Université de Bordeaux (Production)`); without it, or
    * when the catalog does not answer, titles use codes
-   * (`SIFAC 0333298F (production)`).
+   * (`SIFAC 0333298F (Production)`).
    */
   catalog?: CatalogService;
 };

@@ -59,12 +59,15 @@ export class DatabaseEventStore {
     return toEvent(row);
   }
 
-  /** A tenant's log, oldest first. */
-  async list(tenantId: string): Promise<TenantEvent[]> {
+  /** A tenant's log, oldest first (read within `db` when given). */
+  async list(
+    tenantId: string,
+    db: Knex | Knex.Transaction = this.db,
+  ): Promise<TenantEvent[]> {
     if (!UUID_PATTERN.test(tenantId)) {
       return [];
     }
-    const rows = await this.db(EVENTS)
+    const rows = await db(EVENTS)
       .where({ tenant_id: tenantId })
       .orderBy([
         { column: 'at', order: 'asc' },

@@ -35,7 +35,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { isDeepStrictEqual } from 'node:util';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   CreateTenantInput,
@@ -104,7 +104,35 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * The group of the tenants asked for in one submission of the request form:
+ * their idempotency keys differ only by the last segment, the environment
+ * (`scaffolder:<task>:<step>:<environment>`). Opaque (a digest), so that
+ * the key itself (a scaffolder task id) is not shown.
+ */
+export function requestGroupOf(
+  idempotencyKey: string | null | undefined,
+  environment: string,
+): string | undefined {
+  const suffix = `:${environment}`;
+  if (
+    typeof idempotencyKey !== 'string' ||
+    !idempotencyKey.endsWith(suffix) ||
+    idempotencyKey.length === suffix.length
+  ) {
+    return undefined;
+  }
+  return createHash('sha256')
+    .update(idempotencyKey.slice(0, -suffix.length))
+    .digest('hex')
+    .slice(0, 20);
+}
+
+/** Events that may follow a decision without preventing its undo. */
+const UNDO_TOLERATED_EVENTS: readonly string[] = ['comment.added'];
+
 function toTenant(row: Row): Tenant {
+  const requestGroup = requestGroupOf(row.idempotency_key, row.environment);
   return {
     id: row.id,
     name: row.name,
@@ -121,6 +149,7 @@ function toTenant(row: Row): Tenant {
     suspended: Boolean(row.suspended),
     decommissioned: Boolean(row.decommissioned),
     request: parseJson(row.request) as Tenant['request'],
+    ...(requestGroup ? { requestGroup } : {}),
     createdBy: row.created_by,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -1080,6 +1109,124 @@ export class DatabaseTenantStore implements TenantStore {
       }
     });
     return (await this.getTenant(tenantId))!;
+  }
+
+  async undoDecision(
+    tenantId: string,
+    options: { actor: string; expectedVersion: number },
+  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    let decision: RequestDecision = 'approve';
+    await this.db.transaction(async tx => {
+      const tenant = await this.requireTenant(tx, tenantId);
+      const rows = await tx(STEPS).where({ tenant_id: tenant.id });
+      const steps = rows.map(toStep).sort((a, b) => a.order - b.order);
+      const step = steps.find(s => s.id === 'qualification')!;
+      if (step.rowVersion !== expectedVersion) {
+        throw stale(`step "qualification" of tenant "${tenant.name}"`);
+      }
+      const events = await this.events.list(tenant.id, tx);
+      const index = events.findLastIndex(
+        e =>
+          e.type === 'request.approved' ||
+          e.type === 'request.rejected' ||
+          e.type === 'request.decision-undone',
+      );
+      const last = index < 0 ? undefined : events[index];
+      if (!last || last.type === 'request.decision-undone') {
+        throw new InputError(
+          `the request of tenant "${tenant.name}" has no decision to undo`,
+        );
+      }
+      const later = events
+        .slice(index + 1)
+        .find(e => !UNDO_TOLERATED_EVENTS.includes(e.type));
+      const after = last.after as { rowVersion?: number } | null;
+      if (later || after?.rowVersion !== step.rowVersion) {
+        throw new ConflictError(
+          `the decision on the request of tenant "${
+            tenant.name
+          }" can no longer be undone: the onboarding went on since (${
+            later?.type ?? 'qualification changed'
+          })`,
+        );
+      }
+      decision = last.type === 'request.approved' ? 'approve' : 'reject';
+      const before = last.before as {
+        status: TenantStep['status'];
+        reason: string | null;
+      };
+      const restored: TenantStep = {
+        ...step,
+        status: before.status,
+        reason: before.reason ?? null,
+      };
+      const newSteps = steps.map(s =>
+        s.id === 'qualification' ? restored : s,
+      );
+      const now = this.clock();
+      const updated = await tx(STEPS)
+        .where({
+          tenant_id: tenant.id,
+          step_id: 'qualification',
+          row_version: expectedVersion,
+        })
+        .update({
+          status: restored.status,
+          reason: restored.reason,
+          updated_by: actor,
+          updated_at: now,
+          row_version: expectedVersion + 1,
+        });
+      if (updated !== 1) {
+        throw stale(`step "qualification" of tenant "${tenant.name}"`);
+      }
+      // The clocks an approval started stop again: a step whose turn has
+      // not come has no due date.
+      const running = stepsWithRunningClock(newSteps);
+      const stopped = newSteps
+        .filter(
+          s =>
+            s.order > step.order &&
+            s.status === 'todo' &&
+            s.dueDate &&
+            !running.includes(s.id),
+        )
+        .map(s => s.id);
+      if (stopped.length > 0) {
+        await tx(STEPS)
+          .where({ tenant_id: tenant.id })
+          .whereIn('step_id', stopped)
+          .update({ due_date: null });
+      }
+      await tx(TENANTS)
+        .where({ id: tenant.id })
+        .update({
+          status: deriveTenantStatus(newSteps, {
+            suspended: Boolean(tenant.suspended),
+            decommissioned: false,
+          }),
+          decommissioned: false,
+          current_step: currentStep(newSteps) ?? null,
+          updated_at: now,
+          row_version: tx.raw('row_version + 1'),
+        });
+      await this.events.append(tx, {
+        tenantId: tenant.id,
+        at: now,
+        actor,
+        type: 'request.decision-undone',
+        stepId: 'qualification',
+        comment: null,
+        before: stepSnapshot(step),
+        after: {
+          ...stepSnapshot({ ...restored, rowVersion: expectedVersion + 1 }),
+          undone: last.type,
+        },
+      });
+    });
+    return { tenant: (await this.getTenant(tenantId))!, decision };
   }
 
   async changeTenant(

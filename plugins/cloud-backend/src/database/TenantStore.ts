@@ -231,6 +231,19 @@ export interface TenantStore {
   ): Promise<TenantDetails>;
 
   /**
+   * Undoes the last decision on a request while nothing but comments
+   * happened since: the `qualification` step gets back the status and
+   * reason it had before the decision, a rejected tenant is open again
+   * (`request.decision-undone`). `expectedVersion` is the row version of the
+   * `qualification` step. No decision to undo: `InputError`; the onboarding
+   * went on since, or a stale version: `ConflictError`.
+   */
+  undoDecision(
+    tenantId: string,
+    options: { actor: string; expectedVersion: number },
+  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }>;
+
+  /**
    * Sets or moves the due date of a step neither done nor skipped
    * (`step.due-date-changed`, with the reason). `expectedVersion` is the row
    * version of the step.

@@ -185,8 +185,8 @@ describe('TenantReports', () => {
     const t3 = await create({ application: 'siham', uai: UAI_B });
     await run(t3, 'qualification', 1, 3);
     await run(t3, 'provisioning', 3, 11);
-    at(11);
-    await act(t3, 'identity', 'start');
+    // Data migration is blocked once its turn has come (identity done).
+    await run(t3, 'identity', 11, 12);
     at(12.5);
     await act(
       t3,
@@ -390,8 +390,8 @@ describe('TenantReports', () => {
         ['request', 'establishment', 6, 6, 0, 0, 0, 0, 0],
         ['qualification', 'amue', 6, 4, 0, 0, 0, 2, 2],
         ['provisioning', 'amue', 4, 2, 0, 0, 1, 3, 2],
-        ['identity', 'establishment', 2, 1, 0, 1, 0, 4, 1],
-        ['data-migration', 'amue', 1, 1, 1, 0, 1, 3, 0],
+        ['identity', 'establishment', 2, 2, 0, 0, 0, 4, 0],
+        ['data-migration', 'amue', 2, 1, 1, 0, 1, 3, 1],
         ['acceptance', 'establishment', 1, 1, 0, 0, 0, 5, 0],
         ['training', 'amue', 1, 1, 0, 0, 0, 5, 0],
         ['go-live', 'amue', 1, 1, 0, 0, 0, 5, 0],
@@ -461,7 +461,7 @@ describe('TenantReports', () => {
         // at 8)
         ['qualification', 4, 3, 3.7],
         ['provisioning', 2, 6, 7.6],
-        ['identity', 1, 1, 1],
+        ['identity', 2, 1, 1],
         ['data-migration', 1, 10, 10],
         ['acceptance', 1, 7, 7],
         ['training', 1, 1, 1],

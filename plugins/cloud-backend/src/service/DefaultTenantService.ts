@@ -634,6 +634,41 @@ export class DefaultTenantService implements TenantService {
     );
   }
 
+  async undoDecision(
+    name: string,
+    options: WriteContext & { rowVersion: number },
+  ): Promise<TenantDetails> {
+    return this.audited(
+      'tenant-request-decision-undo',
+      options,
+      { tenant: name, rowVersion: options.rowVersion },
+      async () => {
+        const actor = this.actorOf(options.credentials);
+        const tenant = await this.changeable(
+          name,
+          options.credentials,
+          cloudRequestApprovePermission,
+          t =>
+            `only Amue (the owner of application "${t.application}", the administrators) may undo the decision on the request of tenant "${t.name}"`,
+        );
+        const { tenant: updated, decision } =
+          await this.options.store.undoDecision(tenant.id, {
+            actor,
+            expectedVersion: options.rowVersion,
+          });
+        await this.notify({
+          type: 'request.decision-undone',
+          tenant: updated,
+          actor,
+          stepId: 'qualification',
+          comment: null,
+          undone: decision,
+        });
+        return updated;
+      },
+    );
+  }
+
   async setStepDueDate(
     name: string,
     stepId: OnboardingStepId,

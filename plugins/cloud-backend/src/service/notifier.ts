@@ -3,7 +3,10 @@ import type {
   OnboardingStepId,
   TenantDetails,
 } from '@amue/plugin-cloud-common';
-import { ownerGroupRef } from '@amue/plugin-cloud-common';
+import {
+  ONBOARDING_STEP_LABELS,
+  ownerGroupRef,
+} from '@amue/plugin-cloud-common';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -30,18 +33,10 @@ export function tenantPagePath(name: string): string {
   return `/cloud/tenants/${encodeURIComponent(name)}`;
 }
 
-export const STEP_TITLES_FR: Record<OnboardingStepId, string> = {
-  request: 'Demande',
-  qualification: 'Qualification',
-  provisioning: 'Provisionnement',
-  identity: 'Authentification unique (SSO)',
-  'data-migration': 'Reprise des données',
-  acceptance: 'Recette',
-  training: 'Formation',
-  'go-live': 'Mise en production',
-  decommissioning: "Arrêt de l'installation sur site",
-};
+/** The one name of each step (the portal's pages use the same). */
+export const STEP_TITLES_FR = ONBOARDING_STEP_LABELS.fr;
 
+/** Environments as they read inside a sentence (`SIFAC (production)`). */
 export const ENVIRONMENT_LABELS_FR: Record<Environment, string> = {
   production: 'production',
   preproduction: 'préproduction',
@@ -122,6 +117,18 @@ function messageFor(change: TenantChange, labels: Labels): Message | undefined {
         ),
         severity: 'high',
       };
+    case 'request.decision-undone':
+      return {
+        title: `Décision annulée : ${labels.subject}`,
+        description: `L'Amue a annulé ${
+          change.undone === 'reject' ? 'le refus' : "l'acceptation"
+        } de la demande d'instance ${labels.application} en ${
+          labels.environment
+        } de ${
+          labels.establishment
+        } ; la demande attend de nouveau sa qualification.`,
+        severity: 'normal',
+      };
     case 'step.blocked': {
       if (!change.stepId) {
         return undefined;
@@ -165,6 +172,7 @@ function mayNotify(change: TenantChange): boolean {
     change.type === 'request.created' ||
     change.type === 'request.approved' ||
     change.type === 'request.rejected' ||
+    change.type === 'request.decision-undone' ||
     change.type === 'step.blocked' ||
     (change.type === 'step.completed' && change.stepId === 'go-live')
   );

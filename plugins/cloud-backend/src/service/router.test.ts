@@ -361,6 +361,62 @@ describe.each(databases.eachSupportedId())(
         expect(notifications.at(-1).payload.title).toMatch(/SIFAC/);
       });
 
+      it('lets whoever may decide undo the decision, audited and notified', async () => {
+        const approved = await step('qualification');
+        const byEstablishment = await request(server)
+          .post(`/api/cloud/tenants/${name}/decision/undo`)
+          .set('Authorization', as(claire))
+          .send({ rowVersion: approved.rowVersion });
+        expect(byEstablishment.status).toBe(403);
+        const stale = await request(server)
+          .post(`/api/cloud/tenants/${name}/decision/undo`)
+          .set('Authorization', as(sophie))
+          .send({ rowVersion: approved.rowVersion - 1 });
+        expect(stale.status).toBe(409);
+        const missing = await request(server)
+          .post(`/api/cloud/tenants/${name}/decision/undo`)
+          .set('Authorization', as(sophie))
+          .send({});
+        expect(missing.status).toBe(400);
+        expect(missing.body.error.message).toContain('rowVersion');
+        expect((await step('qualification')).status).toBe('done');
+
+        const undone = await request(server)
+          .post(`/api/cloud/tenants/${name}/decision/undo`)
+          .set('Authorization', as(sophie))
+          .send({ rowVersion: approved.rowVersion });
+        expect(undone.status).toBe(200);
+        expect(undone.body).toMatchObject({
+          status: 'requested',
+          currentStep: 'qualification',
+        });
+        expect(notifications.at(-1).payload.title).toMatch(
+          /^Décision annulée : SIFAC/,
+        );
+        expect(audits).toContainEqual(
+          expect.objectContaining({
+            eventId: 'tenant-request-decision-undo',
+            outcome: 'success',
+          }),
+        );
+        expect(audits).toContainEqual(
+          expect.objectContaining({
+            eventId: 'tenant-request-decision-undo',
+            outcome: 'failure',
+          }),
+        );
+
+        // Decided again, for the tests that follow.
+        const again = await request(server)
+          .post(`/api/cloud/tenants/${name}/decision`)
+          .set('Authorization', as(sophie))
+          .send({
+            decision: 'approve',
+            rowVersion: (await step('qualification')).rowVersion,
+          });
+        expect(again.status).toBe(200);
+      });
+
       it('keeps each side to its own steps', async () => {
         const provisioning = await step('provisioning');
         const byEstablishment = await request(server)

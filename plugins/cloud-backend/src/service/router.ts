@@ -432,6 +432,16 @@ export async function createRouter(
     );
   });
 
+  router.post('/tenants/:name/decision/undo', async (req, res) => {
+    res.json(
+      await tenants.undoDecision(req.params.name, {
+        credentials: await user(req),
+        request: req,
+        rowVersion: req.body.rowVersion,
+      }),
+    );
+  });
+
   router.post('/tenants/:name/version', async (req, res) => {
     res.json(
       await tenants.changeTenant(

@@ -71,6 +71,8 @@ export interface TenantChange {
   stepId?: OnboardingStepId | null;
   /** Reason or comment given with the change. */
   comment?: string | null;
+  /** For `request.decision-undone`: the decision undone. */
+  undone?: RequestDecision;
 }
 
 /**
@@ -135,6 +137,15 @@ export interface TenantService {
     name: string,
     decision: RequestDecision,
     options: WriteContext & { reason?: string; rowVersion: number },
+  ): Promise<TenantDetails>;
+
+  /**
+   * Undoes the decision on a request while nothing happened since (whoever
+   * may decide it); see the store's `undoDecision`.
+   */
+  undoDecision(
+    name: string,
+    options: WriteContext & { rowVersion: number },
   ): Promise<TenantDetails>;
 
   /**

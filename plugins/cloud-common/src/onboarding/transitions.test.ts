@@ -616,11 +616,28 @@ describe('prerequisites', () => {
     ).toEqual(message('reopened'));
   });
 
-  it('does not apply to block and skip', () => {
+  it('holds back blocking and skipping a step whose turn has not come', () => {
     const steps = initialSteps({ migration: true });
-    expect(act(steps, 'go-live', 'block').ok).toBe(true);
-    expect(act(steps, 'acceptance', 'skip').ok).toBe(true);
-    expect(act(steps, 'data-migration', 'skip').ok).toBe(true);
+    for (const [id, action] of [
+      ['go-live', 'block'],
+      ['acceptance', 'skip'],
+      ['data-migration', 'skip'],
+      ['provisioning', 'block'],
+    ] as const) {
+      const result = act(steps, id, action);
+      expect(result.ok ? 'ok' : result.error.code).toBe('prerequisite');
+    }
+    // Its turn come (every step before it settled), a step not started
+    // can be blocked or skipped.
+    expect(act(stepsAt('go-live', 'todo'), 'go-live', 'block').ok).toBe(true);
+    expect(act(stepsAt('acceptance', 'todo'), 'acceptance', 'skip').ok).toBe(
+      true,
+    );
+    // A step already started can be blocked or skipped whatever the others.
+    expect(
+      act(withStatus(steps, 'acceptance', 'in_progress'), 'acceptance', 'skip')
+        .ok,
+    ).toBe(true);
   });
 
   it('an optional step is nobody’s prerequisite', () => {
@@ -701,8 +718,9 @@ const BUTTONS_PREVIOUS_DONE: Record<OnboardingStepId, Buttons> = {
 
 /**
  * A new tenant with a migration (request done, qualification todo): from
- * provisioning on, nothing can be put in progress or done; blocking and
- * skipping need no prerequisite.
+ * provisioning on, nothing can be put in progress or done, and a step not
+ * started cannot be blocked or skipped before its turn (issue 15: no
+ * "Bloquer / Passer" on the steps to come); a started one can.
  */
 const BUTTONS_NEW_TENANT: Record<OnboardingStepId, Buttons> = {
   request: ['start block', 'complete block', 'reopen', 'unblock', 'reopen'],
@@ -713,13 +731,13 @@ const BUTTONS_NEW_TENANT: Record<OnboardingStepId, Buttons> = {
     'unblock',
     'reopen',
   ],
-  provisioning: ['block', 'block', '', '', ''],
-  identity: ['block', 'block', '', '', ''],
-  'data-migration': ['block skip', 'block skip', '', 'skip', ''],
-  acceptance: ['block skip', 'block skip', '', 'skip', ''],
-  training: ['block skip', 'block skip', '', 'skip', ''],
-  'go-live': ['block', 'block', '', '', ''],
-  decommissioning: ['block skip', 'block skip', '', 'skip', ''],
+  provisioning: ['', 'block', '', '', ''],
+  identity: ['', 'block', '', '', ''],
+  'data-migration': ['', 'block skip', '', 'skip', ''],
+  acceptance: ['', 'block skip', '', 'skip', ''],
+  training: ['', 'block skip', '', 'skip', ''],
+  'go-live': ['', 'block', '', '', ''],
+  decommissioning: ['', 'block skip', '', 'skip', ''],
 };
 
 /**
@@ -737,7 +755,7 @@ const BUTTONS_ACCEPTANCE_SKIPPED_WITHOUT_REASON: Partial<
     'unblock skip',
     'reopen',
   ],
-  'go-live': ['block', 'block', '', '', ''],
+  'go-live': ['', 'block', '', '', ''],
   decommissioning: [
     'start block skip',
     'complete block skip',
@@ -860,8 +878,8 @@ describe('allowedActions', () => {
         'data-migration',
       ),
     ).toEqual(['reopen']);
-    expect(allowedActions(steps, 'acceptance')).toEqual(['block', 'skip']);
-    expect(allowedActions(steps, 'go-live')).toEqual(['block']);
+    expect(allowedActions(steps, 'acceptance')).toEqual([]);
+    expect(allowedActions(steps, 'go-live')).toEqual([]);
     expect(allowedActions(steps, 'request')).toEqual(['reopen']);
     expect(allowedActions(steps, 'golive' as OnboardingStepId)).toEqual([]);
   });
@@ -984,8 +1002,17 @@ describe('the order of the checks', () => {
       'done',
     ],
     [
-      'Amue skips the migration of a new tenant',
+      'Amue cannot skip the migration before its turn',
       newTenant,
+      'data-migration',
+      'skip',
+      'amue',
+      ' Nouvelle installation ',
+      'prerequisite',
+    ],
+    [
+      'Amue skips the migration once its turn has come',
+      stepsAt('data-migration', 'todo'),
       'data-migration',
       'skip',
       'amue',

@@ -391,7 +391,9 @@ function fail<T extends OnboardingStepState>(
  * step is in the tenant's steps; `skip` only on a skippable step; the action
  * applies to the step's status ({@link ONBOARDING_TRANSITIONS}); the reason;
  * the prerequisites ({@link unmetPrerequisite}) for every action that puts
- * the step in progress or done (`start`, `complete`, `unblock`, `reopen`).
+ * the step in progress or done (`start`, `complete`, `unblock`, `reopen`)
+ * and for blocking or skipping a step not started yet (`todo`): a step
+ * whose turn has not come cannot be blocked or skipped.
  *
  * The new state of the step carries the trimmed reason when it is `blocked`
  * or `skipped`, and no `reason` property otherwise.
@@ -487,7 +489,13 @@ export function applyStepAction<T extends OnboardingStepState>(
   if (!reason.ok) {
     return reason;
   }
-  if (transition.to === 'in_progress' || transition.to === 'done') {
+  // A step not started yet can be blocked or skipped only once it could be
+  // started: not while the steps before it are still open.
+  if (
+    transition.to === 'in_progress' ||
+    transition.to === 'done' ||
+    current.status === 'todo'
+  ) {
     const unmet = unmetPrerequisite(steps, stepId);
     if (unmet) {
       return fail(

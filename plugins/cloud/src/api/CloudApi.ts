@@ -104,6 +104,14 @@ export interface CloudApi {
     },
   ): Promise<TenantDetails>;
   /**
+   * Undoes the decision on a request while nothing happened since:
+   * `rowVersion` is the qualification step's, as the decision left it.
+   */
+  undoDecision(
+    name: string,
+    body: { rowVersion: number },
+  ): Promise<TenantDetails>;
+  /**
    * Sets or moves the due date of a step (Amue: the application's product
    * owners and the administrators), with a reason.
    */

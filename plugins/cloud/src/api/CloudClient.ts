@@ -88,6 +88,10 @@ export class CloudClient implements CloudApi {
     return body(this.client.decideRequest({ path: { name }, body: request }));
   }
 
+  undoDecision(name: string, request: Parameters<CloudApi['undoDecision']>[1]) {
+    return body(this.client.undoDecision({ path: { name }, body: request }));
+  }
+
   setStepDueDate(
     name: string,
     stepId: Parameters<CloudApi['setStepDueDate']>[1],

@@ -19,11 +19,15 @@ describe('contactProblems', () => {
 describe('validateContacts', () => {
   function errorsOf(value: any) {
     const addError = jest.fn();
-    validateContacts(value, { addError } as any, {
-      apiHolder: { get: () => mockApis.translation() } as any,
-      formData: {},
-      schema: {},
-    } as any);
+    validateContacts(
+      value,
+      { addError } as any,
+      {
+        apiHolder: { get: () => mockApis.translation() } as any,
+        formData: {},
+        schema: {},
+      } as any,
+    );
     return addError.mock.calls.map(c => c[0]);
   }
 

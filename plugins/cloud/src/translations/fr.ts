@@ -1,5 +1,14 @@
+import {
+  ENVIRONMENT_LABELS,
+  ONBOARDING_STEP_LABELS,
+} from '@amue/plugin-cloud-common';
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { cloudTranslationRef } from '../translation';
+
+/** The one name of each step (shared with the backend's messages). */
+const S = ONBOARDING_STEP_LABELS.fr;
+/** The name of each environment (shared with the catalog's titles). */
+const E = ENVIRONMENT_LABELS.fr;
 
 const fr = createTranslationMessages({
   ref: cloudTranslationRef,
@@ -64,13 +73,13 @@ const fr = createTranslationMessages({
     'home.stepQualification':
       "L'Amue qualifie la demande et signe la convention",
     'home.stepOnboarding':
-      'Déploiement, authentification unique, migration des données, recette et formation',
+      'Provisionnement, authentification unique (SSO), reprise des données, recette et formation',
     'home.stepLive':
       "Mise en production, puis arrêt de l'installation sur site",
-    'values.environment.production': 'Production',
-    'values.environment.preproduction': 'Pré-production',
-    'values.environment.formation': 'Formation',
-    'values.environment.test': 'Test',
+    'values.environment.production': E.production,
+    'values.environment.preproduction': E.preproduction,
+    'values.environment.formation': E.formation,
+    'values.environment.test': E.test,
     'values.tenantStatus.requested': 'Demandée',
     'values.tenantStatus.provisioning': 'En déploiement',
     'values.tenantStatus.onboarding': 'En accompagnement',
@@ -194,15 +203,15 @@ const fr = createTranslationMessages({
     'onboarding.pageTitle':
       '{{application}} ({{environment}}) — {{establishment}}',
     'onboarding.pageSubtitle': "Accompagnement de l'instance hébergée {{name}}",
-    'onboarding.steps.request': 'Demande',
-    'onboarding.steps.qualification': 'Qualification',
-    'onboarding.steps.provisioning': 'Provisionnement',
-    'onboarding.steps.identity': 'Authentification unique (SSO)',
-    'onboarding.steps.dataMigration': 'Reprise des données',
-    'onboarding.steps.acceptance': 'Recette',
-    'onboarding.steps.training': 'Formation',
-    'onboarding.steps.goLive': 'Mise en production',
-    'onboarding.steps.decommissioning': "Arrêt de l'installation sur site",
+    'onboarding.steps.request': S.request,
+    'onboarding.steps.qualification': S.qualification,
+    'onboarding.steps.provisioning': S.provisioning,
+    'onboarding.steps.identity': S.identity,
+    'onboarding.steps.dataMigration': S['data-migration'],
+    'onboarding.steps.acceptance': S.acceptance,
+    'onboarding.steps.training': S.training,
+    'onboarding.steps.goLive': S['go-live'],
+    'onboarding.steps.decommissioning': S.decommissioning,
     'onboarding.stepStatus.todo': 'À faire',
     'onboarding.stepStatus.inProgress': 'En cours',
     'onboarding.stepStatus.done': 'Terminée',
@@ -232,6 +241,8 @@ const fr = createTranslationMessages({
     'onboarding.summary.progressLabel': "Avancement de l'accompagnement",
     'onboarding.summary.progressValue': '{{percent}} des étapes terminées',
     'onboarding.summary.wishedGoLive': 'Mise en production souhaitée',
+    'onboarding.summary.wishedGoLivePast':
+      "Cette date est passée et l'instance n'est pas encore en production : convenez d'une nouvelle date avec l'Amue.",
     'onboarding.summary.version': 'Version',
     'onboarding.summary.url': 'Adresse',
     'onboarding.summary.urlPending': 'Pas encore déployée',
@@ -262,6 +273,8 @@ const fr = createTranslationMessages({
     'onboarding.events.types.requestCreated': 'Demande déposée',
     'onboarding.events.types.requestApproved': 'Demande acceptée',
     'onboarding.events.types.requestRejected': 'Demande refusée',
+    'onboarding.events.types.requestDecisionUndone':
+      'Décision sur la demande annulée',
     'onboarding.events.types.stepStarted': 'Étape démarrée',
     'onboarding.events.types.stepCompleted': 'Étape terminée',
     'onboarding.events.types.stepBlocked': 'Étape bloquée',
@@ -379,8 +392,25 @@ const fr = createTranslationMessages({
     'requests.rejectLabel': 'Refuser la demande {{name}}',
     'requests.rejectNeedsReason':
       'Indiquez le motif du refus dans le commentaire.',
-    'requests.approved': 'Demande {{name}} acceptée.',
-    'requests.rejected': 'Demande {{name}} refusée.',
+    'requests.approveAll_one': 'Accepter',
+    'requests.approveAll_other': 'Accepter les {{count}} instances',
+    'requests.rejectAll_one': 'Refuser',
+    'requests.rejectAll_other': 'Refuser les {{count}} instances',
+    'requests.approveAllLabel':
+      'Accepter les {{number}} instances de la demande {{name}}',
+    'requests.rejectAllLabel':
+      'Refuser les {{number}} instances de la demande {{name}}',
+    'requests.requestName':
+      '{{application}} ({{environments}}) — {{establishment}}',
+    'requests.separately': 'Décider instance par instance',
+    'requests.decided.approved': 'Demande acceptée : {{request}}.',
+    'requests.decided.rejected': 'Demande refusée : {{request}}.',
+    'requests.undo.action': 'Annuler',
+    'requests.undo.close': 'Fermer',
+    'requests.undo.done':
+      'Décision annulée : {{request}} attend de nouveau votre décision.',
+    'requests.undo.failed':
+      "La décision n'a pas pu être annulée : {{message}}. Ouvrez l'instance pour voir où elle en est.",
     'requests.more': 'Afficher plus',
     'requests.reserved.title': "Réservé à l'Amue",
     'requests.reserved.text':
@@ -472,15 +502,15 @@ const fr = createTranslationMessages({
     'adoption.states.notStarted': 'Non démarré',
     'adoption.sides.amue': 'Amue',
     'adoption.sides.establishment': 'Établissement',
-    'adoption.steps.request': 'Demande',
-    'adoption.steps.qualification': 'Qualification',
-    'adoption.steps.provisioning': 'Déploiement',
-    'adoption.steps.identity': 'Authentification unique',
-    'adoption.steps.dataMigration': 'Reprise des données',
-    'adoption.steps.acceptance': 'Recette',
-    'adoption.steps.training': 'Formation',
-    'adoption.steps.goLive': 'Mise en production',
-    'adoption.steps.decommissioning': "Arrêt de l'installation sur site",
+    'adoption.steps.request': S.request,
+    'adoption.steps.qualification': S.qualification,
+    'adoption.steps.provisioning': S.provisioning,
+    'adoption.steps.identity': S.identity,
+    'adoption.steps.dataMigration': S['data-migration'],
+    'adoption.steps.acceptance': S.acceptance,
+    'adoption.steps.training': S.training,
+    'adoption.steps.goLive': S['go-live'],
+    'adoption.steps.decommissioning': S.decommissioning,
     'adoption.establishmentTypes.universite': 'Université',
     'adoption.establishmentTypes.ecole': 'École',
     'adoption.establishmentTypes.grandEtablissement': 'Grand établissement',

@@ -9,7 +9,10 @@ import {
 const AMUE_BLUE = '#1d4f91';
 const AMUE_NAVY = '#0b2a55';
 
-const pageTheme = genPageTheme({ colors: [AMUE_NAVY, AMUE_BLUE], shape: shapes.wave });
+const pageTheme = genPageTheme({
+  colors: [AMUE_NAVY, AMUE_BLUE],
+  shape: shapes.wave,
+});
 
 /** The portal's light theme. */
 export const amueLightTheme = createUnifiedTheme({

@@ -18,6 +18,8 @@ import {
   cloudTranslationRef,
   useCanReadCloudReports,
 } from '@amue/plugin-cloud';
+import Badge from '@material-ui/core/Badge';
+import { makeStyles } from '@material-ui/core/styles';
 import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import AppsIcon from '@material-ui/icons/Apps';
 import AssignmentIcon from '@material-ui/icons/Assignment';
@@ -29,10 +31,37 @@ import MenuIcon from '@material-ui/icons/Menu';
 import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import StorefrontIcon from '@material-ui/icons/Storefront';
+import { useEffect, useState } from 'react';
 import { SidebarLogo } from './SidebarLogo';
+
+const SNACKBAR = {
+  enabled: true,
+  autoHideDuration: 15_000,
+  anchorOrigin: { vertical: 'top', horizontal: 'center' },
+} as const;
+
+const useStyles = makeStyles({
+  // White on dark red: readable (contrast 6.6:1) at the badge's small size.
+  badge: { backgroundColor: '#b71c1c', color: '#fff', fontWeight: 700 },
+});
+
+/** Hands the unread count of the notifications item up to the sidebar. */
+function ReportUnread(props: {
+  count: number;
+  onCount: (count: number) => void;
+}) {
+  const { count, onCount } = props;
+  useEffect(() => onCount(count), [count, onCount]);
+  return null;
+}
 
 function PortalSidebar({ navItems }: NavContentComponentProps) {
   const { t } = useTranslationRef(cloudTranslationRef);
+  const classes = useStyles();
+  const [unread, setUnread] = useState(0);
+  const notificationsLabel = unread
+    ? t('nav.notificationsUnread', { unread: String(unread) })
+    : t('nav.notifications');
   // The Adoption page is Amue's: not offered to establishment members.
   const reports = useCanReadCloudReports();
   const nav = navItems.withComponent(item => (
@@ -111,25 +140,55 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
       {/* New notifications pop up at the top of the page: at the default
           place, bottom right, they covered the forms' "Suivant" and
           "Créer" buttons for 15 s. */}
-      <NotificationsSidebarItem
-        snackbarProps={{
-          enabled: true,
-          autoHideDuration: 15_000,
-          anchorOrigin: { vertical: 'top', horizontal: 'center' },
-        }}
-        renderItem={({ unreadCount, to, onClick }) => (
-          <SidebarItem
-            icon={NotificationsIcon}
-            to={to}
-            onClick={onClick}
-            text={
-              unreadCount
-                ? t('nav.notificationsUnread', { unread: String(unreadCount) })
-                : t('nav.notifications')
-            }
+      {/* On a phone the sidebar is a bottom bar made of its groups only:
+          notifications get a group of their own there (their icon with the
+          unread count, the count in the name), instead of disappearing. On
+          a wide screen the group shows its item, as before. */}
+      <SidebarGroup
+        label={notificationsLabel}
+        to="/notifications"
+        icon={
+          <NotificationsSidebarItem
+            snackbarProps={SNACKBAR}
+            renderItem={({ unreadCount }) => (
+              <>
+                <ReportUnread count={unreadCount} onCount={setUnread} />
+                <Badge
+                  // Nothing rendered without unread notifications (a hidden
+                  // "0" would still count as the entry's visible text).
+                  badgeContent={unreadCount > 0 ? unreadCount : undefined}
+                  max={99}
+                  classes={{ badge: classes.badge }}
+                  overlap="rectangular"
+                >
+                  <NotificationsIcon />
+                </Badge>
+              </>
+            )}
           />
-        )}
-      />
+        }
+      >
+        <NotificationsSidebarItem
+          snackbarProps={SNACKBAR}
+          renderItem={({ unreadCount, to, onClick }) => (
+            <>
+              <ReportUnread count={unreadCount} onCount={setUnread} />
+              <SidebarItem
+                icon={NotificationsIcon}
+                to={to}
+                onClick={onClick}
+                text={
+                  unreadCount
+                    ? t('nav.notificationsUnread', {
+                        unread: String(unreadCount),
+                      })
+                    : t('nav.notifications')
+                }
+              />
+            </>
+          )}
+        />
+      </SidebarGroup>
       <SidebarDivider />
       <SidebarGroup
         label={t('nav.settings')}

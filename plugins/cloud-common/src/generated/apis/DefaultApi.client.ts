@@ -28,6 +28,7 @@ import type {
   ApplyStepActionRequest,
   SetStepDueDateRequest,
   DecideRequestRequest,
+  UndoDecisionRequest,
   ChangeVersionRequest,
   DecommissionRequest,
   AddCommentRequest,
@@ -277,6 +278,31 @@ export class DefaultApiClient {
     return this.send(
       'POST',
       `/tenants/${encodeURIComponent(String(request.path.name))}/decision`,
+      undefined,
+      undefined,
+      request.body,
+      options,
+    );
+  }
+
+  /**
+   * Undo the decision on the request (approval or rejection) while nothing happened since: the qualification step is back as it was before the decision, a rejected tenant open again
+   */
+  public async undoDecision(
+    request: {
+      path: {
+        /**
+         * Tenant name, `<application>-<uai>-<environment>`
+         */
+        name: string;
+      };
+      body: UndoDecisionRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<TypedResponse<TenantDetails>> {
+    return this.send(
+      'POST',
+      `/tenants/${encodeURIComponent(String(request.path.name))}/decision/undo`,
       undefined,
       undefined,
       request.body,

@@ -137,6 +137,10 @@ export type Tenant = {
   suspended: boolean;
   decommissioned: boolean;
   request: TenantRequest;
+  /**
+   * The tenants asked for in one submission of the request form (one application, one establishment, several environments) share this opaque value; absent for a tenant created alone without an idempotency key. Derived from the idempotency key: the keys of one submission differ only by their last segment, `:<environment>`.
+   */
+  requestGroup?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -245,6 +249,7 @@ export type TenantEventType =
   | 'training.recorded'
   | 'request.approved'
   | 'request.rejected'
+  | 'request.decision-undone'
   | 'tenant.version-changed'
   | 'tenant.decommissioned';
 
@@ -597,6 +602,13 @@ export type DecideRequestRequest = {
    * Required to reject
    */
   reason?: string;
+  rowVersion: RowVersion;
+};
+
+/**
+ * @public
+ */
+export type UndoDecisionRequest = {
   rowVersion: RowVersion;
 };
 

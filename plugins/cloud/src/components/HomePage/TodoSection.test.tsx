@@ -52,10 +52,7 @@ function item(overrides: Partial<TodoItem>): TodoItem {
   };
 }
 
-function renderSection(
-  list: TodoList | Error,
-  signals = mockSignals(),
-) {
+function renderSection(list: TodoList | Error, signals = mockSignals()) {
   const listTodo = jest.fn(async () => {
     if (list instanceof Error) {
       throw list;

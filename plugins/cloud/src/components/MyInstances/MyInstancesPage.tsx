@@ -19,6 +19,8 @@ import {
   Text,
   VisuallyHidden,
 } from '@backstage/ui';
+import type { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useId } from 'react';
 import {
   actorSideOf,
@@ -30,7 +32,8 @@ import {
 import type { ApplicationSummary } from '../../hooks';
 import { cloudTranslationRef } from '../../translation';
 import { DueDate } from '../common/DueDate';
-import { DataColumn, DataTable } from '../Adoption/DataTable';
+import type { DataColumn } from '../Adoption/DataTable';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { useCloudLabels } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import {
@@ -115,6 +118,7 @@ export function MyInstancesPage() {
   const several = followsSeveral(user.value);
   const establishments = useEstablishments(!user.loading && several);
   const { filters, setFilter, clear, active } = useInstanceFilters();
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
   const list = useTenantList(queryOf(filters), {
     pageSize: INSTANCES_PAGE_SIZE,
     enabled: !user.loading,
@@ -318,7 +322,7 @@ export function MyInstancesPage() {
   } else {
     body = (
       <Flex direction="column" gap="3">
-        <DataTable
+        <ResponsiveTable
           caption={t('instances.page.tableCaption')}
           columns={columns}
           rows={list.items}
@@ -349,6 +353,12 @@ export function MyInstancesPage() {
     );
   }
 
+  const requestButton = (
+    <ButtonLink href={requestFormPath(ownUai)} variant="primary">
+      {t('instances.page.request')}
+    </ButtonLink>
+  );
+
   return (
     <Page themeId="tool">
       <Header
@@ -360,14 +370,13 @@ export function MyInstancesPage() {
         }
         pageTitleOverride={t('instances.page.title')}
       >
-        {mayRequest && (
-          <ButtonLink href={requestFormPath(ownUai)} variant="primary">
-            {t('instances.page.request')}
-          </ButtonLink>
-        )}
+        {mayRequest && !narrow && requestButton}
       </Header>
       <Content>
         <Flex direction="column" gap="4">
+          {/* On a phone the header has no room beside its subtitle: the
+              button comes first in the page instead of covering it. */}
+          {mayRequest && narrow && <div>{requestButton}</div>}
           {filterBar}
           <Text as="p" variant="body-small" aria-live="polite">
             {list.loading && list.items.length === 0

@@ -1,5 +1,6 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex } from '@backstage/ui';
+import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import { useId, useState } from 'react';
 import { cloudApiRef } from '../../api';
@@ -10,32 +11,60 @@ import { remainingCharacters, textLength } from '../TenantOnboarding/TextLimit';
 import { hasStatus } from '../TenantOnboarding/useTenantDetails';
 import { useFieldStyles } from '../TenantOnboarding/fieldStyles';
 
+const useStyles = makeStyles(theme => ({
+  // Readable on a hovered row too (MUI's grey is not), errors kept red.
+  readable: {
+    '&:not(.Mui-error):not(.Mui-focused)': {
+      color: theme.palette.text.primary,
+    },
+  },
+}));
+
+/** A decision recorded: on which tenants, and the versions to undo it. */
+export interface RecordedDecision {
+  decision: 'approve' | 'reject';
+  /** Each tenant decided, with its qualification's row version after it. */
+  tenants: { tenant: ListedTenant; rowVersion: number }[];
+}
+
 /**
- * Approve or reject one request, with a comment (required to reject): the
- * decision is sent with the row version of the qualification step shown.
+ * Approve or reject one request, with a comment (required to reject): one
+ * decision for all the tenants of the request (the environments asked for
+ * in one submission of the form), each sent with the row version of its
+ * qualification step as shown.
  */
 export function DecisionForm(props: {
-  tenant: ListedTenant;
-  /** Called once the decision is recorded, or to see the current version. */
-  onDecided: (message?: string) => void;
+  tenants: ListedTenant[];
+  /** How the buttons name the request ("SIFAC — test, production"). */
+  name: string;
+  /**
+   * Called once the decision is recorded (with what was decided), or
+   * without argument to see the current version.
+   */
+  onDecided: (decided?: RecordedDecision) => void;
 }) {
-  const { tenant, onDecided } = props;
+  const { tenants, name, onDecided } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   const cloudApi = useApi(cloudApiRef);
   const id = useId();
   const fieldClasses = useFieldStyles();
+  const classes = useStyles();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [missingReason, setMissingReason] = useState(false);
 
-  const qualification = tenant.steps?.find(s => s.id === 'qualification');
+  const qualifications = tenants.map(tenant =>
+    tenant.steps?.find(s => s.id === 'qualification'),
+  );
+  const ready = qualifications.every(Boolean);
   const remaining = remainingCharacters(comment);
   const blank = textLength(comment) === 0;
+  const count = tenants.length;
 
   const decide = async (decision: 'approve' | 'reject') => {
-    if (!qualification) {
+    if (!ready) {
       return;
     }
     if (decision === 'reject' && blank) {
@@ -44,18 +73,23 @@ export function DecisionForm(props: {
     }
     setBusy(true);
     setError(undefined);
+    const decided: RecordedDecision['tenants'] = [];
     try {
-      await cloudApi.decideRequest(tenant.name, {
-        decision,
-        reason: blank ? undefined : comment.trim(),
-        rowVersion: qualification.rowVersion,
-      });
-      onDecided(
-        t(decision === 'approve' ? 'requests.approved' : 'requests.rejected', {
-          name: tenant.name,
-        }),
-      );
+      for (const [index, tenant] of tenants.entries()) {
+        const updated = await cloudApi.decideRequest(tenant.name, {
+          decision,
+          reason: blank ? undefined : comment.trim(),
+          rowVersion: qualifications[index]!.rowVersion,
+        });
+        const after = updated.steps.find(s => s.id === 'qualification');
+        decided.push({ tenant, rowVersion: after?.rowVersion ?? 0 });
+      }
+      onDecided({ decision, tenants: decided });
     } catch (e) {
+      if (decided.length > 0) {
+        // Part of the request decided: say so, and let it be undone.
+        onDecided({ decision, tenants: decided });
+      }
       if (hasStatus(e, 409)) {
         setConflict(true);
       } else {
@@ -82,8 +116,10 @@ export function DecisionForm(props: {
         id={`${id}-comment`}
         label={t('requests.comment')}
         inputProps={{
-          'aria-label': t('requests.commentLabel', { name: tenant.name }),
+          'aria-label': t('requests.commentLabel', { name }),
         }}
+        InputLabelProps={{ className: classes.readable }}
+        FormHelperTextProps={{ className: classes.readable }}
         value={comment}
         onChange={event => {
           setComment(event.target.value);
@@ -97,24 +133,36 @@ export function DecisionForm(props: {
         size="small"
         fullWidth
       />
-      <Flex gap="2">
+      <Flex gap="2" style={{ flexWrap: 'wrap' }}>
         <Button
           variant="primary"
           size="small"
-          isDisabled={busy || !qualification || remaining < 0}
-          aria-label={t('requests.approveLabel', { name: tenant.name })}
+          isDisabled={busy || !ready || remaining < 0}
+          aria-label={
+            count > 1
+              ? t('requests.approveAllLabel', { number: String(count), name })
+              : t('requests.approveLabel', { name })
+          }
           onPress={() => decide('approve')}
         >
-          {t('requests.approve')}
+          {count > 1
+            ? t('requests.approveAll', { count })
+            : t('requests.approve')}
         </Button>
         <Button
           variant="secondary"
           size="small"
-          isDisabled={busy || !qualification || remaining < 0}
-          aria-label={t('requests.rejectLabel', { name: tenant.name })}
+          isDisabled={busy || !ready || remaining < 0}
+          aria-label={
+            count > 1
+              ? t('requests.rejectAllLabel', { number: String(count), name })
+              : t('requests.rejectLabel', { name })
+          }
           onPress={() => decide('reject')}
         >
-          {t('requests.reject')}
+          {count > 1
+            ? t('requests.rejectAll', { count })
+            : t('requests.reject')}
         </Button>
       </Flex>
       {conflict && (

@@ -145,18 +145,19 @@ describe('RequestsPage', () => {
     expect(blockedTable).toHaveTextContent('Université de Lille');
   });
 
-  it('approves a request with the comment and the row version of the qualification', async () => {
+  it('approves a request with the comment and the row version of the qualification, then undoes it', async () => {
     const user = userEvent.setup();
     const { cloudApi } = renderPage('sophie', {
       decideRequest: jest.fn(async () => details[request.name]),
+      undoDecision: jest.fn(async () => details[request.name]),
     });
     const approve = await screen.findByRole('button', {
-      name: 'Approve the request sifac-0333298f-test',
+      name: 'Approve the request SIFAC (Test) — Université de Bordeaux',
     });
     await waitFor(() => expect(approve).toBeEnabled());
     await user.type(
       screen.getByRole('textbox', {
-        name: 'Comment on the request sifac-0333298f-test',
+        name: 'Comment on the request SIFAC (Test) — Université de Bordeaux',
       }),
       'Convention reçue',
     );
@@ -167,11 +168,90 @@ describe('RequestsPage', () => {
         { decision: 'approve', reason: 'Convention reçue', rowVersion: 12 },
       ),
     );
-    expect(
-      await screen.findByText('Request sifac-0333298f-test approved.'),
-    ).toBeInTheDocument();
+    // A visible confirmation naming the request, with a way to undo it.
+    const notice = await screen.findByRole('status');
+    await waitFor(() =>
+      expect(notice).toHaveTextContent(
+        'Request approved: SIFAC (Test) — Université de Bordeaux.',
+      ),
+    );
     // Both lists are read again.
     await waitFor(() => expect(cloudApi.listTenants).toHaveBeenCalledTimes(4));
+    await user.click(within(notice).getByRole('button', { name: 'Undo' }));
+    await waitFor(() =>
+      expect(cloudApi.undoDecision).toHaveBeenCalledWith(
+        'sifac-0333298f-test',
+        { rowVersion: 12 },
+      ),
+    );
+    await waitFor(() =>
+      expect(notice).toHaveTextContent(
+        'Decision undone: SIFAC (Test) — Université de Bordeaux waits for your decision again.',
+      ),
+    );
+    expect(
+      within(notice).queryByRole('button', { name: 'Undo' }),
+    ).not.toBeInTheDocument();
+    await waitFor(() => expect(cloudApi.listTenants).toHaveBeenCalledTimes(6));
+  });
+
+  it('decides the environments of one request at once, or one by one', async () => {
+    const user = userEvent.setup();
+    const production = makeTenant('sifac-0333298f-production', {
+      status: 'requested',
+      currentStep: 'qualification',
+      requestGroup: 'g1',
+    });
+    const test = { ...details[request.name], requestGroup: 'g1' };
+    const both = [
+      test,
+      makeDetails(production, makeSteps({ request: 'done' })),
+    ];
+    const { cloudApi } = renderPage('sophie', {
+      listTenants: jest.fn(async (query?: ListTenantsQuery) =>
+        query?.blocked ? { items: [] } : { items: both },
+      ),
+      decideRequest: jest.fn(async (name: string) =>
+        name === test.name ? test : both[1],
+      ),
+    });
+    const name = 'SIFAC (Test, Production) — Université de Bordeaux';
+    const approve = await screen.findByRole('button', {
+      name: `Approve the 2 instances of the request ${name}`,
+    });
+    expect(approve).toHaveTextContent('Approve the 2 instances');
+    // One row for the request, both instances in it.
+    const pending = table('Requests to qualify');
+    expect(within(pending).getAllByRole('row')).toHaveLength(2);
+    expect(
+      screen.getByText('1 request waits for your decision.'),
+    ).toBeInTheDocument();
+    // Each instance can still be decided alone.
+    expect(screen.getByText('Decide instance by instance')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Approve the request SIFAC (Production) — Université de Bordeaux',
+      }),
+    ).toBeInTheDocument();
+
+    await waitFor(() => expect(approve).toBeEnabled());
+    await user.click(approve);
+    await waitFor(() =>
+      expect(cloudApi.decideRequest).toHaveBeenCalledTimes(2),
+    );
+    expect(cloudApi.decideRequest).toHaveBeenCalledWith(test.name, {
+      decision: 'approve',
+      reason: undefined,
+      rowVersion: 12,
+    });
+    expect(cloudApi.decideRequest).toHaveBeenCalledWith(production.name, {
+      decision: 'approve',
+      reason: undefined,
+      rowVersion: expect.any(Number),
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      `Request approved: ${name}.`,
+    );
   });
 
   it('needs a comment to reject a request', async () => {
@@ -180,7 +260,7 @@ describe('RequestsPage', () => {
       decideRequest: jest.fn(async () => details[request.name]),
     });
     const reject = await screen.findByRole('button', {
-      name: 'Reject the request sifac-0333298f-test',
+      name: 'Reject the request SIFAC (Test) — Université de Bordeaux',
     });
     await waitFor(() => expect(reject).toBeEnabled());
     await user.click(reject);
@@ -191,7 +271,7 @@ describe('RequestsPage', () => {
 
     await user.type(
       screen.getByRole('textbox', {
-        name: 'Comment on the request sifac-0333298f-test',
+        name: 'Comment on the request SIFAC (Test) — Université de Bordeaux',
       }),
       'Hors périmètre',
     );
@@ -212,7 +292,7 @@ describe('RequestsPage', () => {
       }),
     });
     const approve = await screen.findByRole('button', {
-      name: 'Approve the request sifac-0333298f-test',
+      name: 'Approve the request SIFAC (Test) — Université de Bordeaux',
     });
     await waitFor(() => expect(approve).toBeEnabled());
     await user.click(approve);

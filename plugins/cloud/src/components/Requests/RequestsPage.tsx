@@ -5,10 +5,10 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Alert, Button, Flex, Text, VisuallyHidden } from '@backstage/ui';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { useEffect, useId, useState } from 'react';
-import type { ListTenantsQuery } from '../../api';
+import { cloudApiRef, type ListTenantsQuery } from '../../api';
 import {
   actorSideOf,
   useApplications,
@@ -25,20 +25,23 @@ import { errorMessage } from '../TenantOnboarding/errors';
 import { useOnboardingLabels } from '../TenantOnboarding/labels';
 import { INSTANCES_PATH, tenantPagePath } from '../TenantOnboarding/paths';
 import { Section } from '../TenantOnboarding/Section';
-import { DecisionForm } from './DecisionForm';
+import { DecisionForm, RecordedDecision } from './DecisionForm';
+import { groupRequests, PendingRequest } from './groupRequests';
 
 /** Tenants asked for at a time, in each list. */
 export const REQUESTS_PAGE_SIZE = 20;
 
 type TenantList = ReturnType<typeof useTenantList>;
 
-function ListBody(props: {
+function ListBody<T>(props: {
   list: TenantList;
+  rows: T[];
+  rowKey: (row: T) => string;
   caption: string;
   empty: string;
-  columns: DataColumn<ListedTenant>[];
+  columns: DataColumn<T>[];
 }) {
-  const { list, caption, empty, columns } = props;
+  const { list, rows, rowKey, caption, empty, columns } = props;
   const { t } = useTranslationRef(cloudTranslationRef);
   if (list.error && list.items.length === 0) {
     return (
@@ -66,8 +69,8 @@ function ListBody(props: {
       <DataTable
         caption={caption}
         columns={columns}
-        rows={list.items}
-        rowKey={tenant => tenant.name}
+        rows={rows}
+        rowKey={rowKey}
       />
       {list.nextCursor && (
         <div>
@@ -81,6 +84,47 @@ function ListBody(props: {
         </div>
       )}
     </Flex>
+  );
+}
+
+/**
+ * What the last decision did, named in words, with "Annuler" (undo) while
+ * it can still be undone.
+ */
+function DecisionNotice(props: {
+  title: string;
+  status: 'success' | 'info';
+  error?: string;
+  busy: boolean;
+  onUndo?: () => void;
+  onClose: () => void;
+}) {
+  const { title, status, error, busy, onUndo, onClose } = props;
+  const { t } = useTranslationRef(cloudTranslationRef);
+  return (
+    <Alert
+      status={error ? 'danger' : status}
+      icon
+      title={title}
+      description={error}
+      customActions={
+        <Flex gap="2">
+          {onUndo && (
+            <Button
+              variant="secondary"
+              size="small"
+              isDisabled={busy}
+              onPress={onUndo}
+            >
+              {t('requests.undo.action')}
+            </Button>
+          )}
+          <Button variant="tertiary" size="small" onPress={onClose}>
+            {t('requests.undo.close')}
+          </Button>
+        </Flex>
+      }
+    />
   );
 }
 
@@ -102,7 +146,13 @@ export function RequestsPage() {
   const establishments = useEstablishments();
   const [application, setApplication] = useState('');
   const [establishment, setEstablishment] = useState('');
-  const [announcement, setAnnouncement] = useState('');
+  const cloudApi = useApi(cloudApiRef);
+  // The last decision taken on this page, shown with a way to undo it.
+  const [decided, setDecided] = useState<RecordedDecision>();
+  const [undo, setUndo] = useState<{
+    state: 'busy' | 'done' | 'failed';
+    message?: string;
+  }>();
 
   const filters: ListTenantsQuery = {
     ...(application ? { application: [application] } : {}),
@@ -157,6 +207,39 @@ export function RequestsPage() {
     applications.value?.get(name)?.title ?? name;
   const establishmentTitle = (name: string) =>
     establishments.value?.get(name)?.title ?? name;
+  const environmentsOf = (tenants: ListedTenant[]) =>
+    tenants
+      .map(tenant => cloudLabels.environment(tenant.environment))
+      .join(', ');
+  /** "SIFAC (Test, Production) — Université de Bordeaux" */
+  const requestName = (tenants: ListedTenant[]) =>
+    t('requests.requestName', {
+      application: applicationTitle(tenants[0].application),
+      environments: environmentsOf(tenants),
+      establishment: establishmentTitle(tenants[0].establishment),
+    });
+  const pendingRequests = groupRequests(pending.items);
+
+  const reload = () => {
+    pending.reload();
+    blocked.reload();
+  };
+  const undoDecision = async (decision: RecordedDecision) => {
+    setUndo({ state: 'busy' });
+    try {
+      for (const { tenant, rowVersion } of decision.tenants) {
+        await cloudApi.undoDecision(tenant.name, { rowVersion });
+      }
+      setUndo({ state: 'done' });
+    } catch (e) {
+      setUndo({
+        state: 'failed',
+        message: t('requests.undo.failed', { message: errorMessage(e, t) }),
+      });
+    } finally {
+      reload();
+    }
+  };
 
   const instanceColumn: DataColumn<ListedTenant> = {
     id: 'instance',
@@ -202,13 +285,45 @@ export function RequestsPage() {
     },
   ];
 
-  const pendingColumns: DataColumn<ListedTenant>[] = [
-    ...commonColumns,
+  // One row per request: its tenants (one per environment asked for) side
+  // by side, the common columns read from the first one.
+  const first = (request: PendingRequest) => request.tenants[0];
+  const pendingColumns: DataColumn<PendingRequest>[] = [
+    {
+      ...instanceColumn,
+      cell: request => (
+        <Flex direction="column" gap="1">
+          {request.tenants.map(tenant => (
+            <Link key={tenant.name} to={tenantPagePath(tenant.name)}>
+              {tenant.name}
+            </Link>
+          ))}
+        </Flex>
+      ),
+    },
+    {
+      ...commonColumns[1],
+      cell: request => commonColumns[1].cell(first(request)),
+    },
+    {
+      ...commonColumns[2],
+      cell: request => (
+        <Flex direction="column" gap="1">
+          <Text variant="body-small">
+            {applicationTitle(first(request).application)}
+          </Text>
+          <Text variant="body-x-small" color="secondary">
+            {`${environmentsOf(request.tenants)} · ${first(request).version}`}
+          </Text>
+        </Flex>
+      ),
+    },
     {
       id: 'requestedOn',
       header: t('requests.columns.requestedOn'),
       // with the qualification's due date, when it has one
-      cell: tenant => {
+      cell: request => {
+        const tenant = first(request);
         const qualification = tenant.steps?.find(s => s.id === 'qualification');
         return (
           <Flex direction="column" gap="1">
@@ -223,7 +338,7 @@ export function RequestsPage() {
     {
       id: 'details',
       header: t('requests.columns.details'),
-      cell: tenant => (
+      cell: ({ tenants: [tenant] }) => (
         <Flex direction="column" gap="1">
           <Text variant="body-small">
             {tenant.request.migration
@@ -259,7 +374,8 @@ export function RequestsPage() {
     {
       id: 'decision',
       header: t('requests.columns.decision'),
-      cell: tenant => {
+      cell: request => {
+        const tenant = first(request);
         const side = actorSideOf(
           user.value,
           tenant,
@@ -272,17 +388,38 @@ export function RequestsPage() {
             </Text>
           );
         }
+        const onDecided = (decision?: RecordedDecision) => {
+          if (decision) {
+            setDecided(decision);
+            setUndo(undefined);
+          }
+          reload();
+        };
         return (
-          <DecisionForm
-            tenant={tenant}
-            onDecided={message => {
-              if (message) {
-                setAnnouncement(message);
-              }
-              pending.reload();
-              blocked.reload();
-            }}
-          />
+          <Flex direction="column" gap="2">
+            <DecisionForm
+              tenants={request.tenants}
+              name={requestName(request.tenants)}
+              onDecided={onDecided}
+            />
+            {request.tenants.length > 1 && (
+              <details>
+                <summary>
+                  <Text variant="body-small">{t('requests.separately')}</Text>
+                </summary>
+                <Flex direction="column" gap="3" style={{ marginTop: 8 }}>
+                  {request.tenants.map(one => (
+                    <DecisionForm
+                      key={one.name}
+                      tenants={[one]}
+                      name={requestName([one])}
+                      onDecided={onDecided}
+                    />
+                  ))}
+                </Flex>
+              </details>
+            )}
+          </Flex>
         );
       },
     },
@@ -414,22 +551,55 @@ export function RequestsPage() {
                 />
               </Flex>
             </form>
-            <VisuallyHidden>
-              <div role="status" aria-live="polite">
-                {announcement}
-              </div>
-            </VisuallyHidden>
+            <div role="status" aria-live="polite">
+              {decided && (
+                <DecisionNotice
+                  title={
+                    undo?.state === 'done'
+                      ? t('requests.undo.done', {
+                          request: requestName(
+                            decided.tenants.map(d => d.tenant),
+                          ),
+                        })
+                      : t(
+                          decided.decision === 'approve'
+                            ? 'requests.decided.approved'
+                            : 'requests.decided.rejected',
+                          {
+                            request: requestName(
+                              decided.tenants.map(d => d.tenant),
+                            ),
+                          },
+                        )
+                  }
+                  status={undo?.state === 'done' ? 'info' : 'success'}
+                  error={undo?.state === 'failed' ? undo.message : undefined}
+                  onUndo={
+                    undo?.state === 'done'
+                      ? undefined
+                      : () => undoDecision(decided)
+                  }
+                  busy={undo?.state === 'busy'}
+                  onClose={() => {
+                    setDecided(undefined);
+                    setUndo(undefined);
+                  }}
+                />
+              )}
+            </div>
             <Section title={t('requests.pending.title')}>
               <Flex direction="column" gap="3">
                 {pending.items.length > 0 && !pending.nextCursor && (
                   <Text as="p">
                     {t('requests.pending.description', {
-                      count: pending.items.length,
+                      count: pendingRequests.length,
                     })}
                   </Text>
                 )}
                 <ListBody
                   list={pending}
+                  rows={pendingRequests}
+                  rowKey={request => request.key}
                   caption={t('requests.pending.title')}
                   empty={t('requests.pending.empty')}
                   columns={pendingColumns}
@@ -447,6 +617,8 @@ export function RequestsPage() {
                 )}
                 <ListBody
                   list={blocked}
+                  rows={blocked.items}
+                  rowKey={tenant => tenant.name}
                   caption={t('requests.blocked.title')}
                   empty={t('requests.blocked.empty')}
                   columns={blockedColumns}

@@ -1,4 +1,10 @@
-import { progress, type OnboardingActorSide } from '@amue/plugin-cloud-common';
+import {
+  isStepSettled,
+  progress,
+  type OnboardingActorSide,
+} from '@amue/plugin-cloud-common';
+import { makeStyles } from '@material-ui/core/styles';
+import WarningIcon from '@material-ui/icons/Warning';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Link } from '@backstage/ui';
 import type { TenantWithEvents } from '../../api';
@@ -8,6 +14,38 @@ import { useCloudLabels } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { OnboardingProgress, StepStatusBadge, WaitingBadge } from './badges';
 import { useOnboardingLabels, waitingOf } from './labels';
+
+const useStyles = makeStyles(theme => ({
+  pastDate: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
+    marginTop: theme.spacing(0.5),
+    fontWeight: 600,
+    '& svg': { color: theme.palette.warning.dark, flexShrink: 0 },
+  },
+}));
+
+/**
+ * True when the go-live wished by the establishment is a day already past
+ * while the instance is not live yet: the date needs agreeing again.
+ */
+export function isWishedGoLivePast(
+  tenant: Pick<TenantWithEvents, 'request' | 'steps'>,
+  now: Date = new Date(),
+): boolean {
+  const wished = tenant.request.wishedGoLiveDate;
+  if (!wished) {
+    return false;
+  }
+  const goLive = tenant.steps.find(s => s.id === 'go-live');
+  if (goLive && isStepSettled(goLive.status)) {
+    return false;
+  }
+  // The wished day is past once it is over (end of that day, UTC).
+  const end = Date.parse(`${wished.slice(0, 10)}T23:59:59.999Z`);
+  return Number.isFinite(end) && end < now.getTime();
+}
 
 /**
  * Where a tenant's onboarding stands: status, current step, whose move it
@@ -22,6 +60,7 @@ export function OnboardingSummary(props: {
   const labels = useOnboardingLabels();
   const cloudLabels = useCloudLabels();
   const current = tenant.steps.find(s => s.id === tenant.currentStep);
+  const classes = useStyles();
 
   return (
     <FieldList>
@@ -58,6 +97,12 @@ export function OnboardingSummary(props: {
         {tenant.request.wishedGoLiveDate
           ? labels.date(tenant.request.wishedGoLiveDate)
           : t('values.notProvided')}
+        {isWishedGoLivePast(tenant) && (
+          <span className={classes.pastDate} data-testid="wished-go-live-past">
+            <WarningIcon fontSize="small" aria-hidden="true" />
+            {t('onboarding.summary.wishedGoLivePast')}
+          </span>
+        )}
       </Field>
       <Field label={t('onboarding.summary.version')}>{tenant.version}</Field>
       <Field label={t('onboarding.summary.installation')}>

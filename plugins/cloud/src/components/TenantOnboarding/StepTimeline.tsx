@@ -8,6 +8,7 @@ import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 import type { TenantWithEvents } from '../../api';
 import { cloudTranslationRef } from '../../translation';
 import { EventActor } from './EventActor';
@@ -66,6 +67,13 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1, 2),
     margin: theme.spacing(0.5, 0),
+  },
+  // Reads as a link: underlined, with a book icon, in the link colour.
+  documentation: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    fontSize: '0.875rem',
   },
   reason: {
     margin: theme.spacing(0.5, 0),
@@ -212,13 +220,14 @@ export function StepTimeline(props: {
                   tenant.application,
                   definition.documentation,
                 )}
+                underline="always"
+                className={classes.documentation}
                 aria-label={t('onboarding.timeline.documentationLabel', {
                   step: name,
                 })}
               >
-                <Text variant="body-small">
-                  {t('onboarding.timeline.documentation')}
-                </Text>
+                <MenuBookIcon fontSize="small" aria-hidden="true" />
+                {t('onboarding.timeline.documentation')}
               </Link>
             </Flex>
           </li>

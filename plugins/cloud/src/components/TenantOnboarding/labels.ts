@@ -58,6 +58,7 @@ const EVENT_TYPES = {
   'request.created': 'onboarding.events.types.requestCreated',
   'request.approved': 'onboarding.events.types.requestApproved',
   'request.rejected': 'onboarding.events.types.requestRejected',
+  'request.decision-undone': 'onboarding.events.types.requestDecisionUndone',
   'step.started': 'onboarding.events.types.stepStarted',
   'step.completed': 'onboarding.events.types.stepCompleted',
   'step.blocked': 'onboarding.events.types.stepBlocked',

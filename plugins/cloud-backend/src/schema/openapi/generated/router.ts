@@ -333,6 +333,11 @@ export const spec = {
           request: {
             $ref: '#/components/schemas/TenantRequest',
           },
+          requestGroup: {
+            type: 'string',
+            description:
+              'The tenants asked for in one submission of the request form (one application, one establishment, several environments) share this opaque value; absent for a tenant created alone without an idempotency key. Derived from the idempotency key: the keys of one submission differ only by their last segment, `:<environment>`.',
+          },
           createdBy: {
             type: 'string',
           },
@@ -560,6 +565,7 @@ export const spec = {
           'training.recorded',
           'request.approved',
           'request.rejected',
+          'request.decision-undone',
           'tenant.version-changed',
           'tenant.decommissioned',
         ],
@@ -1797,6 +1803,76 @@ export const spec = {
         responses: {
           '200': {
             description: 'The tenant after the decision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TenantDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+          default: {
+            $ref: '#/components/responses/Unexpected',
+          },
+        },
+      },
+    },
+    '/tenants/{name}/decision/undo': {
+      post: {
+        operationId: 'UndoDecision',
+        summary:
+          'Undo the decision on the request (approval or rejection) while nothing happened since: the qualification step is back as it was before the decision, a rejected tenant open again',
+        description:
+          'Allowed to whoever may decide the request. Refused (409) when the qualification step is not at `rowVersion` or when anything but a comment was recorded on the tenant after the decision (a step started, a due date moved...); 400 when the tenant has no decision to undo.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/TenantName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['rowVersion'],
+                properties: {
+                  rowVersion: {
+                    $ref: '#/components/schemas/RowVersion',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The tenant after the undo',
             content: {
               'application/json': {
                 schema: {

@@ -133,6 +133,7 @@ export function mockCloudApi(overrides: Partial<CloudApi> = {}) {
     createRequest: notMocked('createRequest'),
     applyStepAction: notMocked('applyStepAction'),
     decideRequest: notMocked('decideRequest'),
+    undoDecision: notMocked('undoDecision'),
     addComment: notMocked('addComment'),
     setStepDueDate: notMocked('setStepDueDate'),
     listTodo: notMocked('listTodo'),

@@ -28,6 +28,7 @@ import type {
   ApplyStepActionRequest,
   SetStepDueDateRequest,
   DecideRequestRequest,
+  UndoDecisionRequest,
   ChangeVersionRequest,
   DecommissionRequest,
   AddCommentRequest,
@@ -169,6 +170,21 @@ export type DecideRequest = {
     name: string;
   };
   body: DecideRequestRequest;
+  response: TenantDetails;
+};
+
+/**
+ * Undo the decision on the request (approval or rejection) while nothing happened since: the qualification step is back as it was before the decision, a rejected tenant open again
+ * @public
+ */
+export type UndoDecision = {
+  path: {
+    /**
+     * Tenant name, `<application>-<uai>-<environment>`
+     */
+    name: string;
+  };
+  body: UndoDecisionRequest;
   response: TenantDetails;
 };
 
@@ -457,6 +473,7 @@ export type EndpointMap = {
   '#post|/tenants/{name}/steps/{stepId}': ApplyStepAction;
   '#put|/tenants/{name}/steps/{stepId}/due-date': SetStepDueDate;
   '#post|/tenants/{name}/decision': DecideRequest;
+  '#post|/tenants/{name}/decision/undo': UndoDecision;
   '#post|/tenants/{name}/version': ChangeVersion;
   '#post|/tenants/{name}/decommission': Decommission;
   '#post|/tenants/{name}/comments': AddComment;
