@@ -397,7 +397,7 @@ describe('French CSVs (csv-fr)', () => {
       'Instance;Application;Établissement;Environnement;Étape;Côté;Motif;Bloquée depuis;Jours',
       // 12:05 UTC is 14:05 in Paris in summer; a text that a spreadsheet
       // would run as a formula is still neutralised
-      "siham-0597239y-production;siham;etab-0597239y;Préproduction;Authentification unique;Établissement;'-1 compte manquant;14/07/2026 14:05;27,5",
+      "siham-0597239y-production;siham;etab-0597239y;Pré-production;Authentification unique (SSO);Établissement;'-1 compte manquant;14/07/2026 14:05;27,5",
     ]);
     expect(lines(blockedCsv(blocked, 'csv'))[1]).toBe(
       "siham-0597239y-production,siham,etab-0597239y,preproduction,identity,establishment,'-1 compte manquant,2026-07-14T12:05:00.000Z,27.5",

@@ -1,31 +1,21 @@
 /**
  * The French words of the codes that the French CSV exports (`csv-fr`)
  * write instead of the codes: the same words as the portal's pages in
- * French (plugins/cloud translations), for spreadsheet users.
+ * French (steps and environments from cloud-common's labels, which the
+ * pages read too), for spreadsheet users.
  */
 import {
+  ENVIRONMENT_LABELS,
+  ONBOARDING_STEP_LABELS,
   placeName,
   type AdoptionState,
   type OnboardingSide,
-  type OnboardingStepId,
 } from '@amue/plugin-cloud-common';
 
 const STATES: Record<AdoptionState, string> = {
   live: 'En service',
   in_progress: 'En cours',
   not_started: 'Non démarré',
-};
-
-const STEPS: Record<OnboardingStepId, string> = {
-  request: 'Demande',
-  qualification: 'Qualification',
-  provisioning: 'Déploiement',
-  identity: 'Authentification unique',
-  'data-migration': 'Reprise des données',
-  acceptance: 'Recette',
-  training: 'Formation',
-  'go-live': 'Mise en production',
-  decommissioning: "Arrêt de l'installation sur site",
 };
 
 const SIDES: Record<OnboardingSide, string> = {
@@ -38,13 +28,6 @@ const ESTABLISHMENT_TYPES: Record<string, string> = {
   ecole: 'École',
   'grand-etablissement': 'Grand établissement',
   'autre-etablissement': 'Autre établissement',
-};
-
-const ENVIRONMENTS: Record<string, string> = {
-  production: 'Production',
-  preproduction: 'Préproduction',
-  formation: 'Formation',
-  test: 'Test',
 };
 
 const PLACES = {
@@ -65,10 +48,10 @@ function wordOf(table: Record<string, string>) {
  */
 export const frenchWords = {
   state: wordOf(STATES),
-  step: wordOf(STEPS),
+  step: wordOf(ONBOARDING_STEP_LABELS.fr),
   side: wordOf(SIDES),
   establishmentType: wordOf(ESTABLISHMENT_TYPES),
-  environment: wordOf(ENVIRONMENTS),
+  environment: wordOf(ENVIRONMENT_LABELS.fr),
   region: (slug: string): string => {
     const place = placeName('region', slug);
     return 'name' in place ? place.name : PLACES[place.translate];
