@@ -583,6 +583,14 @@ describe('CloudPermissionPolicy', () => {
       )) as ConditionalPolicyDecision;
       expect(matches(conditions, tenant('sifac', '0597239y'))).toBe(true);
       expect(matches(conditions, tenant('sifac', '0333298f'))).toBe(false);
+      // Every entity but Tenants, and what the user owns: nothing on
+      // applications, whose owners are unknown.
+      expect(conditions).toEqual({
+        anyOf: [
+          expect.objectContaining({ not: expect.anything() }),
+          expect.objectContaining({ rule: 'IS_ENTITY_OWNER' }),
+        ],
+      });
       expect(logger.error).toHaveBeenCalled();
     });
 
