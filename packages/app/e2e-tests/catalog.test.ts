@@ -91,7 +91,10 @@ test('the catalog lists Applications and Tenants, filterable by establishment', 
   );
   const table = page.getByRole('table').first();
   await expect(
-    table.getByText(/SIFAC — Université de Bordeaux \(production\)/),
+    // The environment in words (issue 15), not its code.
+    table.getByRole('link', {
+      name: 'SIFAC — Université de Bordeaux (Production)',
+    }),
   ).toBeVisible();
   await expect(table.getByText(/Université de Lille/)).toHaveCount(0);
 });

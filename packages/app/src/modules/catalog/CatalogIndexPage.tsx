@@ -7,11 +7,29 @@ import {
   CatalogFilterLayout,
   EntityListContextProps,
   EntityListProvider,
+  EntityRefLink,
   useEntityList,
 } from '@backstage/plugin-catalog-react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Container, Header } from '@backstage/ui';
 import { ReactNode } from 'react';
+
+/** A text whose hyphenated words never break at their hyphen. */
+function WholeWords(props: { text: string }) {
+  return (
+    <>
+      {props.text.split(/(\S*-\S*)/).map((part, index) =>
+        part.includes('-') ? (
+          <span key={index} style={{ whiteSpace: 'nowrap' }}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 /**
  * The columns of the list: the portal's for Applications and Tenants (no
@@ -30,8 +48,14 @@ export function columnsOf(
   return [
     {
       ...name,
-      // A name is never broken in the middle of a word.
+      // A name is never broken in the middle of a word, nor at the hyphen
+      // of a word ("Pré-production").
       cellStyle: { wordBreak: 'normal', overflowWrap: 'normal', minWidth: 140 },
+      render: ({ entity }) => (
+        <EntityRefLink entityRef={entity} defaultKind={kind}>
+          <WholeWords text={entity.metadata.title ?? entity.metadata.name} />
+        </EntityRefLink>
+      ),
     },
     ...(portal as unknown as TableColumn<CatalogTableRow>[]),
   ];

@@ -155,9 +155,17 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
                 <ReportUnread count={unreadCount} onCount={setUnread} />
                 <Badge
                   // Nothing rendered without unread notifications (a hidden
-                  // "0" would still count as the entry's visible text).
-                  badgeContent={unreadCount > 0 ? unreadCount : undefined}
-                  max={99}
+                  // "0" would still count as the entry's visible text). The
+                  // count is in the entry's name ("Notifications (1)"): the
+                  // badge is hidden from assistive technologies, so the
+                  // name holds what the entry shows (WCAG 2.5.3).
+                  badgeContent={
+                    unreadCount > 0 ? (
+                      <span aria-hidden="true">
+                        {unreadCount > 99 ? '99+' : unreadCount}
+                      </span>
+                    ) : undefined
+                  }
                   classes={{ badge: classes.badge }}
                   overlap="rectangular"
                 >
