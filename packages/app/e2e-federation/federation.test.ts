@@ -215,13 +215,15 @@ test('the SIFAC product owner, a catalog User, approves the request of Bordeaux;
       ]),
     );
 
+  // The request named in words: application, environment, establishment.
+  const requestName = 'SIFAC (Test) — Université de Bordeaux';
   await sophie
-    .getByRole('button', { name: `Accepter la demande ${REQUESTED.name}` })
+    .getByRole('button', { name: `Accepter la demande ${requestName}` })
     .click();
   await expect(
     sophie
       .getByRole('status')
-      .filter({ hasText: `Demande ${REQUESTED.name} acceptée.` }),
+      .filter({ hasText: `Demande acceptée : ${requestName}.` }),
   ).toBeAttached();
   await sophie.context().close();
 
@@ -230,7 +232,7 @@ test('the SIFAC product owner, a catalog User, approves the request of Bordeaux;
   await jean.goto('/notifications');
   await expect(
     jean
-      .getByText('Demande acceptée : SIFAC (test) — Université de Bordeaux')
+      .getByText('Demande acceptée : SIFAC (Test) — Université de Bordeaux')
       .first(),
   ).toBeVisible();
   await jean.context().close();
