@@ -173,6 +173,8 @@ check "type check (tsc)" yarn tsc
 check "lint (every workspace)" yarn backstage-cli repo lint
 check "package metadata as 'backstage-cli repo fix --publish' writes it" yarn backstage-cli repo fix --publish --check
 check "OpenAPI: generated server and client match openapi.yaml" node scripts/openapi-generate.js --check
+check "API reports (report*.api.md) match the packages' exports" yarn build:api-reports --ci
+check "knip reports (knip-report.md) up to date" yarn build:knip-reports --ci
 unit_tests
 e2e_tests
 isolation_pg_tests

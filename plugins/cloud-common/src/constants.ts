@@ -1,3 +1,6 @@
+import type { SsoProtocol } from './generated/models';
+import type { TenantStatus } from './generated/models';
+import type { Environment } from './generated/models';
 /**
  * The API version of the portal's own catalog kinds.
  *
@@ -108,10 +111,11 @@ export const ENVIRONMENTS = [
   'preproduction',
   'formation',
   'test',
-] as const;
+] as const satisfies readonly Environment[];
 
-/** @public */
-export type Environment = (typeof ENVIRONMENTS)[number];
+// The API's `Environment` (its OpenAPI document), whose values ENVIRONMENTS
+// lists: a test checks that they agree.
+export type { Environment };
 
 /**
  * Statuses of a tenant, from request to decommissioning.
@@ -125,10 +129,11 @@ export const TENANT_STATUSES = [
   'live',
   'suspended',
   'decommissioned',
-] as const;
+] as const satisfies readonly TenantStatus[];
 
-/** @public */
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
+// The API's `TenantStatus` (its OpenAPI document), whose values TENANT_STATUSES
+// lists: a test checks that they agree.
+export type { TenantStatus };
 
 /**
  * Lifecycles of an Amue application.
@@ -179,7 +184,11 @@ export type SaasStatus = (typeof SAAS_STATUSES)[number];
  *
  * @public
  */
-export const SSO_PROTOCOLS = ['saml', 'oidc'] as const;
+export const SSO_PROTOCOLS = [
+  'saml',
+  'oidc',
+] as const satisfies readonly SsoProtocol[];
 
-/** @public */
-export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
+// The API's `SsoProtocol` (its OpenAPI document), whose values SSO_PROTOCOLS
+// lists: a test checks that they agree.
+export type { SsoProtocol };

@@ -67,9 +67,9 @@ const TAG = /\(federation-refusal ([a-z-]+)((?: [A-Za-z0-9._@-]+)*)\)\s*$/;
 /**
  * The message of the error thrown for a refusal: an English sentence for
  * logs and API callers, ending with a tag that the sign-in page reads to
- * show a translated sentence, e.g. `Sign-in refused: the establishment
+ * show a translated sentence, e.g. "Sign-in refused: the establishment
  * 0123456W is not a member establishment of the portal
- * (federation-refusal unknown-establishment 0123456W)`.
+ * (federation-refusal unknown-establishment 0123456W)".
  *
  * @public
  */

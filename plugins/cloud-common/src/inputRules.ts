@@ -63,10 +63,18 @@ export const HTTP_URL_PATTERN = `^https?://${URL_FIRST_CHAR}${URL_CHAR}*$`;
  */
 export const IDP_ENTITY_ID_PATTERN = `^(?:https?://${URL_FIRST_CHAR}${URL_CHAR}*|[uU][rR][nN]:[A-Za-z0-9][A-Za-z0-9-]{0,31}:${URL_CHAR}+)$`;
 
-/** Longest identity provider entity ID (SAML 2.0 core, section 8.3.6). */
+/**
+ * Longest identity provider entity ID (SAML 2.0 core, section 8.3.6).
+ *
+ * @public
+ */
 export const IDP_ENTITY_ID_MAX_LENGTH = 1024;
 
-/** Longest web address. */
+/**
+ * Longest web address.
+ *
+ * @public
+ */
 export const URL_MAX_LENGTH = 2048;
 
 /**
@@ -116,8 +124,8 @@ export const NOT_BLANK_PATTERN = '\\S';
 export const SLUG_PATTERN = '^[a-z0-9-]*$';
 
 /**
- * What each pattern above means, in words, for error messages (`<field>
- * <rule>`): the OpenAPI validator only says "must match pattern ...".
+ * What each pattern above means, in words, for error messages
+ * (`<field> <rule>`): the OpenAPI validator only says "must match pattern ...".
  *
  * @public
  */

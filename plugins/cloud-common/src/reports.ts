@@ -1,4 +1,8 @@
-import type * as Api from './generated/models';
+import type {
+  FundingEnvelope,
+  OverdueReport,
+  ReportFilterOptions,
+} from './generated/models';
 import type { OnboardingSide, OnboardingStepId } from './onboarding';
 
 /*
@@ -83,29 +87,17 @@ export interface EstablishmentAdoption {
   cells: Record<string, AdoptionState>;
 }
 
-/**
- * Overdue steps of one onboarding step, over the tenants counted (the
- * API's `StepOverdueCount`).
- *
- * @public
- */
-export type StepOverdueCount = Api.StepOverdueCount;
-
-/**
- * Overdue steps of the tenants of one application (the API's
- * `ApplicationOverdueCount`).
- *
- * @public
- */
-export type ApplicationOverdueCount = Api.ApplicationOverdueCount;
-
-/**
- * The overdue steps of the tenants under way (not decommissioned): in all,
- * per step in the order of the onboarding, per application.
- *
- * @public
- */
-export type OverdueReport = Api.OverdueReport;
+/* The API's models under the names the packages know them by. */
+export type {
+  StepOverdueCount,
+  ApplicationOverdueCount,
+  OverdueReport,
+  EstablishmentFunding,
+  ApplicationFunding,
+  FundingEnvelope,
+  ReportFilterOptions,
+  ReportFilterOption,
+} from './generated/models';
 
 /**
  * Incentive funding granted and paid, in whole euros.
@@ -116,29 +108,6 @@ export interface FundingSums {
   grantedEur: number;
   paidEur: number;
 }
-
-/**
- * The funding of one establishment (over its tenants counted).
- *
- * @public
- */
-export type EstablishmentFunding = Api.EstablishmentFunding;
-
-/**
- * The funding of one application (over its tenants counted).
- *
- * @public
- */
-export type ApplicationFunding = Api.ApplicationFunding;
-
-/**
- * The programme's incentive envelope (`cloud.funding.envelopeEur`) against
- * the funding granted and paid; `remainingEur` only when the figures cover
- * the whole programme (`programme`), see the API's `FundingEnvelope`.
- *
- * @public
- */
-export type FundingEnvelope = Api.FundingEnvelope;
 
 /**
  * The filters of the reports (`GET /reports/...?region=&type=&q=&application=`):
@@ -208,16 +177,6 @@ export function matchesEstablishmentFilters(
   );
   return words.every(word => text.includes(word));
 }
-
-/**
- * The choices of the filters of a report: the regions and establishment
- * types of the member establishments with their counts (`none` for those
- * without), and the applications the caller may report on, whatever the
- * filters chosen (the API's `ReportFilterOptions`).
- *
- * @public
- */
-export type ReportFilterOptions = Api.ReportFilterOptions;
 
 /** @public */
 export interface AdoptionReport {

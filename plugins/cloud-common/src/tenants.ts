@@ -1,4 +1,4 @@
-import type * as Api from './generated/models';
+import type { TenantEventType } from './generated/models';
 import type { OnboardingAction } from './onboarding/transitions';
 
 /*
@@ -9,62 +9,17 @@ import type { OnboardingAction } from './onboarding/transitions';
  * the packages know them by).
  */
 
-/**
- * A contact of the establishment given with a request.
- *
- * @public
- */
-export type TenantRequestContact = Api.Contact;
-
-/**
- * The request that created a tenant, stored as submitted.
- *
- * @public
- */
-export type TenantRequest = Api.TenantRequest;
-
-/**
- * One onboarding step of a tenant.
- *
- * @public
- */
-export type TenantStep = Api.Step;
-
-/**
- * Incentive funding of a tenant, in whole euros.
- *
- * @public
- */
-export type TenantFunding = Api.Funding;
-
-/**
- * Training figures of a tenant.
- *
- * @public
- */
-export type TenantTraining = Api.Training;
-
-/**
- * A tenant as listed.
- *
- * @public
- */
-export type Tenant = Api.Tenant;
-
-/**
- * A tenant of a list (`GET /tenants`), with its steps when the list was
- * asked for them (`include=steps`).
- *
- * @public
- */
-export type TenantListItem = Api.TenantListItem;
-
-/**
- * A tenant with its steps, funding and training figures.
- *
- * @public
- */
-export type TenantDetails = Api.TenantDetails;
+export type {
+  Contact as TenantRequestContact,
+  TenantRequest,
+  Step as TenantStep,
+  Funding as TenantFunding,
+  Training as TenantTraining,
+  Tenant,
+  TenantListItem,
+  TenantDetails,
+  TenantEvent,
+} from './generated/models';
 
 /**
  * Types of the events of the log.
@@ -88,21 +43,11 @@ export const TENANT_EVENT_TYPES = [
   'request.decision-undone',
   'tenant.version-changed',
   'tenant.decommissioned',
-] as const;
+] as const satisfies readonly TenantEventType[];
 
-/**
- * Types of the events of the log.
- *
- * @public
- */
-export type TenantEventType = (typeof TENANT_EVENT_TYPES)[number];
-
-/**
- * One entry of a tenant's append-only event log.
- *
- * @public
- */
-export type TenantEvent = Api.TenantEvent;
+// The API's `TenantEventType` (its OpenAPI document), whose values TENANT_EVENT_TYPES
+// lists: a test checks that they agree.
+export type { TenantEventType };
 
 /**
  * The type of the event log entry an action on a step writes.

@@ -1,23 +1,12 @@
-import type * as Api from './generated/models';
+import type { TodoItem, TodoList } from './generated/models';
 
 /*
  * "À faire": what the signed-in person must do next (`GET /todo`). The
  * backend chooses the lines per role; the home page shows them.
  */
 
-/**
- * One line of a to-do list.
- *
- * @public
- */
-export type TodoItem = Api.TodoItem;
-
-/**
- * A to-do list, with whose it is.
- *
- * @public
- */
-export type TodoList = Api.TodoList;
+/* The API's models under the names the packages know them by. */
+export type { TodoItem, TodoList } from './generated/models';
 
 /**
  * Whose to-do list it is.

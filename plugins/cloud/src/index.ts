@@ -13,6 +13,7 @@ export { catalogGraphModuleCloud } from './catalogGraph';
 export { scaffolderModuleCloud } from './scaffolder';
 export {
   cloudCatalogColumns,
+  type CloudCatalogRow,
   useCloudCatalogTitle,
 } from './components/CatalogColumns/catalogColumns';
 export {

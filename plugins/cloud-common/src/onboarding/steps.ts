@@ -1,3 +1,5 @@
+import type { Side as OnboardingSide } from '../generated/models';
+import type { StepId as OnboardingStepId } from '../generated/models';
 /**
  * Ids of the onboarding steps, in the order every tenant goes through them.
  * They are stored in the database and used in URLs, events and reports:
@@ -15,28 +17,25 @@ export const ONBOARDING_STEP_IDS = [
   'training',
   'go-live',
   'decommissioning',
-] as const;
+] as const satisfies readonly OnboardingStepId[];
 
-/**
- * Id of an onboarding step.
- *
- * @public
- */
-export type OnboardingStepId = (typeof ONBOARDING_STEP_IDS)[number];
+// The API's `StepId` (its OpenAPI document), whose values ONBOARDING_STEP_IDS
+// lists: a test checks that they agree.
+export type { OnboardingStepId };
 
 /**
  * The sides of an onboarding: Amue or the establishment.
  *
  * @public
  */
-export const ONBOARDING_SIDES = ['amue', 'establishment'] as const;
+export const ONBOARDING_SIDES = [
+  'amue',
+  'establishment',
+] as const satisfies readonly OnboardingSide[];
 
-/**
- * The side that acts on an onboarding step.
- *
- * @public
- */
-export type OnboardingSide = (typeof ONBOARDING_SIDES)[number];
+// The API's `Side` (its OpenAPI document), whose values ONBOARDING_SIDES
+// lists: a test checks that they agree.
+export type { OnboardingSide };
 
 /**
  * The definition of an onboarding step: the same for every tenant.

@@ -1,3 +1,4 @@
+import type { StepStatus as OnboardingStepStatus } from '../generated/models';
 import {
   getStepDefinition,
   isOnboardingStepId,
@@ -18,14 +19,11 @@ export const ONBOARDING_STEP_STATUSES = [
   'done',
   'blocked',
   'skipped',
-] as const;
+] as const satisfies readonly OnboardingStepStatus[];
 
-/**
- * Status of an onboarding step.
- *
- * @public
- */
-export type OnboardingStepStatus = (typeof ONBOARDING_STEP_STATUSES)[number];
+// The API's `StepStatus` (its OpenAPI document), whose values
+// ONBOARDING_STEP_STATUSES lists: a test checks that they agree.
+export type { OnboardingStepStatus };
 
 /**
  * The state of one step of one tenant's onboarding: what the rules need.

@@ -5,3 +5,4 @@
  */
 
 export { cloudServiceMock, type CloudServiceMock } from './cloudServiceMock';
+export type { CloudService, CloudServiceCallOptions } from '../CloudService';

@@ -8,7 +8,12 @@ import { useCloudLabels, useFormatDate } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { tenantFieldRef } from '../common/useRelatedTenants';
 
-type Row = { entity: Entity };
+/**
+ * A row of the catalog's list, as the portal's columns read it.
+ *
+ * @public
+ */
+export type CloudCatalogRow = { entity: Entity };
 type Spec = Record<string, any>;
 
 const specOf = (entity: Entity): Spec => (entity.spec ?? {}) as Spec;
@@ -115,7 +120,7 @@ function Ref(props: { entity: Entity; value?: string; kind: string }) {
  */
 export function cloudCatalogColumns(
   kind: string | undefined,
-): TableColumn<Row>[] | undefined {
+): TableColumn<CloudCatalogRow>[] | undefined {
   switch (kind?.toLocaleLowerCase('en-US')) {
     case 'application':
       return [

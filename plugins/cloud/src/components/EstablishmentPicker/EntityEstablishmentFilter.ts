@@ -75,7 +75,11 @@ export class EntityEstablishmentFilter implements EntityFilter {
   }
 }
 
-/** The catalog list's filters, with the establishment filter. */
+/**
+ * The catalog list's filters, with the establishment filter.
+ *
+ * @public
+ */
 export type CloudEntityFilters = DefaultEntityFilters & {
   establishment?: EntityEstablishmentFilter;
 };
