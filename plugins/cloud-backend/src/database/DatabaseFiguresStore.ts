@@ -28,6 +28,14 @@ function toTraining(row: Row): TenantTraining {
   };
 }
 
+/** The column of each figure. */
+const COLUMNS: Record<string, string> = {
+  grantedEur: 'granted_eur',
+  paidEur: 'paid_eur',
+  sessionsHeld: 'sessions_held',
+  staffTrained: 'staff_trained',
+};
+
 /** The figures of one kind: funding or training. */
 export type FiguresKind = keyof typeof TABLES;
 
@@ -87,7 +95,7 @@ export class DatabaseFiguresStore {
   }
 
   /**
-   * Writes the figures of one kind within `tx` if its row is still at
+   * Writes the figures of one kind (by field name) within `tx` if its row is still at
    * `expectedVersion`; the row before and after, or undefined when someone
    * else changed it first (a stale version).
    */
@@ -106,7 +114,12 @@ export class DatabaseFiguresStore {
     const updated = await tx(table)
       .where({ tenant_id: tenantId, row_version: by.expectedVersion })
       .update({
-        ...values,
+        ...Object.fromEntries(
+          Object.entries(values).map(([field, value]) => [
+            COLUMNS[field],
+            value,
+          ]),
+        ),
         updated_by: by.actor,
         updated_at: by.at,
         row_version: by.expectedVersion + 1,

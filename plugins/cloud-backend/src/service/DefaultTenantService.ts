@@ -49,8 +49,8 @@ import type {
   TenantOrder,
   TenantPage,
   TenantQueryCondition,
-  TenantStore,
 } from '../database/TenantStore';
+import type { TenantOperations } from './TenantWorkflow';
 import type { TenantPermissionFilters } from '../permissions/rules';
 import type {
   Caller,
@@ -90,8 +90,9 @@ const READ_DECISION_TTL_MS = 30_000;
 const READ_DECISIONS_MAX = 10_000;
 
 /**
- * {@link TenantService} on a {@link TenantStore}, with the permission
- * framework, the auditor and the change listeners.
+ * {@link TenantService} on the {@link TenantOperations} (validation and
+ * rules, on the stores), with the permission framework, the auditor and
+ * the change listeners.
  *
  * @internal
  */
@@ -103,7 +104,8 @@ export class DefaultTenantService implements TenantService {
 
   constructor(
     private readonly options: {
-      store: TenantStore;
+      /** Validation, rules and persistence of the tenants. */
+      workflow: TenantOperations;
       permissions: PermissionsService;
       auth: AuthService;
       auditor: AuditorService;
@@ -274,7 +276,7 @@ export class DefaultTenantService implements TenantService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<TenantDetails> {
-    const tenant = await this.options.store.getTenant(name);
+    const tenant = await this.options.workflow.getTenant(name);
     if (tenant) {
       const access = await this.access(cloudTenantReadPermission, credentials);
       if (this.allows(access, tenant)) {
@@ -453,7 +455,7 @@ export class DefaultTenantService implements TenantService {
     if (condition === 'none') {
       return { items: [] };
     }
-    return this.options.store.listTenants({
+    return this.options.workflow.listTenants({
       filters: options.filters,
       limit: options.limit,
       cursor: options.cursor,
@@ -468,7 +470,7 @@ export class DefaultTenantService implements TenantService {
     options: { credentials: Caller },
   ): Promise<TenantWithEvents> {
     const tenant = await this.readable(name, options.credentials);
-    const events = await this.options.store.listEvents(tenant.id);
+    const events = await this.options.workflow.listEvents(tenant.id);
     return { ...tenant, events };
   }
 
@@ -489,7 +491,7 @@ export class DefaultTenantService implements TenantService {
       },
       async () => {
         const actor = await this.admitRequest(input, options.credentials);
-        const result = await this.options.store.createTenant(input, {
+        const result = await this.options.workflow.createTenant(input, {
           actor,
           idempotencyKey: options.idempotencyKey,
           targetDays: await this.targetDaysOf(refName(input.application)),
@@ -549,7 +551,7 @@ export class DefaultTenantService implements TenantService {
       input.uai.trim(),
       input.environment,
     );
-    const existing = await this.options.store.getTenant(name);
+    const existing = await this.options.workflow.getTenant(name);
     return {
       name,
       establishment: establishmentGroupName(input.uai),
@@ -571,7 +573,7 @@ export class DefaultTenantService implements TenantService {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
         const actorSide = await this.actorSide(tenant, options.credentials);
-        const updated = await this.options.store.applyStepAction(
+        const updated = await this.options.workflow.applyStepAction(
           tenant.id,
           stepId,
           action,
@@ -611,7 +613,7 @@ export class DefaultTenantService implements TenantService {
           options.credentials,
           cloudRequestApprovePermission,
         );
-        const updated = await this.options.store.decideRequest(
+        const updated = await this.options.workflow.decideRequest(
           tenant.id,
           decision,
           {
@@ -652,7 +654,7 @@ export class DefaultTenantService implements TenantService {
             `only Amue (the owner of application "${t.application}", the administrators) may undo the decision on the request of tenant "${t.name}"`,
         );
         const { tenant: updated, decision } =
-          await this.options.store.undoDecision(tenant.id, {
+          await this.options.workflow.undoDecision(tenant.id, {
             actor,
             expectedVersion: options.rowVersion,
           });
@@ -706,7 +708,7 @@ export class DefaultTenantService implements TenantService {
             `dueDate "${input.dueDate}" is in the past; choose today or a later day`,
           );
         }
-        const updated = await this.options.store.setStepDueDate(
+        const updated = await this.options.workflow.setStepDueDate(
           tenant.id,
           stepId,
           {
@@ -753,7 +755,7 @@ export class DefaultTenantService implements TenantService {
             (change as { version: string }).version,
           );
         }
-        const updated = await this.options.store.changeTenant(
+        const updated = await this.options.workflow.changeTenant(
           tenant.id,
           change,
           { actor, expectedVersion: options.rowVersion },
@@ -781,10 +783,14 @@ export class DefaultTenantService implements TenantService {
       async () => {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
-        const event = await this.options.store.addComment(tenant.id, comment, {
-          actor,
-          stepId: options.stepId,
-        });
+        const event = await this.options.workflow.addComment(
+          tenant.id,
+          comment,
+          {
+            actor,
+            stepId: options.stepId,
+          },
+        );
         await this.notify({
           type: 'comment.added',
           tenant,
@@ -821,7 +827,7 @@ export class DefaultTenantService implements TenantService {
           t =>
             `only Amue (the owner of application "${t.application}") may record the incentive funding of tenant "${t.name}"`,
         );
-        const result = await this.options.store.recordFunding(
+        const result = await this.options.workflow.recordFunding(
           tenant.id,
           funding,
           { actor, expectedVersion: options.rowVersion },
@@ -853,7 +859,7 @@ export class DefaultTenantService implements TenantService {
       async () => {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
-        const result = await this.options.store.recordTraining(
+        const result = await this.options.workflow.recordTraining(
           tenant.id,
           training,
           { actor, expectedVersion: options.rowVersion },
@@ -877,7 +883,7 @@ export class DefaultTenantService implements TenantService {
     const names = (event.tenants ?? []).filter(
       (n): n is string => typeof n === 'string',
     );
-    const count = await this.options.store.recordGitopsRevision(
+    const count = await this.options.workflow.recordGitopsRevision(
       names,
       event.revision,
     );
@@ -903,8 +909,8 @@ export class DefaultTenantService implements TenantService {
       meta,
     });
     try {
-      const named = await this.options.store.getTenant(notification.app);
-      const outcome = await this.options.store.applyDeploymentNotification(
+      const named = await this.options.workflow.getTenant(notification.app);
+      const outcome = await this.options.workflow.applyDeploymentNotification(
         notification,
         DEPLOYMENT_ACTOR,
         named ? await this.targetDaysOf(named.application) : undefined,
@@ -917,7 +923,7 @@ export class DefaultTenantService implements TenantService {
         await audit.success({ meta: { ignored: outcome.ignored } });
         return outcome;
       }
-      const tenant = (await this.options.store.getTenant(outcome.tenantId))!;
+      const tenant = (await this.options.workflow.getTenant(outcome.tenantId))!;
       await audit.success({
         meta: { tenant: tenant.name, action: outcome.action },
       });

@@ -1,5 +1,6 @@
-import { CreateTenantInput } from './TenantStore';
-import { DatabaseTenantStore } from './DatabaseTenantStore';
+import { CreateTenantInput } from '../database/TenantStore';
+import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from './TenantWorkflow';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { Knex } from 'knex';
@@ -38,14 +39,16 @@ async function snapshot(knex: Knex) {
   return { steps, events, tenants, funding };
 }
 
-describe('DatabaseTenantStore', () => {
+describe('TenantWorkflow on DatabaseTenantStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+      }),
+    );
     return { knex, store };
   }
 

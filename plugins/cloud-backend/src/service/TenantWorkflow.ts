@@ -1,0 +1,473 @@
+import {
+  DeploymentNotification,
+  isOnboardingStepId,
+  OnboardingAction,
+  OnboardingStepId,
+  StepTargetDays,
+} from '@amue/plugin-cloud-common';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
+import type {
+  CreateTenantInput,
+  CreateTenantResult,
+  ListTenantsOptions,
+  RequestDecision,
+  StepActionInput,
+  StepDueDateInput,
+  TenantChangeInput,
+  TenantDetails,
+  TenantEvent,
+  TenantFunding,
+  TenantPage,
+  TenantStore,
+  TenantTraining,
+  VersionedWriteOptions,
+} from '../database/TenantStore';
+import {
+  checkListOptions,
+  checkOptionalReason,
+  checkTenantInput,
+  cursorAfter,
+  requireCount,
+  requireReason,
+  requireText,
+  requireVersion,
+} from '../rules/inputs';
+import {
+  deploymentChange,
+  dueDateChange,
+  figuresChange,
+  newTenant,
+  requestDecisionChange,
+  stepActionChange,
+  tenantChange,
+  undoDecisionChange,
+} from '../rules/onboarding';
+
+/**
+ * The tenants and their onboarding, for any caller that is allowed to act
+ * (the permission checks, audit and notifications are
+ * {@link DefaultTenantService}'s): every input checked, every change
+ * computed from the current state with the rules of cloud-common, then
+ * written by the {@link TenantStore}. A stale row version is a
+ * `ConflictError`, a refused input or action an `InputError`; either way
+ * nothing is written.
+ *
+ * @public
+ */
+export interface TenantOperations {
+  /**
+   * Creates a tenant from a request, with its nine steps and a
+   * `request.created` event. The same idempotency key returns the existing
+   * tenant; an existing tenant of the same name is a `ConflictError`.
+   */
+  createTenant(
+    input: CreateTenantInput,
+    options: {
+      actor: string;
+      idempotencyKey?: string;
+      targetDays?: StepTargetDays;
+    },
+  ): Promise<CreateTenantResult>;
+
+  /** A tenant by id or name, with its steps; undefined when absent. */
+  getTenant(idOrName: string): Promise<TenantDetails | undefined>;
+
+  /** The events of a tenant, oldest first. */
+  listEvents(tenantId: string): Promise<TenantEvent[]>;
+
+  listTenants(options?: ListTenantsOptions): Promise<TenantPage>;
+
+  /** Applies an action to a step with the rules of cloud-common. */
+  applyStepAction(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    action: OnboardingAction,
+    options: StepActionInput,
+  ): Promise<TenantDetails>;
+
+  /**
+   * Approves (the `qualification` step becomes done) or rejects (the step
+   * is blocked with the reason and the tenant closed: `decommissioned`) a
+   * request. `expectedVersion` is the row version of the `qualification`
+   * step; a reason is required to reject.
+   */
+  decideRequest(
+    tenantId: string,
+    decision: RequestDecision,
+    options: {
+      actor: string;
+      expectedVersion: number;
+      reason?: string | null;
+      targetDays?: StepTargetDays;
+    },
+  ): Promise<TenantDetails>;
+
+  /**
+   * Undoes the last decision on a request while nothing but comments
+   * happened since: the `qualification` step gets back the status and
+   * reason it had before the decision, a rejected tenant is open again
+   * (`request.decision-undone`). No decision to undo: `InputError`; the
+   * onboarding went on since, or a stale version: `ConflictError`.
+   */
+  undoDecision(
+    tenantId: string,
+    options: { actor: string; expectedVersion: number },
+  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }>;
+
+  /**
+   * Sets or moves the due date of a step neither done nor skipped
+   * (`step.due-date-changed`, with the reason).
+   */
+  setStepDueDate(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    input: StepDueDateInput,
+  ): Promise<TenantDetails>;
+
+  /**
+   * Day-2 changes of a tenant: a new version (`tenant.version-changed`) or
+   * its decommissioning (`tenant.decommissioned`, reason required; final).
+   * `expectedVersion` is the tenant's row version.
+   */
+  changeTenant(
+    tenantId: string,
+    change: TenantChangeInput,
+    options: VersionedWriteOptions,
+  ): Promise<TenantDetails>;
+
+  addComment(
+    tenantId: string,
+    comment: string,
+    options: { actor: string; stepId?: OnboardingStepId },
+  ): Promise<TenantEvent>;
+
+  recordFunding(
+    tenantId: string,
+    funding: { grantedEur: number; paidEur: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantFunding>;
+
+  recordTraining(
+    tenantId: string,
+    training: { sessionsHeld: number; staffTrained: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantTraining>;
+
+  /**
+   * Records the GitOps commit of tenants' descriptors (not decommissioned
+   * ones); the count of tenants recorded.
+   */
+  recordGitopsRevision(names: string[], revision: string): Promise<number>;
+
+  /**
+   * Applies a notification of the deployment engine to the provisioning
+   * step of the tenant named like its application; ignored, with the
+   * reason, when it changes nothing.
+   */
+  applyDeploymentNotification(
+    notification: DeploymentNotification,
+    actor: string,
+    /** Target durations of the tenant's steps (defaults when absent). */
+    targetDays?: StepTargetDays,
+  ): Promise<DeploymentOutcome>;
+}
+
+/**
+ * {@link TenantOperations} on a {@link TenantStore}: the validation and the
+ * business rules of the cloud plugin, once (`rules/inputs.ts`,
+ * `rules/onboarding.ts`), run under the store's lock.
+ *
+ * @public
+ */
+export class TenantWorkflow implements TenantOperations {
+  constructor(private readonly store: TenantStore) {}
+
+  /** The tenant as written, after a change. */
+  private async reread(tenantId: string): Promise<TenantDetails> {
+    return (await this.store.getTenant(tenantId))!;
+  }
+
+  async createTenant(
+    input: CreateTenantInput,
+    options: {
+      actor: string;
+      idempotencyKey?: string;
+      targetDays?: StepTargetDays;
+    },
+  ): Promise<CreateTenantResult> {
+    const checked = checkTenantInput(input, options);
+    return this.store.insertTenant(
+      newTenant(checked, this.store.now(), options.targetDays),
+      {
+        actor: checked.actor,
+        idempotencyKey: checked.idempotencyKey,
+        fingerprint: checked.fingerprint,
+      },
+    );
+  }
+
+  getTenant(idOrName: string): Promise<TenantDetails | undefined> {
+    return this.store.getTenant(idOrName);
+  }
+
+  listEvents(tenantId: string): Promise<TenantEvent[]> {
+    return this.store.listEvents(tenantId);
+  }
+
+  async listTenants(options: ListTenantsOptions = {}): Promise<TenantPage> {
+    const { limit, orderBy, after } = checkListOptions(options);
+    const { items, hasMore } = await this.store.listTenants({
+      filters: options.filters,
+      condition: options.condition,
+      includeSteps: options.includeSteps,
+      limit,
+      orderBy,
+      after,
+    });
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(hasMore && last ? { nextCursor: cursorAfter(last, orderBy) } : {}),
+    };
+  }
+
+  async applyStepAction(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    action: OnboardingAction,
+    options: StepActionInput,
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    checkOptionalReason(options.reason);
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: stepActionChange(current, stepId, action, {
+        reason: options.reason,
+        actorSide: options.actorSide,
+        expectedVersion,
+        targetDays: options.targetDays,
+      }),
+      result: undefined,
+    }));
+    return this.reread(tenantId);
+  }
+
+  async decideRequest(
+    tenantId: string,
+    decision: RequestDecision,
+    options: {
+      actor: string;
+      expectedVersion: number;
+      reason?: string | null;
+      targetDays?: StepTargetDays;
+    },
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    if (decision !== 'approve' && decision !== 'reject') {
+      throw new InputError(
+        `decision "${String(decision)}" is not one of approve, reject`,
+      );
+    }
+    checkOptionalReason(options.reason);
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: requestDecisionChange(current, decision, {
+        reason: options.reason,
+        expectedVersion,
+        targetDays: options.targetDays,
+      }),
+      result: undefined,
+    }));
+    return this.reread(tenantId);
+  }
+
+  async undoDecision(
+    tenantId: string,
+    options: { actor: string; expectedVersion: number },
+  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    const { result: decision } = await this.store.updateTenant(
+      { id: tenantId },
+      actor,
+      async current => {
+        const undo = undoDecisionChange(
+          current,
+          await current.events(),
+          expectedVersion,
+        );
+        return { write: undo.write, result: undo.decision };
+      },
+    );
+    return { tenant: await this.reread(tenantId), decision };
+  }
+
+  async setStepDueDate(
+    tenantId: string,
+    stepId: OnboardingStepId,
+    input: StepDueDateInput,
+  ): Promise<TenantDetails> {
+    const actor = requireText(input?.actor, 'actor');
+    const expectedVersion = requireVersion(input.expectedVersion);
+    const reason = requireReason(input.reason, 'reason');
+    if (!isOnboardingStepId(stepId)) {
+      throw new InputError(`"${String(stepId)}" is not an onboarding step`);
+    }
+    const dueDate = input.dueDate;
+    if (!(dueDate instanceof Date) || Number.isNaN(dueDate.getTime())) {
+      throw new InputError('dueDate must be a date');
+    }
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: dueDateChange(current, stepId, {
+        dueDate,
+        reason,
+        expectedVersion,
+      }),
+      result: undefined,
+    }));
+    return this.reread(tenantId);
+  }
+
+  async changeTenant(
+    tenantId: string,
+    change: TenantChangeInput,
+    options: VersionedWriteOptions,
+  ): Promise<TenantDetails> {
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    const isVersion = change && 'version' in change;
+    const isDecommission =
+      change && 'decommission' in change && change.decommission === true;
+    if (isVersion === isDecommission) {
+      throw new InputError('give either a version or decommission: true');
+    }
+    const checked = isVersion
+      ? {
+          version: requireText(
+            (change as { version: string }).version,
+            'version',
+            64,
+          ),
+        }
+      : {
+          reason: requireReason(
+            (change as { reason: string }).reason,
+            'reason',
+          ),
+        };
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: tenantChange(current, checked, expectedVersion),
+      result: undefined,
+    }));
+    return this.reread(tenantId);
+  }
+
+  async addComment(
+    tenantId: string,
+    comment: string,
+    options: { actor: string; stepId?: OnboardingStepId },
+  ): Promise<TenantEvent> {
+    const actor = requireText(options?.actor, 'actor');
+    const text = requireReason(comment, 'comment');
+    if (options.stepId !== undefined && !isOnboardingStepId(options.stepId)) {
+      throw new InputError(
+        `stepId "${String(options.stepId)}" is not an onboarding step`,
+      );
+    }
+    const { events } = await this.store.updateTenant(
+      { id: tenantId },
+      actor,
+      () => ({
+        write: {
+          events: [
+            {
+              type: 'comment.added',
+              stepId: options.stepId ?? null,
+              comment: text,
+              before: null,
+              after: null,
+            },
+          ],
+        },
+        result: undefined,
+      }),
+    );
+    return events[0];
+  }
+
+  async recordFunding(
+    tenantId: string,
+    funding: { grantedEur: number; paidEur: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantFunding> {
+    const grantedEur = requireCount(funding?.grantedEur, 'grantedEur');
+    const paidEur = requireCount(funding?.paidEur, 'paidEur');
+    if (paidEur > grantedEur) {
+      throw new InputError(
+        `paidEur (${paidEur}) may not exceed grantedEur (${grantedEur}): funding cannot be paid beyond what was granted`,
+      );
+    }
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: figuresChange(
+        current,
+        { kind: 'funding', values: { grantedEur, paidEur } },
+        expectedVersion,
+      ),
+      result: undefined,
+    }));
+    return (await this.reread(tenantId)).funding;
+  }
+
+  async recordTraining(
+    tenantId: string,
+    training: { sessionsHeld: number; staffTrained: number },
+    options: VersionedWriteOptions,
+  ): Promise<TenantTraining> {
+    const sessionsHeld = requireCount(training?.sessionsHeld, 'sessionsHeld');
+    const staffTrained = requireCount(training?.staffTrained, 'staffTrained');
+    const actor = requireText(options?.actor, 'actor');
+    const expectedVersion = requireVersion(options.expectedVersion);
+    await this.store.updateTenant({ id: tenantId }, actor, current => ({
+      write: figuresChange(
+        current,
+        { kind: 'training', values: { sessionsHeld, staffTrained } },
+        expectedVersion,
+      ),
+      result: undefined,
+    }));
+    return (await this.reread(tenantId)).training;
+  }
+
+  recordGitopsRevision(names: string[], revision: string): Promise<number> {
+    return this.store.recordGitopsRevision(names, revision);
+  }
+
+  async applyDeploymentNotification(
+    notification: DeploymentNotification,
+    actor: string,
+    targetDays?: StepTargetDays,
+  ): Promise<DeploymentOutcome> {
+    try {
+      const { result } = await this.store.updateTenant(
+        { name: notification.app },
+        actor,
+        current => deploymentChange(current, notification, targetDays),
+      );
+      return result;
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return { applied: false, ignored: 'no tenant of that name' };
+      }
+      if (error instanceof ConflictError) {
+        return {
+          applied: false,
+          ignored: 'the provisioning step changed meanwhile',
+        };
+      }
+      throw error;
+    }
+  }
+}
