@@ -87,10 +87,12 @@ export class DatabaseFiguresStore {
     db: Knex | Knex.Transaction,
     tenantId: string,
   ): Promise<{ funding: TenantFunding; training: TenantTraining }> {
-    const [funding, training] = await Promise.all([
-      db(TABLES.funding).where({ tenant_id: tenantId }).first(),
-      db(TABLES.training).where({ tenant_id: tenantId }).first(),
-    ]);
+    const read = (table: string) =>
+      db(table).where({ tenant_id: tenantId }).first();
+    // One connection runs a transaction's queries one after the other.
+    const [funding, training] = db.isTransaction
+      ? [await read(TABLES.funding), await read(TABLES.training)]
+      : await Promise.all([read(TABLES.funding), read(TABLES.training)]);
     return { funding: toFunding(funding), training: toTraining(training) };
   }
 

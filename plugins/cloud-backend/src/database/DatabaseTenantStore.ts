@@ -224,9 +224,10 @@ export class DatabaseTenantStore implements TenantStore {
       actor: string;
       idempotencyKey?: string;
       fingerprint: Record<string, unknown>;
+      at: Date;
     },
   ): Promise<CreateTenantResult> {
-    const { actor, idempotencyKey, fingerprint } = options;
+    const { actor, idempotencyKey, fingerprint, at: now } = options;
     const { name } = tenant;
     const existing = await this.findByIdempotencyKey(
       idempotencyKey,
@@ -236,7 +237,6 @@ export class DatabaseTenantStore implements TenantStore {
       return { tenant: existing, created: false };
     }
     const id = randomUUID();
-    const now = this.clock();
     try {
       const existingId = await this.db.transaction(async tx => {
         if (idempotencyKey !== undefined) {
@@ -507,10 +507,8 @@ export class DatabaseTenantStore implements TenantStore {
           `tenant "${'id' in key ? key.id : key.name}" was not found`,
         );
       }
-      const [steps, figures] = await Promise.all([
-        tx(STEPS).where({ tenant_id: row.id }),
-        this.figures.read(tx, row.id),
-      ]);
+      const steps: Row[] = await tx(STEPS).where({ tenant_id: row.id });
+      const figures = await this.figures.read(tx, row.id);
       const tenant = toTenant(row);
       const now = this.clock();
       const { write, result } = await decide({

@@ -336,6 +336,8 @@ export interface TenantStore {
       actor: string;
       idempotencyKey?: string;
       fingerprint: Record<string, unknown>;
+      /** The time of the creation (the due dates count from it). */
+      at: Date;
     },
   ): Promise<CreateTenantResult>;
 

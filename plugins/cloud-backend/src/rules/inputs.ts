@@ -6,6 +6,7 @@
  */
 import {
   checkUai,
+  dueDateOfDay,
   ENVIRONMENTS,
   HTTP_URL_PATTERN,
   IDP_ENTITY_ID_PATTERN,
@@ -128,6 +129,34 @@ export function requireVersion(value: unknown): number {
   return value;
 }
 
+/** The UAI of an establishment, normalised; InputError naming it otherwise. */
+export function requireUai(value: unknown): string {
+  const check = checkUai(value);
+  if (!check.valid) {
+    throw new InputError(`uai "${value}": ${check.reason}`);
+  }
+  return check.uai;
+}
+
+/**
+ * The due date a person sets: the end of a calendar day `YYYY-MM-DD`,
+ * today or later.
+ */
+export function checkDueDay(value: unknown, now: Date): Date {
+  const dueDate = dueDateOfDay(value as string);
+  if (!dueDate) {
+    throw new InputError(
+      `dueDate "${String(value)}" is not a calendar date YYYY-MM-DD`,
+    );
+  }
+  if (dueDate.getTime() < now.getTime()) {
+    throw new InputError(
+      `dueDate "${value}" is in the past; choose today or a later day`,
+    );
+  }
+  return dueDate;
+}
+
 /** A request checked and normalised, with the tenant's name. */
 export interface CheckedTenantInput {
   actor: string;
@@ -161,11 +190,7 @@ export function checkTenantInput(
   const application = refName(
     requireText(input?.application, 'application'),
   ).toLowerCase();
-  const uaiCheck = checkUai(input.uai);
-  if (!uaiCheck.valid) {
-    throw new InputError(`uai: ${uaiCheck.reason}`);
-  }
-  const uai = uaiCheck.uai;
+  const uai = requireUai(input.uai);
   if (!(ENVIRONMENTS as readonly unknown[]).includes(input.environment)) {
     throw new InputError(
       `environment must be one of ${ENVIRONMENTS.join(', ')}`,

@@ -1,7 +1,5 @@
 import {
   ApplicationEntityV1alpha1,
-  checkUai,
-  dueDateOfDay,
   resolveStepTargetDays,
   StepTargetDays,
   cloudRequestApprovePermission,
@@ -61,6 +59,12 @@ import type {
   WriteContext,
 } from './types';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
+import { checkDueDay, requireUai } from '../rules/inputs';
+import {
+  checkOffered,
+  checkWishedGoLiveDate,
+  requireVersionOf,
+} from '../rules/requests';
 
 /**
  * The access a caller has to tenants for one permission: none, all, or
@@ -396,25 +400,9 @@ export class DefaultTenantService implements TenantService {
   }
 
   private async validateRequest(input: CreateTenantInput): Promise<void> {
-    const uai = checkUai(input.uai);
-    if (!uai.valid) {
-      throw new InputError(`uai "${input.uai}": ${uai.reason}`);
-    }
+    requireUai(input.uai);
     const application = await this.requireApplication(input.application);
-    const saas = application.spec.saas?.status;
-    if (saas !== 'available' && saas !== 'pilot') {
-      throw new InputError(
-        `application "${input.application}" is not offered as a service (saas status "${saas}")`,
-      );
-    }
-    if (!application.spec.environments.includes(input.environment)) {
-      throw new InputError(
-        `environment "${input.environment}" is not offered for application "${
-          input.application
-        }" (offered: ${application.spec.environments.join(', ')})`,
-      );
-    }
-    requireVersionOf(application, input.version);
+    checkOffered(application, input);
     const establishment = establishmentGroupName(input.uai);
     const group = await this.options.catalog.getEntityByRef(
       { kind: 'Group', namespace: 'default', name: establishment },
@@ -425,20 +413,7 @@ export class DefaultTenantService implements TenantService {
         `uai "${input.uai}" is not an establishment of the catalog`,
       );
     }
-    const wished = input.request?.wishedGoLiveDate;
-    if (wished !== undefined && !isCalendarDate(wished)) {
-      throw new InputError(
-        `request.wishedGoLiveDate "${wished}" is not a date of the calendar (YYYY-MM-DD)`,
-      );
-    }
-    if (wished !== undefined) {
-      const today = new Date().toISOString().slice(0, 10);
-      if (wished < today) {
-        throw new InputError(
-          `request.wishedGoLiveDate "${wished}" is in the past`,
-        );
-      }
-    }
+    checkWishedGoLiveDate(input.request?.wishedGoLiveDate, new Date());
   }
 
   // ----------------------------------------------------------------- reads
@@ -695,19 +670,7 @@ export class DefaultTenantService implements TenantService {
           t =>
             `only Amue (the owner of application "${t.application}", the administrators) may set the due dates of tenant "${t.name}"`,
         );
-        const dueDate = dueDateOfDay(input?.dueDate);
-        if (!dueDate) {
-          throw new InputError(
-            `dueDate "${String(
-              input?.dueDate,
-            )}" is not a calendar date YYYY-MM-DD`,
-          );
-        }
-        if (dueDate.getTime() < this.now().getTime()) {
-          throw new InputError(
-            `dueDate "${input.dueDate}" is in the past; choose today or a later day`,
-          );
-        }
+        const dueDate = checkDueDay(input?.dueDate, this.now());
         const updated = await this.options.workflow.setStepDueDate(
           tenant.id,
           stepId,
@@ -940,35 +903,6 @@ export class DefaultTenantService implements TenantService {
       throw error;
     }
   }
-}
-
-/** InputError unless the version is a known, not end-of-life one. */
-function requireVersionOf(
-  application: ApplicationEntityV1alpha1,
-  requested: string,
-): void {
-  const version = application.spec.versions.find(v => v.version === requested);
-  if (!version || version.status === 'end-of-life') {
-    const available = application.spec.versions
-      .filter(v => v.status !== 'end-of-life')
-      .map(v => v.version);
-    throw new InputError(
-      `version "${requested}" is not a ${
-        version ? 'supported' : 'known'
-      } version of application "${
-        application.metadata.name
-      }" (available: ${available.join(', ')})`,
-    );
-  }
-}
-
-/** True for `YYYY-MM-DD` naming a day that exists (no 30 February). */
-function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return false;
-  }
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The group entity ref of a tenant's establishment. */

@@ -197,12 +197,14 @@ export class TenantWorkflow implements TenantOperations {
     },
   ): Promise<CreateTenantResult> {
     const checked = checkTenantInput(input, options);
+    const now = this.store.now();
     return this.store.insertTenant(
-      newTenant(checked, this.store.now(), options.targetDays),
+      newTenant(checked, now, options.targetDays),
       {
         actor: checked.actor,
         idempotencyKey: checked.idempotencyKey,
         fingerprint: checked.fingerprint,
+        at: now,
       },
     );
   }

@@ -1,0 +1,245 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { DatabaseTenantStore } from './DatabaseTenantStore';
+import { NewTenant } from './TenantStore';
+
+jest.setTimeout(60_000);
+
+const ACTOR = 'user:default/alice';
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+
+/*
+ * The store on its own: persistence and database rules only (unique names
+ * and idempotency keys, row versions, one transaction per change). What it
+ * writes is given whole, as the service's rules compute it; the rules
+ * themselves are tested through TenantWorkflow.
+ */
+
+function newTenant(name = 'sifac-0333298f-production'): NewTenant {
+  return {
+    name,
+    application: 'sifac',
+    establishment: 'etab-0333298f',
+    uai: '0333298F',
+    environment: 'production',
+    version: '2025.1',
+    status: 'requested',
+    currentStep: 'qualification',
+    url: null,
+    ssoProtocol: null,
+    ssoIdpEntityId: null,
+    request: { migration: true },
+    steps: [
+      { id: 'request', status: 'done', reason: null, dueDate: null },
+      { id: 'qualification', status: 'todo', reason: null, dueDate: NOW },
+    ],
+    createdEvent: { name },
+  };
+}
+
+async function counts(knex: Knex) {
+  const count = async (table: string) =>
+    Number((await knex(table).count({ n: '*' }))[0].n);
+  return {
+    tenants: await count('cloud_tenants'),
+    steps: await count('cloud_onboarding_steps'),
+    events: await count('cloud_events'),
+  };
+}
+
+describe('DatabaseTenantStore (persistence)', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseTenantStore.create({
+      database: { getClient: async () => knex },
+      clock: () => NOW,
+    });
+    return { knex, store };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'inserts what it is given, once per name and idempotency key, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const fingerprint = { application: 'sifac', version: '2025.1' };
+      const { tenant, created } = await store.insertTenant(newTenant(), {
+        actor: ACTOR,
+        idempotencyKey: 'k1',
+        fingerprint,
+        at: NOW,
+      });
+      expect(created).toBe(true);
+      expect(tenant).toMatchObject({
+        name: 'sifac-0333298f-production',
+        status: 'requested',
+        currentStep: 'qualification',
+        rowVersion: 1,
+        createdBy: ACTOR,
+        createdAt: NOW.toISOString(),
+        funding: { grantedEur: 0, paidEur: 0, rowVersion: 1 },
+      });
+      expect(tenant.steps.map(s => [s.id, s.status, s.dueDate])).toEqual([
+        ['request', 'done', null],
+        ['qualification', 'todo', NOW.toISOString()],
+      ]);
+      expect(await store.listEvents(tenant.id)).toEqual([
+        expect.objectContaining({
+          type: 'request.created',
+          after: { name: tenant.name },
+        }),
+      ]);
+
+      // the same key for the same request: the tenant it created
+      const again = await store.insertTenant(newTenant(), {
+        actor: ACTOR,
+        idempotencyKey: 'k1',
+        fingerprint,
+        at: NOW,
+      });
+      expect(again).toEqual({ tenant, created: false });
+      // the same key for another request, or the same name: 409
+      await expect(
+        store.insertTenant(newTenant(), {
+          actor: ACTOR,
+          idempotencyKey: 'k1',
+          fingerprint: { ...fingerprint, version: '2026.1' },
+          at: NOW,
+        }),
+      ).rejects.toThrow(/idempotency key "k1" .* version differ/);
+      await expect(
+        store.insertTenant(newTenant(), { actor: ACTOR, fingerprint, at: NOW }),
+      ).rejects.toThrow(ConflictError);
+      expect(await counts(knex)).toEqual({ tenants: 1, steps: 2, events: 1 });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes a change under its lock, all of it or nothing, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const { tenant } = await store.insertTenant(newTenant(), {
+        actor: ACTOR,
+        fingerprint: {},
+        at: NOW,
+      });
+      const before = await counts(knex);
+
+      // the decision throws: nothing is written
+      await expect(
+        store.updateTenant({ id: tenant.id }, ACTOR, () => {
+          throw new Error('refused by the rule');
+        }),
+      ).rejects.toThrow('refused by the rule');
+      // a stale step version (after the tenant row was written): nothing
+      await expect(
+        store.updateTenant({ id: tenant.id }, ACTOR, () => ({
+          write: {
+            tenant: { set: { status: 'onboarding' } },
+            steps: [
+              {
+                id: 'qualification',
+                expectedVersion: 7,
+                set: { status: 'in_progress' },
+              },
+            ],
+            events: [{ type: 'step.started', stepId: 'qualification' }],
+          },
+          result: undefined,
+        })),
+      ).rejects.toThrow(
+        'step "qualification" of tenant "sifac-0333298f-production" was changed by someone else; reload it and try again',
+      );
+      // a stale tenant version
+      await expect(
+        store.updateTenant({ id: tenant.id }, ACTOR, () => ({
+          write: { tenant: { expectedVersion: 2, set: { version: '2026.1' } } },
+          result: undefined,
+        })),
+      ).rejects.toThrow(ConflictError);
+      expect(await counts(knex)).toEqual(before);
+      expect(await store.getTenant(tenant.id)).toEqual(tenant);
+
+      await expect(
+        store.updateTenant(
+          { id: '00000000-0000-4000-8000-000000000000' },
+          ACTOR,
+          () => ({ result: undefined }),
+        ),
+      ).rejects.toThrow(NotFoundError);
+
+      // a change: step, clock, tenant row and event in one transaction
+      const { result, events } = await store.updateTenant(
+        { name: tenant.name },
+        ACTOR,
+        current => ({
+          write: {
+            steps: [
+              {
+                id: 'qualification',
+                expectedVersion: current.steps[1].rowVersion,
+                set: { status: 'in_progress' },
+              },
+            ],
+            clocks: [{ id: 'request', dueDate: null }],
+            tenant: { set: { status: 'onboarding' } },
+            events: [
+              { type: 'step.started', stepId: 'qualification', comment: 'go' },
+            ],
+          },
+          result: current.steps.map(s => s.rowVersion),
+        }),
+      );
+      expect(result).toEqual([1, 1]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'step.started',
+          actor: ACTOR,
+          at: NOW.toISOString(),
+          comment: 'go',
+        }),
+      ]);
+      const after = (await store.getTenant(tenant.id))!;
+      expect(after).toMatchObject({ status: 'onboarding', rowVersion: 2 });
+      expect(after.steps[1]).toMatchObject({
+        status: 'in_progress',
+        rowVersion: 2,
+        dueDate: NOW.toISOString(),
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'runs concurrent changes of a tenant one after the other, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const { tenant } = await store.insertTenant(newTenant(), {
+        actor: ACTOR,
+        fingerprint: {},
+        at: NOW,
+      });
+      // Each change reads the funding row version and writes the next one:
+      // under the lock the second sees the first's write, so neither fails.
+      const bump = (grantedEur: number) =>
+        store.updateTenant({ id: tenant.id }, ACTOR, current => ({
+          write: {
+            figures: {
+              kind: 'funding' as const,
+              values: { grantedEur, paidEur: 0 },
+              expectedVersion: current.funding.rowVersion,
+            },
+          },
+          result: current.funding.rowVersion,
+        }));
+      const seen = await Promise.all([bump(100), bump(200), bump(300)]);
+      expect([...seen.map(s => s.result)].sort()).toEqual([1, 2, 3]);
+      const { funding } = (await store.getTenant(tenant.id))!;
+      expect(funding.rowVersion).toBe(4);
+      await knex.destroy();
+    },
+  );
+});
