@@ -39,14 +39,6 @@ const COLUMNS: Record<string, string> = {
 /** The figures of one kind: funding or training. */
 export type FiguresKind = keyof typeof TABLES;
 
-/** The figures of one kind, as read. */
-export type Figures<K extends FiguresKind> = K extends 'funding'
-  ? TenantFunding
-  : TenantTraining;
-
-const convert = <K extends FiguresKind>(kind: K, row: Row) =>
-  (kind === 'funding' ? toFunding(row) : toTraining(row)) as Figures<K>;
-
 /**
  * The figures recorded on each tenant (`cloud_funding`: incentive funding
  * granted and paid; `cloud_training`: sessions held, staff trained), one
@@ -97,23 +89,18 @@ export class DatabaseFiguresStore {
   }
 
   /**
-   * Writes the figures of one kind (by field name) within `tx` if its row is still at
-   * `expectedVersion`; the row before and after, or undefined when someone
-   * else changed it first (a stale version).
+   * Writes the figures of one kind (by field name) within `tx` if its row
+   * is still at `expectedVersion`; false when someone else changed it
+   * first (a stale version), and nothing is written.
    */
-  async update<K extends FiguresKind>(
+  async update(
     tx: Knex.Transaction,
-    kind: K,
+    kind: FiguresKind,
     tenantId: string,
     values: Record<string, number>,
     by: { actor: string; at: Date; expectedVersion: number },
-  ): Promise<{ before: Figures<K>; after: Figures<K> } | undefined> {
-    const table = TABLES[kind];
-    const before = await tx(table).where({ tenant_id: tenantId }).first();
-    if (!before || Number(before.row_version) !== by.expectedVersion) {
-      return undefined;
-    }
-    const updated = await tx(table)
+  ): Promise<boolean> {
+    const updated = await tx(TABLES[kind])
       .where({ tenant_id: tenantId, row_version: by.expectedVersion })
       .update({
         ...Object.fromEntries(
@@ -126,10 +113,6 @@ export class DatabaseFiguresStore {
         updated_at: by.at,
         row_version: by.expectedVersion + 1,
       });
-    if (updated !== 1) {
-      return undefined;
-    }
-    const after = await tx(table).where({ tenant_id: tenantId }).first();
-    return { before: convert(kind, before), after: convert(kind, after) };
+    return updated === 1;
   }
 }

@@ -33,7 +33,8 @@ import {
   UUID_PATTERN,
 } from './rows';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
-import { TenantOperations, TenantWorkflow } from '../service/TenantWorkflow';
+import { TenantWorkflow } from '../service/TenantWorkflow';
+import type { TenantOperations } from '../service/TenantOperations';
 
 const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',

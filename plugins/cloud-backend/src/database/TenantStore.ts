@@ -1,7 +1,5 @@
 import type {
   Environment,
-  OnboardingActorSide,
-  StepTargetDays,
   OnboardingStepId,
   SsoProtocol,
   Tenant,
@@ -14,7 +12,6 @@ import type {
   TenantStep,
   TenantTraining,
 } from '@amue/plugin-cloud-common';
-import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
 import type { Knex } from 'knex';
 
 export type {
@@ -31,23 +28,6 @@ export type {
 } from '@amue/plugin-cloud-common';
 
 /**
- * What a request gives to create a tenant.
- *
- * @public
- */
-export interface CreateTenantInput {
-  /** Name of the application entity (or its entity ref). */
-  application: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  url?: string | null;
-  ssoProtocol?: SsoProtocol | null;
-  ssoIdpEntityId?: string | null;
-  request: TenantRequest;
-}
-
-/**
  * Result of a tenant's creation.
  *
  * @public
@@ -56,16 +36,6 @@ export interface CreateTenantResult {
   tenant: TenantDetails;
   /** False when the idempotency key was already used: the existing tenant. */
   created: boolean;
-}
-
-/**
- * Who writes, and the version of the row they saw.
- *
- * @public
- */
-export interface VersionedWriteOptions {
-  actor: string;
-  expectedVersion: number;
 }
 
 /**
@@ -102,76 +72,6 @@ export interface TenantFilters {
  * @public
  */
 export type TenantQueryCondition = (query: Knex.QueryBuilder) => void;
-
-/**
- * Options of the list of tenants.
- *
- * @public
- */
-export interface ListTenantsOptions {
-  filters?: TenantFilters;
-  /** Page size, 1 to 500; 50 by default. */
-  limit?: number;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
-  /** `name` ascending by default; ties are broken by id. */
-  orderBy?: TenantOrder;
-  condition?: TenantQueryCondition;
-  /** Each tenant with its steps, read in one query for the page. */
-  includeSteps?: boolean;
-}
-
-/**
- * A page of tenants.
- *
- * @public
- */
-export type TenantPage = ListTenants200Response;
-
-/**
- * Who applies a step action, with which reason, on which row version.
- *
- * @public
- */
-export interface StepActionInput {
-  reason?: string | null;
-  actorSide: OnboardingActorSide;
-  actor: string;
-  expectedVersion: number;
-  /** Target durations of the tenant's steps (defaults when absent). */
-  targetDays?: StepTargetDays;
-}
-
-/**
- * Setting or moving the due date of a step.
- *
- * @public
- */
-export interface StepDueDateInput {
-  /** The new due date. */
-  dueDate: Date;
-  /** Why (required: kept in the timeline). */
-  reason: string;
-  actor: string;
-  /** Row version of the step. */
-  expectedVersion: number;
-}
-
-/**
- * A day-2 change of a tenant: exactly one of the fields.
- *
- * @public
- */
-export type TenantChangeInput =
-  | { version: string }
-  | { decommission: true; reason: string };
-
-/**
- * A decision on a request.
- *
- * @public
- */
-export type RequestDecision = 'approve' | 'reject';
 
 /**
  * A page of the list of tenants as the store reads it: up to `limit`

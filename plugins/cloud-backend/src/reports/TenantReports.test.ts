@@ -3,10 +3,8 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { TenantWorkflow } from '../service/TenantWorkflow';
-import {
-  CreateTenantInput,
-  TenantQueryCondition,
-} from '../database/TenantStore';
+import { TenantQueryCondition } from '../database/TenantStore';
+import { CreateTenantInput } from '../service/TenantOperations';
 import {
   ReportApplication,
   ReportEstablishment,

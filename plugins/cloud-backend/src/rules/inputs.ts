@@ -21,12 +21,11 @@ import {
   tenantName,
 } from '@amue/plugin-cloud-common';
 import { InputError } from '@backstage/errors';
+import type { Tenant, TenantOrder } from '../database/TenantStore';
 import type {
   CreateTenantInput,
   ListTenantsOptions,
-  Tenant,
-  TenantOrder,
-} from '../database/TenantStore';
+} from '../service/TenantOperations';
 import { UUID_PATTERN } from '../database/rows';
 
 /**

@@ -29,13 +29,13 @@ import { ConflictError, InputError } from '@backstage/errors';
 import type {
   LockedTenant,
   NewTenant,
-  RequestDecision,
   TenantEvent,
   TenantFunding,
   TenantStep,
   TenantTraining,
   TenantWrite,
 } from '../database/TenantStore';
+import type { RequestDecision } from '../service/TenantOperations';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
 import { changedBySomeoneElse } from '../database/rows';
 import { CheckedTenantInput, requireReason } from './inputs';

@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { TenantOperations } from './TenantWorkflow';
+import type { TenantOperations } from './TenantOperations';
 import { DefaultTenantService } from './DefaultTenantService';
 
 describe('DefaultTenantService read decisions', () => {

@@ -40,15 +40,17 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type {
+  TenantFilters,
+  TenantOrder,
+  TenantQueryCondition,
+} from '../database/TenantStore';
+import type {
   CreateTenantInput,
   RequestDecision,
   TenantChangeInput,
-  TenantFilters,
-  TenantOrder,
   TenantPage,
-  TenantQueryCondition,
-} from '../database/TenantStore';
-import type { TenantOperations } from './TenantWorkflow';
+} from './TenantOperations';
+import type { TenantOperations } from './TenantOperations';
 import type { TenantPermissionFilters } from '../permissions/rules';
 import type {
   Caller,

@@ -4,7 +4,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { TenantWorkflow } from './TenantWorkflow';
-import { CreateTenantInput } from '../database/TenantStore';
+import { CreateTenantInput } from './TenantOperations';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { CreateTenantInput } from '../database/TenantStore';
+import { CreateTenantInput } from './TenantOperations';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { TenantWorkflow } from './TenantWorkflow';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';

@@ -9,19 +9,22 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
 import type {
   CreateTenantInput,
-  CreateTenantResult,
   ListTenantsOptions,
   RequestDecision,
   StepActionInput,
   StepDueDateInput,
   TenantChangeInput,
+  TenantOperations,
+  TenantPage,
+  VersionedWriteOptions,
+} from './TenantOperations';
+import type {
+  CreateTenantResult,
   TenantDetails,
   TenantEvent,
   TenantFunding,
-  TenantPage,
   TenantStore,
   TenantTraining,
-  VersionedWriteOptions,
 } from '../database/TenantStore';
 import {
   checkListOptions,
@@ -43,135 +46,6 @@ import {
   tenantChange,
   undoDecisionChange,
 } from '../rules/onboarding';
-
-/**
- * The tenants and their onboarding, for any caller that is allowed to act
- * (the permission checks, audit and notifications are
- * {@link DefaultTenantService}'s): every input checked, every change
- * computed from the current state with the rules of cloud-common, then
- * written by the {@link TenantStore}. A stale row version is a
- * `ConflictError`, a refused input or action an `InputError`; either way
- * nothing is written.
- *
- * @public
- */
-export interface TenantOperations {
-  /**
-   * Creates a tenant from a request, with its nine steps and a
-   * `request.created` event. The same idempotency key returns the existing
-   * tenant; an existing tenant of the same name is a `ConflictError`.
-   */
-  createTenant(
-    input: CreateTenantInput,
-    options: {
-      actor: string;
-      idempotencyKey?: string;
-      targetDays?: StepTargetDays;
-    },
-  ): Promise<CreateTenantResult>;
-
-  /** A tenant by id or name, with its steps; undefined when absent. */
-  getTenant(idOrName: string): Promise<TenantDetails | undefined>;
-
-  /** The events of a tenant, oldest first. */
-  listEvents(tenantId: string): Promise<TenantEvent[]>;
-
-  listTenants(options?: ListTenantsOptions): Promise<TenantPage>;
-
-  /** Applies an action to a step with the rules of cloud-common. */
-  applyStepAction(
-    tenantId: string,
-    stepId: OnboardingStepId,
-    action: OnboardingAction,
-    options: StepActionInput,
-  ): Promise<TenantDetails>;
-
-  /**
-   * Approves (the `qualification` step becomes done) or rejects (the step
-   * is blocked with the reason and the tenant closed: `decommissioned`) a
-   * request. `expectedVersion` is the row version of the `qualification`
-   * step; a reason is required to reject.
-   */
-  decideRequest(
-    tenantId: string,
-    decision: RequestDecision,
-    options: {
-      actor: string;
-      expectedVersion: number;
-      reason?: string | null;
-      targetDays?: StepTargetDays;
-    },
-  ): Promise<TenantDetails>;
-
-  /**
-   * Undoes the last decision on a request while nothing but comments
-   * happened since: the `qualification` step gets back the status and
-   * reason it had before the decision, a rejected tenant is open again
-   * (`request.decision-undone`). No decision to undo: `InputError`; the
-   * onboarding went on since, or a stale version: `ConflictError`.
-   */
-  undoDecision(
-    tenantId: string,
-    options: { actor: string; expectedVersion: number },
-  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }>;
-
-  /**
-   * Sets or moves the due date of a step neither done nor skipped
-   * (`step.due-date-changed`, with the reason).
-   */
-  setStepDueDate(
-    tenantId: string,
-    stepId: OnboardingStepId,
-    input: StepDueDateInput,
-  ): Promise<TenantDetails>;
-
-  /**
-   * Day-2 changes of a tenant: a new version (`tenant.version-changed`) or
-   * its decommissioning (`tenant.decommissioned`, reason required; final).
-   * `expectedVersion` is the tenant's row version.
-   */
-  changeTenant(
-    tenantId: string,
-    change: TenantChangeInput,
-    options: VersionedWriteOptions,
-  ): Promise<TenantDetails>;
-
-  addComment(
-    tenantId: string,
-    comment: string,
-    options: { actor: string; stepId?: OnboardingStepId },
-  ): Promise<TenantEvent>;
-
-  recordFunding(
-    tenantId: string,
-    funding: { grantedEur: number; paidEur: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantFunding>;
-
-  recordTraining(
-    tenantId: string,
-    training: { sessionsHeld: number; staffTrained: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantTraining>;
-
-  /**
-   * Records the GitOps commit of tenants' descriptors (not decommissioned
-   * ones); the count of tenants recorded.
-   */
-  recordGitopsRevision(names: string[], revision: string): Promise<number>;
-
-  /**
-   * Applies a notification of the deployment engine to the provisioning
-   * step of the tenant named like its application; ignored, with the
-   * reason, when it changes nothing.
-   */
-  applyDeploymentNotification(
-    notification: DeploymentNotification,
-    actor: string,
-    /** Target durations of the tenant's steps (defaults when absent). */
-    targetDays?: StepTargetDays,
-  ): Promise<DeploymentOutcome>;
-}
 
 /**
  * {@link TenantOperations} on a {@link TenantStore}: the validation and the

@@ -1,4 +1,5 @@
-import { CreateTenantInput, TenantDetails } from '../database/TenantStore';
+import { TenantDetails } from '../database/TenantStore';
+import { CreateTenantInput } from './TenantOperations';
 import {
   DatabaseTenantStore,
   requestGroupOf,
