@@ -215,7 +215,9 @@ describe('onboarding rules', () => {
     const started = { ...decision, id: 4, type: 'step.started' as const };
     expect(() =>
       undoDecisionChange(current, [decision, comment, started], 2),
-    ).toThrow(/can no longer be undone: the onboarding went on since \(step.started\)/);
+    ).toThrow(
+      /can no longer be undone: the onboarding went on since \(step.started\)/,
+    );
     expect(() => undoDecisionChange(current, [], 2)).toThrow(
       'the request of tenant "sifac-0333298f-production" has no decision to undo',
     );
@@ -265,7 +267,9 @@ describe('onboarding rules', () => {
           revision: 'fff0000',
         })
       ).result,
-    ).toMatchObject({ applied: false, ignored: expect.stringMatching(/neither the committed/),
+    ).toMatchObject({
+      applied: false,
+      ignored: expect.stringMatching(/neither the committed/),
     });
   });
 });
