@@ -284,17 +284,12 @@ export class TenantWorkflow implements TenantOperations {
         `paidEur (${paidEur}) may not exceed grantedEur (${grantedEur}): funding cannot be paid beyond what was granted`,
       );
     }
-    const actor = requireText(options?.actor, 'actor');
-    const expectedVersion = requireVersion(options.expectedVersion);
-    await this.store.updateTenant({ id: tenantId }, actor, current => ({
-      write: figuresChange(
-        current,
-        { kind: 'funding', values: { grantedEur, paidEur } },
-        expectedVersion,
-      ),
-      result: undefined,
-    }));
-    return (await this.reread(tenantId)).funding;
+    const tenant = await this.recordFigures(
+      tenantId,
+      { kind: 'funding', values: { grantedEur, paidEur } },
+      options,
+    );
+    return tenant.funding;
   }
 
   async recordTraining(
@@ -304,17 +299,26 @@ export class TenantWorkflow implements TenantOperations {
   ): Promise<TenantTraining> {
     const sessionsHeld = requireCount(training?.sessionsHeld, 'sessionsHeld');
     const staffTrained = requireCount(training?.staffTrained, 'staffTrained');
+    const tenant = await this.recordFigures(
+      tenantId,
+      { kind: 'training', values: { sessionsHeld, staffTrained } },
+      options,
+    );
+    return tenant.training;
+  }
+
+  private async recordFigures(
+    tenantId: string,
+    figures: Parameters<typeof figuresChange>[1],
+    options: VersionedWriteOptions,
+  ): Promise<TenantDetails> {
     const actor = requireText(options?.actor, 'actor');
     const expectedVersion = requireVersion(options.expectedVersion);
     await this.store.updateTenant({ id: tenantId }, actor, current => ({
-      write: figuresChange(
-        current,
-        { kind: 'training', values: { sessionsHeld, staffTrained } },
-        expectedVersion,
-      ),
+      write: figuresChange(current, figures, expectedVersion),
       result: undefined,
     }));
-    return (await this.reread(tenantId)).training;
+    return this.reread(tenantId);
   }
 
   recordGitopsRevision(names: string[], revision: string): Promise<number> {
