@@ -17,6 +17,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
+import { TenantWorkflow } from './service/TenantWorkflow';
 import {
   readDecisionCounter,
   registerCloudMetrics,
@@ -94,24 +95,26 @@ export const cloudPlugin = createBackendPlugin({
           throw new Error(targetDaysProblems.join('; '));
         }
         const reminderSettings = readReminderSettings(config);
-        const store = await DatabaseTenantStore.create({
-          database,
-          clock: () => clock.now(),
-        });
+        const workflow = new TenantWorkflow(
+          await DatabaseTenantStore.create({
+            database,
+            clock: () => clock.now(),
+          }),
+        );
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: tenantResourceRef,
           permissions: cloudPermissions,
           rules: tenantPermissionRules,
           getResources: async names =>
-            Promise.all(names.map(name => store.getTenant(name))),
+            Promise.all(names.map(name => workflow.getTenant(name))),
         });
         const filters = createTenantPermissionFilters(
           deps.permissionsRegistry.getPermissionRuleset(tenantResourceRef),
         );
 
         const tenants = new DefaultTenantService({
-          store,
+          workflow,
           filters,
           permissions: deps.permissions,
           auth: deps.auth,

@@ -28,16 +28,16 @@ function toTraining(row: Row): TenantTraining {
   };
 }
 
+/** The column of each figure. */
+const COLUMNS: Record<string, string> = {
+  grantedEur: 'granted_eur',
+  paidEur: 'paid_eur',
+  sessionsHeld: 'sessions_held',
+  staffTrained: 'staff_trained',
+};
+
 /** The figures of one kind: funding or training. */
 export type FiguresKind = keyof typeof TABLES;
-
-/** The figures of one kind, as read. */
-export type Figures<K extends FiguresKind> = K extends 'funding'
-  ? TenantFunding
-  : TenantTraining;
-
-const convert = <K extends FiguresKind>(kind: K, row: Row) =>
-  (kind === 'funding' ? toFunding(row) : toTraining(row)) as Figures<K>;
 
 /**
  * The figures recorded on each tenant (`cloud_funding`: incentive funding
@@ -79,42 +79,40 @@ export class DatabaseFiguresStore {
     db: Knex | Knex.Transaction,
     tenantId: string,
   ): Promise<{ funding: TenantFunding; training: TenantTraining }> {
-    const [funding, training] = await Promise.all([
-      db(TABLES.funding).where({ tenant_id: tenantId }).first(),
-      db(TABLES.training).where({ tenant_id: tenantId }).first(),
-    ]);
+    const read = (table: string) =>
+      db(table).where({ tenant_id: tenantId }).first();
+    // One connection runs a transaction's queries one after the other.
+    const [funding, training] = db.isTransaction
+      ? [await read(TABLES.funding), await read(TABLES.training)]
+      : await Promise.all([read(TABLES.funding), read(TABLES.training)]);
     return { funding: toFunding(funding), training: toTraining(training) };
   }
 
   /**
-   * Writes the figures of one kind within `tx` if its row is still at
-   * `expectedVersion`; the row before and after, or undefined when someone
-   * else changed it first (a stale version).
+   * Writes the figures of one kind (by field name) within `tx` if its row
+   * is still at `expectedVersion`; false when someone else changed it
+   * first (a stale version), and nothing is written.
    */
-  async update<K extends FiguresKind>(
+  async update(
     tx: Knex.Transaction,
-    kind: K,
+    kind: FiguresKind,
     tenantId: string,
     values: Record<string, number>,
     by: { actor: string; at: Date; expectedVersion: number },
-  ): Promise<{ before: Figures<K>; after: Figures<K> } | undefined> {
-    const table = TABLES[kind];
-    const before = await tx(table).where({ tenant_id: tenantId }).first();
-    if (!before || Number(before.row_version) !== by.expectedVersion) {
-      return undefined;
-    }
-    const updated = await tx(table)
+  ): Promise<boolean> {
+    const updated = await tx(TABLES[kind])
       .where({ tenant_id: tenantId, row_version: by.expectedVersion })
       .update({
-        ...values,
+        ...Object.fromEntries(
+          Object.entries(values).map(([field, value]) => [
+            COLUMNS[field],
+            value,
+          ]),
+        ),
         updated_by: by.actor,
         updated_at: by.at,
         row_version: by.expectedVersion + 1,
       });
-    if (updated !== 1) {
-      return undefined;
-    }
-    const after = await tx(table).where({ tenant_id: tenantId }).first();
-    return { before: convert(kind, before), after: convert(kind, after) };
+    return updated === 1;
   }
 }

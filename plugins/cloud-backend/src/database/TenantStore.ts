@@ -1,20 +1,18 @@
 import type {
-  DeploymentNotification,
   Environment,
-  OnboardingAction,
-  OnboardingActorSide,
-  StepTargetDays,
   OnboardingStepId,
   SsoProtocol,
+  Tenant,
   TenantDetails,
   TenantEvent,
+  TenantEventType,
   TenantFunding,
+  TenantListItem,
   TenantRequest,
+  TenantStep,
   TenantTraining,
 } from '@amue/plugin-cloud-common';
-import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
 import type { Knex } from 'knex';
-import type { DeploymentOutcome } from './DatabaseDeploymentStore';
 
 export type {
   Tenant,
@@ -30,24 +28,7 @@ export type {
 } from '@amue/plugin-cloud-common';
 
 /**
- * What a request gives to create a tenant.
- *
- * @public
- */
-export interface CreateTenantInput {
-  /** Name of the application entity (or its entity ref). */
-  application: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  url?: string | null;
-  ssoProtocol?: SsoProtocol | null;
-  ssoIdpEntityId?: string | null;
-  request: TenantRequest;
-}
-
-/**
- * Result of {@link TenantStore.createTenant}.
+ * Result of a tenant's creation.
  *
  * @public
  */
@@ -55,16 +36,6 @@ export interface CreateTenantResult {
   tenant: TenantDetails;
   /** False when the idempotency key was already used: the existing tenant. */
   created: boolean;
-}
-
-/**
- * Who writes, and the version of the row they saw.
- *
- * @public
- */
-export interface VersionedWriteOptions {
-  actor: string;
-  expectedVersion: number;
 }
 
 /**
@@ -103,202 +74,192 @@ export interface TenantFilters {
 export type TenantQueryCondition = (query: Knex.QueryBuilder) => void;
 
 /**
- * Options of {@link TenantStore.listTenants}.
+ * A page of the list of tenants as the store reads it: up to `limit`
+ * tenants in the order asked, and whether more follow.
  *
- * @public
+ * @internal
  */
-export interface ListTenantsOptions {
+export interface TenantRows {
+  items: Array<Tenant | TenantListItem>;
+  hasMore: boolean;
+}
+
+/**
+ * The query of a page of tenants, already checked by the service.
+ *
+ * @internal
+ */
+export interface TenantQuery {
   filters?: TenantFilters;
-  /** Page size, 1 to 500; 50 by default. */
-  limit?: number;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
-  /** `name` ascending by default; ties are broken by id. */
+  /** Page size (checked by the caller). */
+  limit: number;
+  /** `name` ascending when absent; ties are broken by id. */
   orderBy?: TenantOrder;
+  /** Where the previous page ended: the order's value and the id. */
+  after?: { value: string; id: string };
   condition?: TenantQueryCondition;
-  /** Each tenant with its steps, read in one query for the page. */
   includeSteps?: boolean;
 }
 
 /**
- * A page of tenants.
+ * A tenant as its store holds it, read and locked within the transaction of
+ * a change ({@link TenantStore.updateTenant}).
  *
- * @public
+ * @internal
  */
-export type TenantPage = ListTenants200Response;
-
-/**
- * Who applies a step action, with which reason, on which row version.
- *
- * @public
- */
-export interface StepActionInput {
-  reason?: string | null;
-  actorSide: OnboardingActorSide;
-  actor: string;
-  expectedVersion: number;
-  /** Target durations of the tenant's steps (defaults when absent). */
-  targetDays?: StepTargetDays;
+export interface LockedTenant {
+  tenant: Tenant;
+  /** The steps, in the order of the onboarding. */
+  steps: TenantStep[];
+  funding: TenantFunding;
+  training: TenantTraining;
+  /** The GitOps commit recorded for its descriptors, if any. */
+  gitopsRevision: string | null;
+  /** The time the change is written at. */
+  now: Date;
+  /** The tenant's event log, oldest first, read within the transaction. */
+  events(): Promise<TenantEvent[]>;
+  /**
+   * True when `revision` is a commit of the portal recorded after the
+   * tenant's `gitopsRevision`.
+   */
+  isLaterCommit(revision: string | null | undefined): Promise<boolean>;
 }
 
 /**
- * Setting or moving the due date of a step.
+ * What a change writes, all in one transaction. Each versioned row is
+ * written only if it is still at `expectedVersion` (`ConflictError`
+ * otherwise, and nothing is written).
  *
- * @public
+ * @internal
  */
-export interface StepDueDateInput {
-  /** The new due date. */
-  dueDate: Date;
-  /** Why (required: kept in the timeline). */
-  reason: string;
-  actor: string;
-  /** Row version of the step. */
-  expectedVersion: number;
+export interface TenantWrite {
+  /** Columns of the tenant row; its row version goes up by one. */
+  tenant?: {
+    expectedVersion?: number;
+    set?: Partial<{
+      version: string;
+      status: Tenant['status'];
+      currentStep: OnboardingStepId | null;
+      decommissioned: boolean;
+      url: string;
+    }>;
+  };
+  /** Changes of steps (status, reason, due date); row version + 1 each. */
+  steps?: Array<{
+    id: OnboardingStepId;
+    expectedVersion: number;
+    set: Partial<{
+      status: TenantStep['status'];
+      reason: string | null;
+      dueDate: Date | null;
+    }>;
+  }>;
+  /**
+   * Due dates that follow a change (a clock started or stopped): not a
+   * change of the step itself, its row version stays.
+   */
+  clocks?: Array<{ id: OnboardingStepId; dueDate: Date | null }>;
+  /** Funding or training figures (their own row version). */
+  figures?: {
+    kind: 'funding' | 'training';
+    values: Record<string, number>;
+    expectedVersion: number;
+  };
+  /** Events appended to the tenant's log (actor and time of the write). */
+  events?: Array<{
+    type: TenantEventType;
+    stepId?: OnboardingStepId | null;
+    comment?: string | null;
+    before?: unknown;
+    after?: unknown;
+  }>;
 }
 
 /**
- * A day-2 change of a tenant: exactly one of the fields.
+ * A new tenant with its steps, as the service computed it.
  *
- * @public
+ * @internal
  */
-export type TenantChangeInput =
-  | { version: string }
-  | { decommission: true; reason: string };
+export interface NewTenant {
+  name: string;
+  application: string;
+  establishment: string;
+  uai: string;
+  environment: Environment;
+  version: string;
+  status: Tenant['status'];
+  currentStep: OnboardingStepId | null;
+  url: string | null;
+  ssoProtocol: SsoProtocol | null;
+  ssoIdpEntityId: string | null;
+  request: TenantRequest;
+  steps: Array<{
+    id: OnboardingStepId;
+    status: TenantStep['status'];
+    reason: string | null;
+    dueDate: Date | null;
+  }>;
+  /** The `request.created` event's `after`. */
+  createdEvent: unknown;
+}
 
 /**
- * A decision on a request.
+ * Persistence of the tenants and their steps. Database rules only: unique
+ * names and idempotency keys, row versions, one transaction per change
+ * (with its events, figures and due dates). The validation and the
+ * onboarding rules are the service's ({@link TenantWorkflow}).
  *
- * @public
- */
-export type RequestDecision = 'approve' | 'reject';
-
-/**
- * Storage of tenants and their onboarding. Every write is one transaction;
- * every mutable row is checked against the version the caller saw.
- *
- * @public
+ * @internal
  */
 export interface TenantStore {
-  /**
-   * Creates a tenant from a request, with its nine steps and a
-   * `request.created` event. The same idempotency key returns the existing
-   * tenant; an existing tenant of the same name is a `ConflictError`.
-   */
-  createTenant(
-    input: CreateTenantInput,
-    options: {
-      actor: string;
-      idempotencyKey?: string;
-      targetDays?: StepTargetDays;
-    },
-  ): Promise<CreateTenantResult>;
+  /** The time writes are stamped with. */
+  now(): Date;
 
-  /** A tenant by id or name, with its steps; undefined when absent. */
+  /** A tenant by id or name, with its steps and figures. */
   getTenant(idOrName: string): Promise<TenantDetails | undefined>;
 
   /** The events of a tenant, oldest first. */
   listEvents(tenantId: string): Promise<TenantEvent[]>;
 
-  listTenants(options?: ListTenantsOptions): Promise<TenantPage>;
+  listTenants(query: TenantQuery): Promise<TenantRows>;
 
   /**
-   * Applies an action to a step with the rules of cloud-common. A stale
-   * `expectedVersion` (of the step row) is a `ConflictError`; a refused
-   * action an `InputError`; either way nothing is written.
+   * Inserts a tenant with its steps, figures and `request.created` event.
+   * An idempotency key already used for the same request (`fingerprint`)
+   * returns the tenant it created; used for another request, or a name
+   * already taken: `ConflictError`.
    */
-  applyStepAction(
-    tenantId: string,
-    stepId: OnboardingStepId,
-    action: OnboardingAction,
-    options: StepActionInput,
-  ): Promise<TenantDetails>;
-
-  /**
-   * Approves (the `qualification` step becomes done) or rejects (the step
-   * is blocked with the reason and the tenant closed: `decommissioned`) a
-   * request. `expectedVersion` is the row version of the `qualification`
-   * step; a reason is required to reject.
-   */
-  decideRequest(
-    tenantId: string,
-    decision: RequestDecision,
+  insertTenant(
+    tenant: NewTenant,
     options: {
       actor: string;
-      expectedVersion: number;
-      reason?: string | null;
-      targetDays?: StepTargetDays;
+      idempotencyKey?: string;
+      fingerprint: Record<string, unknown>;
+      /** The time of the creation (the due dates count from it). */
+      at: Date;
     },
-  ): Promise<TenantDetails>;
+  ): Promise<CreateTenantResult>;
 
   /**
-   * Undoes the last decision on a request while nothing but comments
-   * happened since: the `qualification` step gets back the status and
-   * reason it had before the decision, a rejected tenant is open again
-   * (`request.decision-undone`). `expectedVersion` is the row version of the
-   * `qualification` step. No decision to undo: `InputError`; the onboarding
-   * went on since, or a stale version: `ConflictError`.
+   * Reads and locks a tenant (by id, or by name), calls `decide` with its
+   * current state and writes what it returns, in one transaction. `decide`
+   * may throw to write nothing. `NotFoundError` when there is no such
+   * tenant. The events appended are returned with the result of `decide`.
    */
-  undoDecision(
-    tenantId: string,
-    options: { actor: string; expectedVersion: number },
-  ): Promise<{ tenant: TenantDetails; decision: RequestDecision }>;
-
-  /**
-   * Sets or moves the due date of a step neither done nor skipped
-   * (`step.due-date-changed`, with the reason). `expectedVersion` is the row
-   * version of the step.
-   */
-  setStepDueDate(
-    tenantId: string,
-    stepId: OnboardingStepId,
-    input: StepDueDateInput,
-  ): Promise<TenantDetails>;
-
-  /**
-   * Day-2 changes of a tenant: a new version (`tenant.version-changed`) or
-   * its decommissioning (`tenant.decommissioned`, reason required; final).
-   * `expectedVersion` is the tenant's row version.
-   */
-  changeTenant(
-    tenantId: string,
-    change: TenantChangeInput,
-    options: VersionedWriteOptions,
-  ): Promise<TenantDetails>;
-
-  addComment(
-    tenantId: string,
-    comment: string,
-    options: { actor: string; stepId?: OnboardingStepId },
-  ): Promise<TenantEvent>;
-
-  recordFunding(
-    tenantId: string,
-    funding: { grantedEur: number; paidEur: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantFunding>;
-
-  recordTraining(
-    tenantId: string,
-    training: { sessionsHeld: number; staffTrained: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantTraining>;
+  updateTenant<T>(
+    key: { id: string } | { name: string },
+    actor: string,
+    decide: (
+      current: LockedTenant,
+    ) =>
+      | Promise<{ write?: TenantWrite; result: T }>
+      | { write?: TenantWrite; result: T },
+  ): Promise<{ result: T; events: TenantEvent[] }>;
 
   /**
    * Records the GitOps commit of tenants' descriptors (not decommissioned
    * ones); the count of tenants recorded.
    */
   recordGitopsRevision(names: string[], revision: string): Promise<number>;
-
-  /**
-   * Applies a notification of the deployment engine to the provisioning
-   * step of the tenant named like its application (see
-   * `DatabaseDeploymentStore`); ignored, with the reason, when it changes
-   * nothing.
-   */
-  applyDeploymentNotification(
-    notification: DeploymentNotification,
-    actor: string,
-    /** Target durations of the tenant's steps (defaults when absent). */
-    targetDays?: StepTargetDays,
-  ): Promise<DeploymentOutcome>;
 }

@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 /*
  * What the stores of the cloud plugin share: reading and writing the
  * values of a row the same way on SQLite and PostgreSQL.
@@ -38,4 +39,14 @@ export function parseJson(value: unknown): unknown {
 
 export function toJson(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/**
+ * The error of a write on a row someone else changed since the caller read
+ * it (a stale row version): 409, nothing written.
+ */
+export function changedBySomeoneElse(what: string): ConflictError {
+  return new ConflictError(
+    `${what} was changed by someone else; reload it and try again`,
+  );
 }

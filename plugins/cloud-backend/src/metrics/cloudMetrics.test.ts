@@ -4,6 +4,7 @@ import {
   MetricsServiceObservableCallback,
 } from '@backstage/backend-plugin-api/alpha';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from '../service/TenantWorkflow';
 import { readDecisionCounter, registerCloudMetrics } from './cloudMetrics';
 
 jest.setTimeout(60_000);
@@ -44,9 +45,11 @@ describe('registerCloudMetrics', () => {
     'reports tenants per status, waiting requests and blocked steps, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseTenantStore.create({
-        database: { getClient: async () => knex },
-      });
+      const store = new TenantWorkflow(
+        await DatabaseTenantStore.create({
+          database: { getClient: async () => knex },
+        }),
+      );
       const { metrics, collect } = collectingMetrics();
       await registerCloudMetrics({
         metrics,

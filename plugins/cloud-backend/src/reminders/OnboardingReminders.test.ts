@@ -9,6 +9,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from '../service/TenantWorkflow';
 import {
   dayInFrance,
   OnboardingReminders,
@@ -81,10 +82,12 @@ describe('OnboardingReminders', () => {
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     let now = START;
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-      clock: () => now,
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+        clock: () => now,
+      }),
+    );
     const sent: NotificationSendOptions[] = [];
     const notifications = {
       send: jest.fn(async (options: NotificationSendOptions) => {

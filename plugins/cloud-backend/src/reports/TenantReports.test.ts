@@ -2,10 +2,9 @@ import { OnboardingAction, OnboardingStepId } from '@amue/plugin-cloud-common';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
-import {
-  CreateTenantInput,
-  TenantQueryCondition,
-} from '../database/TenantStore';
+import { TenantWorkflow } from '../service/TenantWorkflow';
+import { TenantQueryCondition } from '../database/TenantStore';
+import { CreateTenantInput } from '../service/TenantOperations';
 import {
   ReportApplication,
   ReportEstablishment,
@@ -91,10 +90,12 @@ describe('TenantReports', () => {
     const at = (day: number) => {
       now = new Date(BASE + day * DAY);
     };
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-      clock: () => now,
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+        clock: () => now,
+      }),
+    );
 
     const create = async (input: Partial<CreateTenantInput>) =>
       (

@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { TenantStore } from '../database/TenantStore';
+import type { TenantOperations } from './TenantOperations';
 import { DefaultTenantService } from './DefaultTenantService';
 
 describe('DefaultTenantService read decisions', () => {
@@ -13,10 +13,10 @@ describe('DefaultTenantService read decisions', () => {
     });
     const store = {
       listTenants: jest.fn(async () => ({ items: [] })),
-    } as unknown as TenantStore;
+    } as unknown as TenantOperations;
     const decisions: boolean[] = [];
     const service = new DefaultTenantService({
-      store,
+      workflow: store,
       permissions,
       auth: mockServices.auth(),
       auditor: mockServices.auditor.mock(),
@@ -108,9 +108,9 @@ describe('DefaultTenantService refusals', () => {
     const store = {
       getTenant: jest.fn(async () => tenant),
       recordFunding: jest.fn(),
-    } as unknown as TenantStore;
+    } as unknown as TenantOperations;
     const service = new DefaultTenantService({
-      store,
+      workflow: store,
       permissions,
       auth: mockServices.auth(),
       auditor: mockServices.auditor.mock(),

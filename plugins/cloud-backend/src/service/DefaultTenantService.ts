@@ -1,7 +1,5 @@
 import {
   ApplicationEntityV1alpha1,
-  checkUai,
-  dueDateOfDay,
   resolveStepTargetDays,
   StepTargetDays,
   cloudRequestApprovePermission,
@@ -42,15 +40,17 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type {
+  TenantFilters,
+  TenantOrder,
+  TenantQueryCondition,
+} from '../database/TenantStore';
+import type {
   CreateTenantInput,
   RequestDecision,
   TenantChangeInput,
-  TenantFilters,
-  TenantOrder,
   TenantPage,
-  TenantQueryCondition,
-  TenantStore,
-} from '../database/TenantStore';
+} from './TenantOperations';
+import type { TenantOperations } from './TenantOperations';
 import type { TenantPermissionFilters } from '../permissions/rules';
 import type {
   Caller,
@@ -61,6 +61,12 @@ import type {
   WriteContext,
 } from './types';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
+import { checkDueDay, requireUai } from '../rules/inputs';
+import {
+  checkOffered,
+  checkWishedGoLiveDate,
+  requireVersionOf,
+} from '../rules/requests';
 
 /**
  * The access a caller has to tenants for one permission: none, all, or
@@ -90,8 +96,9 @@ const READ_DECISION_TTL_MS = 30_000;
 const READ_DECISIONS_MAX = 10_000;
 
 /**
- * {@link TenantService} on a {@link TenantStore}, with the permission
- * framework, the auditor and the change listeners.
+ * {@link TenantService} on the {@link TenantOperations} (validation and
+ * rules, on the stores), with the permission framework, the auditor and
+ * the change listeners.
  *
  * @internal
  */
@@ -103,7 +110,8 @@ export class DefaultTenantService implements TenantService {
 
   constructor(
     private readonly options: {
-      store: TenantStore;
+      /** Validation, rules and persistence of the tenants. */
+      workflow: TenantOperations;
       permissions: PermissionsService;
       auth: AuthService;
       auditor: AuditorService;
@@ -274,7 +282,7 @@ export class DefaultTenantService implements TenantService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<TenantDetails> {
-    const tenant = await this.options.store.getTenant(name);
+    const tenant = await this.options.workflow.getTenant(name);
     if (tenant) {
       const access = await this.access(cloudTenantReadPermission, credentials);
       if (this.allows(access, tenant)) {
@@ -394,25 +402,9 @@ export class DefaultTenantService implements TenantService {
   }
 
   private async validateRequest(input: CreateTenantInput): Promise<void> {
-    const uai = checkUai(input.uai);
-    if (!uai.valid) {
-      throw new InputError(`uai "${input.uai}": ${uai.reason}`);
-    }
+    requireUai(input.uai);
     const application = await this.requireApplication(input.application);
-    const saas = application.spec.saas?.status;
-    if (saas !== 'available' && saas !== 'pilot') {
-      throw new InputError(
-        `application "${input.application}" is not offered as a service (saas status "${saas}")`,
-      );
-    }
-    if (!application.spec.environments.includes(input.environment)) {
-      throw new InputError(
-        `environment "${input.environment}" is not offered for application "${
-          input.application
-        }" (offered: ${application.spec.environments.join(', ')})`,
-      );
-    }
-    requireVersionOf(application, input.version);
+    checkOffered(application, input);
     const establishment = establishmentGroupName(input.uai);
     const group = await this.options.catalog.getEntityByRef(
       { kind: 'Group', namespace: 'default', name: establishment },
@@ -423,20 +415,7 @@ export class DefaultTenantService implements TenantService {
         `uai "${input.uai}" is not an establishment of the catalog`,
       );
     }
-    const wished = input.request?.wishedGoLiveDate;
-    if (wished !== undefined && !isCalendarDate(wished)) {
-      throw new InputError(
-        `request.wishedGoLiveDate "${wished}" is not a date of the calendar (YYYY-MM-DD)`,
-      );
-    }
-    if (wished !== undefined) {
-      const today = new Date().toISOString().slice(0, 10);
-      if (wished < today) {
-        throw new InputError(
-          `request.wishedGoLiveDate "${wished}" is in the past`,
-        );
-      }
-    }
+    checkWishedGoLiveDate(input.request?.wishedGoLiveDate, new Date());
   }
 
   // ----------------------------------------------------------------- reads
@@ -453,7 +432,7 @@ export class DefaultTenantService implements TenantService {
     if (condition === 'none') {
       return { items: [] };
     }
-    return this.options.store.listTenants({
+    return this.options.workflow.listTenants({
       filters: options.filters,
       limit: options.limit,
       cursor: options.cursor,
@@ -468,7 +447,7 @@ export class DefaultTenantService implements TenantService {
     options: { credentials: Caller },
   ): Promise<TenantWithEvents> {
     const tenant = await this.readable(name, options.credentials);
-    const events = await this.options.store.listEvents(tenant.id);
+    const events = await this.options.workflow.listEvents(tenant.id);
     return { ...tenant, events };
   }
 
@@ -489,7 +468,7 @@ export class DefaultTenantService implements TenantService {
       },
       async () => {
         const actor = await this.admitRequest(input, options.credentials);
-        const result = await this.options.store.createTenant(input, {
+        const result = await this.options.workflow.createTenant(input, {
           actor,
           idempotencyKey: options.idempotencyKey,
           targetDays: await this.targetDaysOf(refName(input.application)),
@@ -549,7 +528,7 @@ export class DefaultTenantService implements TenantService {
       input.uai.trim(),
       input.environment,
     );
-    const existing = await this.options.store.getTenant(name);
+    const existing = await this.options.workflow.getTenant(name);
     return {
       name,
       establishment: establishmentGroupName(input.uai),
@@ -571,7 +550,7 @@ export class DefaultTenantService implements TenantService {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
         const actorSide = await this.actorSide(tenant, options.credentials);
-        const updated = await this.options.store.applyStepAction(
+        const updated = await this.options.workflow.applyStepAction(
           tenant.id,
           stepId,
           action,
@@ -611,7 +590,7 @@ export class DefaultTenantService implements TenantService {
           options.credentials,
           cloudRequestApprovePermission,
         );
-        const updated = await this.options.store.decideRequest(
+        const updated = await this.options.workflow.decideRequest(
           tenant.id,
           decision,
           {
@@ -652,7 +631,7 @@ export class DefaultTenantService implements TenantService {
             `only Amue (the owner of application "${t.application}", the administrators) may undo the decision on the request of tenant "${t.name}"`,
         );
         const { tenant: updated, decision } =
-          await this.options.store.undoDecision(tenant.id, {
+          await this.options.workflow.undoDecision(tenant.id, {
             actor,
             expectedVersion: options.rowVersion,
           });
@@ -693,20 +672,8 @@ export class DefaultTenantService implements TenantService {
           t =>
             `only Amue (the owner of application "${t.application}", the administrators) may set the due dates of tenant "${t.name}"`,
         );
-        const dueDate = dueDateOfDay(input?.dueDate);
-        if (!dueDate) {
-          throw new InputError(
-            `dueDate "${String(
-              input?.dueDate,
-            )}" is not a calendar date YYYY-MM-DD`,
-          );
-        }
-        if (dueDate.getTime() < this.now().getTime()) {
-          throw new InputError(
-            `dueDate "${input.dueDate}" is in the past; choose today or a later day`,
-          );
-        }
-        const updated = await this.options.store.setStepDueDate(
+        const dueDate = checkDueDay(input?.dueDate, this.now());
+        const updated = await this.options.workflow.setStepDueDate(
           tenant.id,
           stepId,
           {
@@ -753,7 +720,7 @@ export class DefaultTenantService implements TenantService {
             (change as { version: string }).version,
           );
         }
-        const updated = await this.options.store.changeTenant(
+        const updated = await this.options.workflow.changeTenant(
           tenant.id,
           change,
           { actor, expectedVersion: options.rowVersion },
@@ -781,10 +748,14 @@ export class DefaultTenantService implements TenantService {
       async () => {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
-        const event = await this.options.store.addComment(tenant.id, comment, {
-          actor,
-          stepId: options.stepId,
-        });
+        const event = await this.options.workflow.addComment(
+          tenant.id,
+          comment,
+          {
+            actor,
+            stepId: options.stepId,
+          },
+        );
         await this.notify({
           type: 'comment.added',
           tenant,
@@ -821,7 +792,7 @@ export class DefaultTenantService implements TenantService {
           t =>
             `only Amue (the owner of application "${t.application}") may record the incentive funding of tenant "${t.name}"`,
         );
-        const result = await this.options.store.recordFunding(
+        const result = await this.options.workflow.recordFunding(
           tenant.id,
           funding,
           { actor, expectedVersion: options.rowVersion },
@@ -853,7 +824,7 @@ export class DefaultTenantService implements TenantService {
       async () => {
         const actor = this.actorOf(options.credentials);
         const tenant = await this.changeable(name, options.credentials);
-        const result = await this.options.store.recordTraining(
+        const result = await this.options.workflow.recordTraining(
           tenant.id,
           training,
           { actor, expectedVersion: options.rowVersion },
@@ -877,7 +848,7 @@ export class DefaultTenantService implements TenantService {
     const names = (event.tenants ?? []).filter(
       (n): n is string => typeof n === 'string',
     );
-    const count = await this.options.store.recordGitopsRevision(
+    const count = await this.options.workflow.recordGitopsRevision(
       names,
       event.revision,
     );
@@ -903,8 +874,8 @@ export class DefaultTenantService implements TenantService {
       meta,
     });
     try {
-      const named = await this.options.store.getTenant(notification.app);
-      const outcome = await this.options.store.applyDeploymentNotification(
+      const named = await this.options.workflow.getTenant(notification.app);
+      const outcome = await this.options.workflow.applyDeploymentNotification(
         notification,
         DEPLOYMENT_ACTOR,
         named ? await this.targetDaysOf(named.application) : undefined,
@@ -917,7 +888,7 @@ export class DefaultTenantService implements TenantService {
         await audit.success({ meta: { ignored: outcome.ignored } });
         return outcome;
       }
-      const tenant = (await this.options.store.getTenant(outcome.tenantId))!;
+      const tenant = (await this.options.workflow.getTenant(outcome.tenantId))!;
       await audit.success({
         meta: { tenant: tenant.name, action: outcome.action },
       });
@@ -934,35 +905,6 @@ export class DefaultTenantService implements TenantService {
       throw error;
     }
   }
-}
-
-/** InputError unless the version is a known, not end-of-life one. */
-function requireVersionOf(
-  application: ApplicationEntityV1alpha1,
-  requested: string,
-): void {
-  const version = application.spec.versions.find(v => v.version === requested);
-  if (!version || version.status === 'end-of-life') {
-    const available = application.spec.versions
-      .filter(v => v.status !== 'end-of-life')
-      .map(v => v.version);
-    throw new InputError(
-      `version "${requested}" is not a ${
-        version ? 'supported' : 'known'
-      } version of application "${
-        application.metadata.name
-      }" (available: ${available.join(', ')})`,
-    );
-  }
-}
-
-/** True for `YYYY-MM-DD` naming a day that exists (no 30 February). */
-function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return false;
-  }
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The group entity ref of a tenant's establishment. */

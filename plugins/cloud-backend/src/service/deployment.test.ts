@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from './TenantWorkflow';
 import { DefaultTenantService } from './DefaultTenantService';
 import { subscribeToDeployment } from './deployment';
 import type { TenantChange } from './types';
@@ -39,9 +40,11 @@ describe('subscribeToDeployment', () => {
 
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+      }),
+    );
     const { tenant } = await store.createTenant(
       {
         application: 'sifac',
@@ -77,7 +80,7 @@ describe('subscribeToDeployment', () => {
       })) as any,
     });
     const tenants = new DefaultTenantService({
-      store,
+      workflow: store,
       permissions: mockServices.permissions.mock(),
       auth: mockServices.auth(),
       auditor,

@@ -13,14 +13,13 @@ import type {
   BackstageCredentials,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
+import type { TenantFilters, TenantOrder } from '../database/TenantStore';
 import type {
   CreateTenantInput,
   RequestDecision,
   TenantChangeInput,
-  TenantFilters,
-  TenantOrder,
   TenantPage,
-} from '../database/TenantStore';
+} from './TenantOperations';
 import type { TenantWithEvents as ApiTenantWithEvents } from '@amue/plugin-cloud-common/client';
 import type { Request } from 'express';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';

@@ -1,5 +1,10 @@
-import { CreateTenantInput, TenantDetails } from './TenantStore';
-import { DatabaseTenantStore, requestGroupOf } from './DatabaseTenantStore';
+import { TenantDetails } from '../database/TenantStore';
+import { CreateTenantInput } from './TenantOperations';
+import {
+  DatabaseTenantStore,
+  requestGroupOf,
+} from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from './TenantWorkflow';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 
@@ -47,14 +52,16 @@ describe('requestGroupOf', () => {
   });
 });
 
-describe('DatabaseTenantStore.undoDecision', () => {
+describe('TenantWorkflow.undoDecision', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+      }),
+    );
     return { knex, store };
   }
 

@@ -2,8 +2,9 @@ import { resolveStepTargetDays } from '@amue/plugin-cloud-common';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { Knex } from 'knex';
-import { DatabaseTenantStore } from './DatabaseTenantStore';
-import { CreateTenantInput } from './TenantStore';
+import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from './TenantWorkflow';
+import { CreateTenantInput } from './TenantOperations';
 
 jest.setTimeout(60_000);
 
@@ -20,16 +21,18 @@ function input(migration = true): CreateTenantInput {
   };
 }
 
-describe('DatabaseTenantStore due dates', () => {
+describe('TenantWorkflow due dates', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex: Knex = await databases.init(databaseId);
     let now = new Date('2026-12-01T09:00:00.000Z');
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-      clock: () => now,
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+        clock: () => now,
+      }),
+    );
     return {
       knex,
       store,

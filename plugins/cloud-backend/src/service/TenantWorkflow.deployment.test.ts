@@ -7,7 +7,8 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { DatabaseTenantStore } from './DatabaseTenantStore';
+import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { TenantWorkflow } from './TenantWorkflow';
 
 jest.setTimeout(60_000);
 
@@ -49,7 +50,7 @@ async function snapshot(knex: Knex) {
   return { steps, events, tenants };
 }
 
-describe('DatabaseTenantStore, deployment read back', () => {
+describe('TenantWorkflow, deployment read back', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   /** A tenant approved (qualification done), committed at REVISION. */
@@ -58,9 +59,11 @@ describe('DatabaseTenantStore, deployment read back', () => {
     options: { approve?: boolean; commit?: boolean } = {},
   ) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database: { getClient: async () => knex },
+      }),
+    );
     const { tenant } = await store.createTenant(
       {
         application: 'sifac',
@@ -83,7 +86,7 @@ describe('DatabaseTenantStore, deployment read back', () => {
     return { knex, store, tenant };
   }
 
-  const provisioning = async (store: DatabaseTenantStore) =>
+  const provisioning = async (store: TenantWorkflow) =>
     (await store.getTenant(NAME))!.steps.find(s => s.id === 'provisioning')!;
 
   it.each(databases.eachSupportedId())(
