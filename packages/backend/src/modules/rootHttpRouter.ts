@@ -1,5 +1,6 @@
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type { Socket } from 'node:net';
+import { createAdmissionMiddleware, readAdmissionOptions } from './admission';
 
 /*
  * The backend's root HTTP router: backend-defaults' own, plus an end to the
@@ -13,13 +14,22 @@ import type { Socket } from 'node:net';
  * it (seen in the replica stage: 60 s). Here the requests in flight get
  * SHUTDOWN_GRACE_MS, then every connection still open is closed; browsers
  * reconnect their signals to another replica, bus clients poll again.
+ *
+ * Ahead of everything, admission control (./admission.ts) refuses API
+ * requests at once with 503 and Retry-After while the backend is saturated.
  */
 
 /** How long requests in flight may take once the server stops accepting. */
 export const SHUTDOWN_GRACE_MS = 5_000;
 
 export const rootHttpRouterWithShutdown = rootHttpRouterServiceFactory({
-  configure({ applyDefaults, server, lifecycle, logger }) {
+  configure({ app, applyDefaults, server, lifecycle, logger, config }) {
+    app.use(
+      createAdmissionMiddleware({
+        settings: readAdmissionOptions(config),
+        logger,
+      }),
+    );
     applyDefaults();
     const sockets = new Set<Socket>();
     server.on('connection', (socket: Socket) => {
