@@ -14,8 +14,10 @@ export interface Config {
       maxInFlightPerClient?: number;
       /** Event-loop lateness (ms) above which requests are refused. Default 100. */
       maxEventLoopDelayMs?: number;
-      /** The lateness counts only with this many requests in flight. Default 8. */
+      /** Lateness and queue count only with this many requests in flight. Default 8. */
       minInFlightForDelay?: number;
+      /** A queue stands when the fastest request of 200 ms took longer (ms). Default 100. */
+      targetLatencyMs?: number;
       /** The Retry-After of a refusal, in seconds. Default 2. */
       retryAfterSeconds?: number;
     };

@@ -9,6 +9,8 @@ import {
   EventLoopLag,
   isExempt,
   readAdmissionOptions,
+  StandingQueue,
+  WINDOW_MS,
 } from './admission';
 
 /*
@@ -27,12 +29,14 @@ interface Harness {
 async function start(
   settings: Partial<AdmissionOptions>,
   lagMs: () => number = () => 0,
+  standing: () => boolean = () => false,
 ): Promise<Harness> {
   const waiting: Array<() => void> = [];
   const app = express();
   const admission = createAdmissionMiddleware({
     settings: { ...DEFAULT_ADMISSION, ...settings },
     lag: { lagMs },
+    queue: { finished: () => undefined, isStanding: standing },
   });
   app.use(admission);
   const hold = (_req: express.Request, res: express.Response) => {
@@ -165,6 +169,27 @@ describe('admission control', () => {
     ).toEqual([200, 200, 200]);
   });
 
+  it('refuses while a queue stands, only with enough requests in flight', async () => {
+    let standing = true;
+    harness = await start(
+      { maxInFlight: 10, maxInFlightPerClient: 10, minInFlightForDelay: 1 },
+      () => 0,
+      () => standing,
+    );
+    const h = harness;
+    // nothing in flight: admitted whatever the verdict
+    const first = get(`${h.url}/api/cloud/tenants`, 'a');
+    await until(() => h.inFlight() === 1);
+    expect((await get(`${h.url}/api/cloud/tenants`, 'b')).status).toBe(503);
+    standing = false;
+    const second = get(`${h.url}/api/cloud/tenants`, 'b');
+    await until(() => h.inFlight() === 2);
+    h.release();
+    expect((await Promise.all([first, second])).map(r => r.status)).toEqual([
+      200, 200,
+    ]);
+  });
+
   it('never counts nor refuses health checks, the frontend files and long polls', async () => {
     harness = await start({ maxInFlight: 1, maxInFlightPerClient: 1 });
     const h = harness;
@@ -256,6 +281,31 @@ describe('readAdmissionOptions', () => {
     ).toThrow(
       'backend.admission.maxInFlightPerClient must be a whole number of at least 1, got 0',
     );
+  });
+});
+
+describe('StandingQueue', () => {
+  it('stands when the fastest request of a window was slower than the target, and drains', () => {
+    let now = 0;
+    const queue = new StandingQueue(100, () => now);
+    queue.finished(150);
+    queue.finished(120);
+    expect(queue.isStanding()).toBe(false); // the window is not over
+    now = WINDOW_MS;
+    expect(queue.isStanding()).toBe(true); // its fastest took 120 ms
+    // a window without any finished request keeps the verdict
+    now = 2 * WINDOW_MS;
+    expect(queue.isStanding()).toBe(true);
+    queue.finished(300);
+    queue.finished(40); // one fast request: the queue drained
+    now = 3 * WINDOW_MS;
+    expect(queue.isStanding()).toBe(false);
+    queue.finished(101);
+    now = 4 * WINDOW_MS;
+    expect(queue.isStanding()).toBe(true);
+    queue.finished(100); // at the target: not standing
+    now = 5 * WINDOW_MS;
+    expect(queue.isStanding()).toBe(false);
   });
 });
 

@@ -17,9 +17,13 @@ import { createHash } from 'node:crypto';
  *  - the process already has `maxInFlight` API requests in flight, or
  *  - the same client (its bearer token, else its address) already has
  *    `maxInFlightPerClient` in flight (one person cannot take every slot), or
- *  - the event loop is late by more than `maxEventLoopDelayMs` while at least
- *    `minInFlightForDelay` requests are in flight (the process is saturated
- *    by requests; a delay caused by background work alone refuses nobody).
+ *  - while at least `minInFlightForDelay` requests are in flight (so that a
+ *    delay caused by background work alone refuses nobody):
+ *    - the event loop is late by more than `maxEventLoopDelayMs`, or
+ *    - a queue stands: every API request that finished in the last window
+ *      (`WINDOW_MS`) took longer than `targetLatencyMs`, the fastest
+ *      included (CoDel's idea: a queue that never drains within the window
+ *      is overload, not one slow request).
  * Health checks, the static frontend and the long-lived streams (event bus
  * long polls, scaffolder event streams) are never counted nor refused, nor
  * are calls between plugins (a plugin token, `typ: vnd.backstage.plugin` in
@@ -35,8 +39,12 @@ export interface AdmissionOptions {
   maxInFlightPerClient: number;
   maxEventLoopDelayMs: number;
   minInFlightForDelay: number;
+  targetLatencyMs: number;
   retryAfterSeconds: number;
 }
+
+/** The window over which the fastest finished request is watched. */
+export const WINDOW_MS = 200;
 
 export const DEFAULT_ADMISSION: AdmissionOptions = {
   enabled: true,
@@ -44,6 +52,7 @@ export const DEFAULT_ADMISSION: AdmissionOptions = {
   maxInFlightPerClient: 32,
   maxEventLoopDelayMs: 100,
   minInFlightForDelay: 8,
+  targetLatencyMs: 100,
   retryAfterSeconds: 2,
 };
 
@@ -69,6 +78,7 @@ export function readAdmissionOptions(config: Config): AdmissionOptions {
     maxInFlightPerClient: positive('maxInFlightPerClient'),
     maxEventLoopDelayMs: positive('maxEventLoopDelayMs'),
     minInFlightForDelay: positive('minInFlightForDelay'),
+    targetLatencyMs: positive('targetLatencyMs'),
     retryAfterSeconds: positive('retryAfterSeconds'),
   };
 }
@@ -143,16 +153,57 @@ export class EventLoopLag {
   }
 }
 
-export type RefusalReason = 'in-flight' | 'client' | 'event-loop';
+export type RefusalReason = 'in-flight' | 'client' | 'event-loop' | 'queue';
 
-/** The admission middleware; `lag` is injectable for tests. */
+/**
+ * Whether a queue stands: the fastest request that finished in the last
+ * full window took longer than the target. A window in which nothing
+ * finished keeps the previous verdict (nothing drained).
+ */
+export class StandingQueue {
+  private windowStart: number;
+  private fastest = Infinity;
+  private standing = false;
+
+  constructor(
+    private readonly targetMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.windowStart = this.now();
+  }
+
+  private roll(t: number) {
+    if (t - this.windowStart >= WINDOW_MS) {
+      if (this.fastest !== Infinity) {
+        this.standing = this.fastest > this.targetMs;
+      }
+      this.fastest = Infinity;
+      this.windowStart = t;
+    }
+  }
+
+  finished(durationMs: number) {
+    const t = this.now();
+    this.roll(t);
+    this.fastest = Math.min(this.fastest, durationMs);
+  }
+
+  isStanding(): boolean {
+    this.roll(this.now());
+    return this.standing;
+  }
+}
+
+/** The admission middleware; `lag` and `queue` are injectable for tests. */
 export function createAdmissionMiddleware(options: {
   settings: AdmissionOptions;
   logger?: LoggerService;
   lag?: { lagMs(): number };
+  queue?: { finished(durationMs: number): void; isStanding(): boolean };
 }): RequestHandler & { inFlight(): number } {
   const { settings, logger } = options;
   const lag = options.lag ?? new EventLoopLag();
+  const queue = options.queue ?? new StandingQueue(settings.targetLatencyMs);
   const perClient = new Map<string, number>();
   let inFlight = 0;
   const refused = metrics
@@ -204,13 +255,17 @@ export function createAdmissionMiddleware(options: {
       refuse(req, res, 'client');
       return;
     }
-    if (
-      inFlight >= settings.minInFlightForDelay &&
-      lag.lagMs() > settings.maxEventLoopDelayMs
-    ) {
-      refuse(req, res, 'event-loop');
-      return;
+    if (inFlight >= settings.minInFlightForDelay) {
+      if (lag.lagMs() > settings.maxEventLoopDelayMs) {
+        refuse(req, res, 'event-loop');
+        return;
+      }
+      if (queue.isStanding()) {
+        refuse(req, res, 'queue');
+        return;
+      }
     }
+    const started = performance.now();
     inFlight += 1;
     perClient.set(key, ofClient + 1);
     let done = false;
@@ -220,6 +275,7 @@ export function createAdmissionMiddleware(options: {
       }
       done = true;
       inFlight -= 1;
+      queue.finished(performance.now() - started);
       const left = (perClient.get(key) ?? 1) - 1;
       if (left <= 0) {
         perClient.delete(key);
