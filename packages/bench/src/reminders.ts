@@ -24,11 +24,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseTenantStore } from '../src/database/DatabaseTenantStore';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
+import { DatabaseTenantStore } from '@amue/plugin-cloud-backend/src/database/DatabaseTenantStore';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
 import {
   OnboardingReminders,
   readReminderSettings,
-} from '../src/reminders/OnboardingReminders';
+} from '@amue/plugin-cloud-backend/src/reminders/OnboardingReminders';
 import { noLifecycle, quietLogger } from './seed';
 
 const DAY = 86_400_000;

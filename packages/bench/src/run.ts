@@ -47,6 +47,7 @@
  * (postgresql://user:password@host:port) is needed for postgres.
  */
 import { TENANT_CURRENT_STEP_ANNOTATION } from '@amue/plugin-cloud-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -842,7 +843,10 @@ async function runDatabase(
           path.join(repoRoot, 'packages/backend/src/instrumentation.js'),
           ...args.backendNodeArgs,
           ...(args.eventLoopDelay
-            ? ['--require', path.join(__dirname, 'eventLoopDelay.js')]
+            ? [
+                '--require',
+                resolvePackagePath('@amue/bench', 'src/eventLoopDelay.js'),
+              ]
             : []),
         ],
       });
