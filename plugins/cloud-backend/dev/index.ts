@@ -96,7 +96,7 @@ backend.add(
           const serviceToken = /^Bearer mock-service-token:(.+)$/.exec(
             req.headers.authorization ?? '',
           )?.[1];
-          if (serviceToken && credentials.principal.type === 'user') {
+          if (serviceToken && JSON.parse(serviceToken).obo) {
             const { sub, obo } = JSON.parse(serviceToken);
             return mockCredentials.user(obo, {
               actor: { subject: sub },
