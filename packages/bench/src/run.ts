@@ -1277,7 +1277,12 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+// Ends once the results are written: the database clients and timers of
+// the Backstage services used for seeding would keep the process alive.
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
