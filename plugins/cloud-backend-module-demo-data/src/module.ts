@@ -11,6 +11,8 @@ import { seedDemoData } from './seedDemoData';
  * written into an empty cloud database at start-up, through the cloud
  * plugin's seeding extension point. Off (or absent), the module does
  * nothing: production adds it or not, the switch decides.
+ *
+ * @public
  */
 const cloudModuleDemoData = createBackendModule({
   pluginId: 'cloud',
