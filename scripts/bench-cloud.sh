@@ -3,7 +3,7 @@
 # "Service d'accompagnement (API cloud)"):
 #   bash scripts/bench-cloud.sh [sqlite|postgres|both] [--tenants N] [--duration S] [...]
 # Starts a throwaway PostgreSQL 15 when postgres is among the databases (the
-# default is both), then runs plugins/cloud-backend/bench/run.ts, which
+# default is both), then runs packages/bench/src/run.ts, which
 # starts and stops the portal's backend itself. Options are those of run.ts
 # (see the comment at its top). Exits non-zero when the benchmark fails.
 set -euo pipefail
@@ -13,5 +13,5 @@ ensure_node
 ensure_dependencies
 
 bench_databases "$@"
-cd "$REPO_ROOT/plugins/cloud-backend"
-node -r @backstage/cli/config/nodeTransform.cjs bench/run.ts "$@"
+cd "$REPO_ROOT/packages/bench"
+node -r @backstage/cli/config/nodeTransform.cjs src/run.ts "$@"

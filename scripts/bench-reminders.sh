@@ -3,7 +3,7 @@
 # "Relances"):
 #   bash scripts/bench-reminders.sh [sqlite|postgres|both] [--tenants N]
 # Starts a throwaway PostgreSQL 15 when postgres is among the databases (the
-# default is both), then runs plugins/cloud-backend/bench/reminders.ts.
+# default is both), then runs packages/bench/src/reminders.ts.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -11,5 +11,5 @@ ensure_node
 ensure_dependencies
 
 bench_databases "$@"
-cd "$REPO_ROOT/plugins/cloud-backend"
-node -r @backstage/cli/config/nodeTransform.cjs bench/reminders.ts "$@"
+cd "$REPO_ROOT/packages/bench"
+node -r @backstage/cli/config/nodeTransform.cjs src/reminders.ts "$@"

@@ -6,7 +6,7 @@ import { expectAccessible } from './support';
 /*
  * The adoption dashboards (page /cloud/adoption, Amue only), the adoption
  * card of an Application and the tenants card of an establishment, on the
- * demo data (plugins/cloud-backend/src/demo).
+ * demo data (plugins/cloud-backend-module-demo-data).
  */
 
 /** The numbers of a table row's cells after its row header. */

@@ -9,7 +9,7 @@ import { expectAccessible } from './support';
  * and raw), the matrix (most active first, nothing-started rows hidden,
  * sticky establishment column, inside its card at 1440 px, drill-down to
  * an application), the map of France (lazily loaded) and a product owner's
- * scope. On the demo data (plugins/cloud-backend/src/demo).
+ * scope. On the demo data (plugins/cloud-backend-module-demo-data).
  */
 
 test.use({ viewport: { width: 1440, height: 900 } });

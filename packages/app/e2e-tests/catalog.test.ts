@@ -45,7 +45,7 @@ test('an establishment page shows its UAI and its hosted instances', async ({
   const instances = page.getByLabel(
     /Instances hébergées de Université de Lille/,
   );
-  // Demo tenants of Lille (plugins/cloud-backend/src/demo), in the catalog
+  // Demo tenants of Lille (plugins/cloud-backend-module-demo-data), in the catalog
   // through the tenant provider.
   for (const application of ['Pégase', 'SIHAM']) {
     await expect(instances.getByText(application).first()).toBeVisible();

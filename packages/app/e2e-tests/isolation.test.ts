@@ -7,7 +7,7 @@ import { tokenOf } from './support';
  * registry), with the Backstage tokens of the demonstration personas.
  */
 
-/** A tenant of the demo data of Bordeaux (plugins/cloud-backend/src/demo). */
+/** A tenant of the demo data of Bordeaux (plugins/cloud-backend-module-demo-data). */
 const BORDEAUX_TENANT = 'sifac-0333298f-production';
 
 test('a member of Lille never sees nor changes a tenant of Bordeaux', async ({

@@ -5,7 +5,7 @@ import { api, expectAccessible, tokenOf } from './support';
 
 /*
  * "À faire" at the top of the home page, per persona, on the demo data
- * (plugins/cloud-backend/src/demo), and the incentive envelope of the
+ * (plugins/cloud-backend-module-demo-data), and the incentive envelope of the
  * adoption page (cloud.funding.envelopeEur of app-config.yaml). The lines
  * shown are compared with what the backend answers the same persona
  * (`GET /api/cloud/todo`): other tests may move the demo tenants meanwhile,

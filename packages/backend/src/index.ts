@@ -68,6 +68,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // the portal
 backend.add(import('@amue/plugin-cloud-backend'));
+// demo data of the embedded default: seeds only when cloud.demoData is true
+// (app-config.yaml), never in production (app-config.production.yaml)
+backend.add(import('@amue/plugin-cloud-backend-module-demo-data'));
 
 // A plugin that fails to start (e.g. its migrations met another replica's
 // migration lock on an empty database) makes the process exit, so that the

@@ -15,6 +15,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  CloudSeeder,
+  cloudSeedingExtensionPoint,
+} from '@amue/plugin-cloud-node';
 import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
 import { TenantWorkflow } from './service/TenantWorkflow';
@@ -22,7 +26,6 @@ import {
   readDecisionCounter,
   registerCloudMetrics,
 } from './metrics/cloudMetrics';
-import { seedDemoData } from './demo/seedDemoData';
 import {
   createTenantPermissionFilters,
   tenantPermissionRules,
@@ -59,6 +62,15 @@ import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage
 export const cloudPlugin = createBackendPlugin({
   pluginId: 'cloud',
   register(env) {
+    // Modules that seed the database (the demo data module): run in the
+    // start-up, once the database is migrated, before the routes are served.
+    const seeders: CloudSeeder[] = [];
+    env.registerExtensionPoint(cloudSeedingExtensionPoint, {
+      addSeeder(seeder) {
+        seeders.push(seeder);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -147,14 +159,16 @@ export const cloudPlugin = createBackendPlugin({
           envelopeEur: readEnvelope(config),
         });
 
-        if (config.getOptionalBoolean('cloud.demoData') ?? false) {
-          const { seeded, tenants: count } = await seedDemoData({
-            database,
-            logger,
+        for (const seeder of seeders) {
+          await seeder.seed({
+            logger: logger.child({ seeder: seeder.id }),
+            openStore: async ({ clock: seedClock } = {}) =>
+              DatabaseTenantStore.create({
+                database,
+                skipMigrations: true,
+                clock: seedClock ?? (() => clock.now()),
+              }),
           });
-          if (seeded) {
-            logger.info(`Loaded ${count} demo tenants into an empty database`);
-          }
         }
 
         registerTenantActions(deps.actionsRegistry, tenants);

@@ -1,7 +1,8 @@
 /**
  * Node.js library of the Amue Cloud portal: the cloud backend as a service
  * for other backend plugins (`cloudServiceRef`); its mock for their tests
- * is in `@amue/plugin-cloud-node/testUtils`.
+ * is in `@amue/plugin-cloud-node/testUtils`; `cloudSeedingExtensionPoint`
+ * for the modules that seed its database.
  *
  * @packageDocumentation
  */
@@ -12,3 +13,11 @@ export {
   type CloudServiceCallOptions,
 } from './CloudService';
 export { DefaultCloudService } from './DefaultCloudService';
+export {
+  cloudSeedingExtensionPoint,
+  type CloudSeedContext,
+  type CloudSeeder,
+  type CloudSeedingExtensionPoint,
+  type CloudSeedStore,
+  type CloudSeedVersionedWrite,
+} from './seeding';

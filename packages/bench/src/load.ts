@@ -14,7 +14,6 @@
  *   1000 / rate ms, at most `connections` keep-alive sockets in flight,
  *   the rest queued), the arrival pattern of many independent users.
  */
-// eslint-disable-next-line @backstage/no-undeclared-imports -- a devDependency of the repository root, shared benchmark tooling
 import autocannon from 'autocannon';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';

@@ -251,7 +251,7 @@ const demoDataSchema = z
  */
 export function loadDemoData(
   file = resolvePackagePath(
-    '@amue/plugin-cloud-backend',
+    '@amue/plugin-cloud-backend-module-demo-data',
     'demo-data/tenants.yaml',
   ),
 ): {

@@ -3,7 +3,7 @@
 // then reports the count and latency of each status (and a Retry-After
 // header seen), and how long after the last request was sent a request is
 // answered 2xx in less than 500 ms again.
-//   node plugins/cloud-backend/bench/overload.js URL TOKEN RATE SECONDS
+//   node packages/bench/src/overload.js URL TOKEN RATE SECONDS
 const [url, token, rate, seconds] = [
   process.argv[2],
   process.argv[3],

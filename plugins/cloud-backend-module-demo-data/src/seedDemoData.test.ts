@@ -11,7 +11,15 @@ import {
   validateTenantEntity,
 } from '@amue/plugin-cloud-common';
 import {
+  CloudSeedContext,
+  cloudSeedingExtensionPoint,
+} from '@amue/plugin-cloud-node';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the tests run the module on the real cloud plugin, whose store the extension point gives
+import cloudPlugin from '@amue/plugin-cloud-backend';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
   mockServices,
+  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
@@ -19,7 +27,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
 import os from 'node:os';
-import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import {
   DEMO_PRODUCT_OWNERS,
   DemoTenant,
@@ -33,7 +40,7 @@ const { establishments: DEMO_ESTABLISHMENTS, tenants: DEMO_TENANTS } =
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const NOW = new Date('2026-11-27T14:30:00.000Z');
 const PERSONA_UAIS = ['0333298F', '0597239Y', '0673021V'];
 
@@ -230,17 +237,52 @@ describe('demo data (declared)', () => {
 describe('seedDemoData', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+  const backends: Array<{ stop(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(backends.splice(0).map(backend => backend.stop()));
+  });
+
+  /**
+   * Starts the cloud plugin on the test database with a module that keeps
+   * the context the plugin gives its seeders, so that each test opens the
+   * plugin's store through the extension point, as the demo data module
+   * does, and seeds when it wants.
+   */
   async function setup(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const database = { getClient: async () => knex };
+    let context: CloudSeedContext | undefined;
+    const keepSeedContext = createBackendModule({
+      pluginId: 'cloud',
+      moduleId: 'test-seed-context',
+      register(reg) {
+        reg.registerInit({
+          deps: { seeding: cloudSeedingExtensionPoint },
+          async init({ seeding }) {
+            seeding.addSeeder({
+              id: 'test',
+              async seed(given) {
+                context = given;
+              },
+            });
+          },
+        });
+      },
+    });
+    backends.push(
+      await startTestBackend({
+        features: [
+          cloudPlugin,
+          keepSeedContext,
+          mockServices.database.factory({ knex }),
+        ],
+      }),
+    );
     const logger = mockServices.logger.mock();
-    return { knex, database, logger };
+    return { knex, openStore: context!.openStore, logger };
   }
 
-  async function readAll(knex: Knex) {
-    const store = await DatabaseTenantStore.create({
-      database: { getClient: async () => knex },
-    });
+  async function readAll(openStore: CloudSeedContext['openStore']) {
+    const store = await openStore();
     const page = await store.listTenants({ limit: 500 });
     const tenants: Array<TenantDetails & { events: TenantEvent[] }> = [];
     for (const item of page.items) {
@@ -256,14 +298,14 @@ describe('seedDemoData', () => {
   it.each(databases.eachSupportedId())(
     'seeds an empty database once, %p',
     async databaseId => {
-      const { knex, database, logger } = await setup(databaseId);
+      const { knex, openStore, logger } = await setup(databaseId);
 
-      const first = await seedDemoData({ database, logger, now: NOW });
+      const first = await seedDemoData({ openStore, logger, now: NOW });
       expect(first).toEqual({ seeded: true, tenants: DEMO_TENANTS.length });
       expect(await count(knex, 'cloud_tenants')).toBe(DEMO_TENANTS.length);
 
       const events = await count(knex, 'cloud_events');
-      const second = await seedDemoData({ database, logger, now: NOW });
+      const second = await seedDemoData({ openStore, logger, now: NOW });
       expect(second).toEqual({ seeded: false, tenants: 0 });
       expect(await count(knex, 'cloud_tenants')).toBe(DEMO_TENANTS.length);
       expect(await count(knex, 'cloud_events')).toBe(events);
@@ -273,8 +315,8 @@ describe('seedDemoData', () => {
   it.each(databases.eachSupportedId())(
     'leaves a database that already holds a tenant alone, %p',
     async databaseId => {
-      const { knex, database, logger } = await setup(databaseId);
-      const store = await DatabaseTenantStore.create({ database });
+      const { knex, openStore, logger } = await setup(databaseId);
+      const store = await openStore();
       await store.createTenant(
         {
           application: 'sifac',
@@ -287,7 +329,7 @@ describe('seedDemoData', () => {
       );
 
       await expect(
-        seedDemoData({ database, logger, now: NOW }),
+        seedDemoData({ openStore, logger, now: NOW }),
       ).resolves.toEqual({ seeded: false, tenants: 0 });
       expect(await count(knex, 'cloud_tenants')).toBe(1);
       expect(await count(knex, 'cloud_events')).toBe(1);
@@ -297,9 +339,9 @@ describe('seedDemoData', () => {
   it.each(databases.eachSupportedId())(
     'writes a believable and consistent programme state, %p',
     async databaseId => {
-      const { knex, database, logger } = await setup(databaseId);
-      await seedDemoData({ database, logger, now: NOW });
-      const tenants = await readAll(knex);
+      const { openStore, logger } = await setup(databaseId);
+      await seedDemoData({ openStore, logger, now: NOW });
+      const tenants = await readAll(openStore);
       expect(tenants).toHaveLength(DEMO_TENANTS.length);
 
       // Statuses: every stage of the programme, about eight live tenants.
@@ -443,9 +485,9 @@ describe('seedDemoData', () => {
   it.each(databases.eachSupportedId())(
     'keeps every tenant valid, derived and dated in the past year, %p',
     async databaseId => {
-      const { knex, database, logger } = await setup(databaseId);
-      await seedDemoData({ database, logger, now: NOW });
-      const tenants = await readAll(knex);
+      const { openStore, logger } = await setup(databaseId);
+      await seedDemoData({ openStore, logger, now: NOW });
+      const tenants = await readAll(openStore);
       const oldest = new Date(NOW);
       oldest.setUTCMonth(oldest.getUTCMonth() - 13);
       const inRange = (iso: string) =>
@@ -536,9 +578,9 @@ describe('seedDemoData', () => {
   );
 
   it('dates the history before the current time by default', async () => {
-    const { knex, database, logger } = await setup('SQLITE_3');
+    const { knex, openStore, logger } = await setup('SQLITE_3');
     const before = Date.now();
-    await seedDemoData({ database, logger });
+    await seedDemoData({ openStore, logger });
     const after = Date.now();
     const [{ min, max }] = await knex('cloud_events')
       .min({ min: 'at' })

@@ -47,6 +47,7 @@
  * (postgresql://user:password@host:port) is needed for postgres.
  */
 import { TENANT_CURRENT_STEP_ANNOTATION } from '@amue/plugin-cloud-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -842,7 +843,10 @@ async function runDatabase(
           path.join(repoRoot, 'packages/backend/src/instrumentation.js'),
           ...args.backendNodeArgs,
           ...(args.eventLoopDelay
-            ? ['--require', path.join(__dirname, 'eventLoopDelay.js')]
+            ? [
+                '--require',
+                resolvePackagePath('@amue/bench', 'src/eventLoopDelay.js'),
+              ]
             : []),
         ],
       });
@@ -1273,7 +1277,12 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+// Ends once the results are written: the database clients and timers of
+// the Backstage services used for seeding would keep the process alive.
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -7,8 +7,8 @@ import {
   TenantDetails,
   tenantName,
 } from '@amue/plugin-cloud-common';
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
-import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import type { CloudSeedContext, CloudSeedStore } from '@amue/plugin-cloud-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DEMO_APPROVAL_COMMENT,
   DEMO_NOTHING_TO_DECOMMISSION,
@@ -192,7 +192,7 @@ class DemoTenantPlayer {
   private readonly productOwner: string;
 
   constructor(
-    private readonly store: DatabaseTenantStore,
+    private readonly store: CloudSeedStore,
     private readonly spec: DemoTenant,
   ) {
     this.name = tenantName(spec.application, spec.uai, spec.environment);
@@ -503,8 +503,9 @@ function timeline(
  * Seeds the demo data of the embedded default: about forty tenants of
  * several applications and establishments at every stage of their
  * onboarding, with a year of history before `now` (the current time by
- * default). Every write goes through {@link DatabaseTenantStore} with a
- * clock set to the moment of the write, so the rules of the onboarding hold
+ * default). Every write goes through the cloud plugin's store (opened
+ * through `cloudSeedingExtensionPoint`) with a clock set to the moment of
+ * the write, so the rules of the onboarding hold
  * and the event log is the one the actions would have written.
  *
  * Only an empty database is seeded: when `cloud_tenants` has a row,
@@ -517,17 +518,14 @@ function timeline(
  * full sync brings them to the catalog.
  */
 export async function seedDemoData(options: {
-  database: DatabaseService;
+  openStore: CloudSeedContext['openStore'];
   logger: LoggerService;
   now?: Date;
 }): Promise<{ seeded: boolean; tenants: number }> {
-  const { database, logger } = options;
+  const { openStore, logger } = options;
   const now = options.now ?? new Date();
   let moment = now;
-  const store = await DatabaseTenantStore.create({
-    database,
-    clock: () => new Date(moment.getTime()),
-  });
+  const store = await openStore({ clock: () => new Date(moment.getTime()) });
   const existing = await store.listTenants({ limit: 1 });
   if (existing.items.length) {
     logger.info('Demo data not seeded: the database already holds tenants');

@@ -20,8 +20,10 @@ import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { DatabasePersonStore } from '../src/database/DatabasePersonStore';
-import { DatabaseTenantStore } from '../src/database/DatabaseTenantStore';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
+import { DatabasePersonStore } from '@amue/plugin-cloud-backend/src/database/DatabasePersonStore';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
+import { DatabaseTenantStore } from '@amue/plugin-cloud-backend/src/database/DatabaseTenantStore';
 
 export interface SeedApplication {
   name: string;

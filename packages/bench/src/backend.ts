@@ -8,8 +8,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-export const repoRoot = path.resolve(__dirname, '../../..');
+/** The repository (packages/bench is two levels below). */
+export const repoRoot = path.resolve(
+  resolvePackagePath('@amue/bench'),
+  '../..',
+);
 const backendDir = path.join(repoRoot, 'packages/backend');
 
 export const sleep = (ms: number) =>
