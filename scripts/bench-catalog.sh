@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Catalog ingestion benchmark (docs/benchmarks.md): starts a throwaway
 # PostgreSQL 15 when postgres is among BENCH_DATABASES, then runs
-# plugins/catalog-backend-module-cloud/bench/run.ts.
+# packages/bench/src/catalog/run.ts.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,5 +12,5 @@ if [[ "${BENCH_DATABASES:-sqlite,postgres}" == *postgres* ]]; then
   trap stop_throwaway_postgres EXIT
   export BENCH_PG_URL="$PG_URL"
 fi
-cd "$REPO_ROOT/plugins/catalog-backend-module-cloud"
-node -r @backstage/cli/config/nodeTransform.cjs bench/run.ts
+cd "$REPO_ROOT/packages/bench"
+node -r @backstage/cli/config/nodeTransform.cjs src/catalog/run.ts

@@ -27,6 +27,8 @@ import path from 'node:path';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
 import { DatabaseTenantStore } from '@amue/plugin-cloud-backend/src/database/DatabaseTenantStore';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
+import { TenantWorkflow } from '@amue/plugin-cloud-backend/src/service/TenantWorkflow';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
 import {
   OnboardingReminders,
   readReminderSettings,
@@ -98,10 +100,12 @@ async function bench(kind: string, tenants: number) {
     }),
   ).forPlugin('cloud', { logger: quietLogger(), lifecycle: noLifecycle });
   let now = NOW;
-  const store = await DatabaseTenantStore.create({
-    database,
-    clock: () => now,
-  });
+  const store = new TenantWorkflow(
+    await DatabaseTenantStore.create({
+      database,
+      clock: () => now,
+    }),
+  );
   const db = await database.getClient();
   await db('cloud_reminders').delete();
   await db('cloud_events').delete();

@@ -24,6 +24,8 @@ import { JsonObject } from '@backstage/types';
 import { DatabasePersonStore } from '@amue/plugin-cloud-backend/src/database/DatabasePersonStore';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
 import { DatabaseTenantStore } from '@amue/plugin-cloud-backend/src/database/DatabaseTenantStore';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports -- the benchmark seeds and times the plugin's internals on purpose
+import { TenantWorkflow } from '@amue/plugin-cloud-backend/src/service/TenantWorkflow';
 
 export interface SeedApplication {
   name: string;
@@ -207,11 +209,13 @@ export async function seedTenants(options: SeedOptions): Promise<SeedResult> {
   const createdAt: Array<{ id: string; at: number }> = [];
   const worker = async (w: number) => {
     let now = 0;
-    const store = await DatabaseTenantStore.create({
-      database,
-      skipMigrations: true,
-      clock: () => new Date(now),
-    });
+    const store = new TenantWorkflow(
+      await DatabaseTenantStore.create({
+        database,
+        skipMigrations: true,
+        clock: () => new Date(now),
+      }),
+    );
     const rnd = random(1000 + w);
     for (;;) {
       const index = next++;

@@ -163,11 +163,13 @@ export const cloudPlugin = createBackendPlugin({
           await seeder.seed({
             logger: logger.child({ seeder: seeder.id }),
             openStore: async ({ clock: seedClock } = {}) =>
-              DatabaseTenantStore.create({
-                database,
-                skipMigrations: true,
-                clock: seedClock ?? (() => clock.now()),
-              }),
+              new TenantWorkflow(
+                await DatabaseTenantStore.create({
+                  database,
+                  skipMigrations: true,
+                  clock: seedClock ?? (() => clock.now()),
+                }),
+              ),
           });
         }
 

@@ -26,8 +26,9 @@ export interface CloudSeedVersionedWrite {
 }
 
 /**
- * The writes of the cloud backend's store that a seeder may use: each is
- * the store's own write (its rules, transaction and event), dated by the
+ * The writes of the cloud backend that a seeder may use: each is the
+ * backend's own write (the service layer's rules, the store's transaction
+ * and event), dated by the
  * clock the seeder gave to {@link CloudSeedContext.openStore}. Nothing is
  * published on the events service and no permission is checked: a seeder
  * runs inside the cloud plugin's start-up, before its routes are served.

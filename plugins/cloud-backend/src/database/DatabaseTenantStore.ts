@@ -33,8 +33,6 @@ import {
   UUID_PATTERN,
 } from './rows';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
-import { TenantWorkflow } from '../service/TenantWorkflow';
-import type { TenantOperations } from '../service/TenantOperations';
 
 const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',
@@ -619,40 +617,5 @@ export class DatabaseTenantStore implements TenantStore {
 
   async recordGitopsRevision(names: string[], revision: string) {
     return this.deployment.recordRevision(names, revision);
-  }
-
-  // ------------------------------------------------------------ deprecated
-  // The demo seed (`src/demo`) and the benchmarks (`bench/`) still write
-  // through the store; they move out of the plugin (issue 16, item 5) and
-  // then call `new TenantWorkflow(store)` instead. Only for them.
-
-  /** @deprecated use `new TenantWorkflow(store).createTenant`. */
-  createTenant(...args: Parameters<TenantOperations['createTenant']>) {
-    return new TenantWorkflow(this).createTenant(...args);
-  }
-
-  /** @deprecated use `new TenantWorkflow(store).applyStepAction`. */
-  applyStepAction(...args: Parameters<TenantOperations['applyStepAction']>) {
-    return new TenantWorkflow(this).applyStepAction(...args);
-  }
-
-  /** @deprecated use `new TenantWorkflow(store).decideRequest`. */
-  decideRequest(...args: Parameters<TenantOperations['decideRequest']>) {
-    return new TenantWorkflow(this).decideRequest(...args);
-  }
-
-  /** @deprecated use `new TenantWorkflow(store).addComment`. */
-  addComment(...args: Parameters<TenantOperations['addComment']>) {
-    return new TenantWorkflow(this).addComment(...args);
-  }
-
-  /** @deprecated use `new TenantWorkflow(store).recordFunding`. */
-  recordFunding(...args: Parameters<TenantOperations['recordFunding']>) {
-    return new TenantWorkflow(this).recordFunding(...args);
-  }
-
-  /** @deprecated use `new TenantWorkflow(store).recordTraining`. */
-  recordTraining(...args: Parameters<TenantOperations['recordTraining']>) {
-    return new TenantWorkflow(this).recordTraining(...args);
   }
 }

@@ -22,8 +22,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-const repoRoot = path.resolve(__dirname, '../../..');
+const benchDir = resolvePackagePath('@amue/bench');
+const repoRoot = path.resolve(benchDir, '../..');
 const token = 'bench-token-0123456789abcdef';
 
 const counts = (process.env.BENCH_COUNTS ?? '1000,10000')
@@ -117,13 +119,13 @@ ${[
       ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'benchBackend.ts'),
+      path.join(benchDir, 'src/catalog/benchBackend.ts'),
       '--config',
       path.join(dir, 'app-config.yaml'),
     ],
     {
       // The backend looks for the monorepo root from its working directory.
-      cwd: path.resolve(__dirname, '..'),
+      cwd: benchDir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LOG_LEVEL: 'warn', BENCH_SQLITE: sqliteMode },
     },

@@ -21,13 +21,15 @@ import {
   tenantName,
   uaiOfEstablishment,
 } from '@amue/plugin-cloud-common';
-import { catalogModuleCloud } from '../src/module';
-import { tenantToEntity } from '../src/providers/TenantEntityProvider';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the benchmark times the module's internals on purpose
+import { catalogModuleCloud } from '@amue/plugin-catalog-backend-module-cloud/src/module';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- the benchmark times the module's internals on purpose
+import { tenantToEntity } from '@amue/plugin-catalog-backend-module-cloud/src/providers/TenantEntityProvider';
 import { randomUUID } from 'node:crypto';
 // The portal backend's database service (SQLite in WAL mode), so that the
 // benchmark measures the catalog as the portal runs it. Benchmark only.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { tunedDatabaseServiceFactory } from '../../../packages/backend/src/database/tunedDatabaseService';
+import { tunedDatabaseServiceFactory } from '../../../backend/src/database/tunedDatabaseService';
 
 type EmitRequest = {
   kind: 'Tenant' | 'Resource';
