@@ -8,11 +8,13 @@ import type {
   StepTargetDays,
   TenantDetails,
   TenantEvent,
-  TenantFunding,
   TenantRequest,
-  TenantTraining,
 } from '@amue/plugin-cloud-common';
 import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
+import type {
+  CloudSeedStore,
+  CloudSeedVersionedWrite,
+} from '@amue/plugin-cloud-node';
 import type { DeploymentOutcome } from '../database/DatabaseDeploymentStore';
 import type {
   CreateTenantResult,
@@ -48,10 +50,8 @@ export interface CreateTenantInput {
  *
  * @public
  */
-export interface VersionedWriteOptions {
-  actor: string;
-  expectedVersion: number;
-}
+/** The actor and the row version expected by a write. */
+export type VersionedWriteOptions = CloudSeedVersionedWrite;
 
 /**
  * Options of the list of tenants.
@@ -134,7 +134,12 @@ export type RequestDecision = 'approve' | 'reject';
  *
  * @public
  */
-export interface TenantOperations {
+export interface TenantOperations
+  // comments and figures: the same writes as the seeders' (plugins/cloud-node)
+  extends Pick<
+    CloudSeedStore,
+    'addComment' | 'recordFunding' | 'recordTraining'
+  > {
   /**
    * Creates a tenant from a request, with its nine steps and a
    * `request.created` event. The same idempotency key returns the existing
@@ -214,24 +219,6 @@ export interface TenantOperations {
     change: TenantChangeInput,
     options: VersionedWriteOptions,
   ): Promise<TenantDetails>;
-
-  addComment(
-    tenantId: string,
-    comment: string,
-    options: { actor: string; stepId?: OnboardingStepId },
-  ): Promise<TenantEvent>;
-
-  recordFunding(
-    tenantId: string,
-    funding: { grantedEur: number; paidEur: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantFunding>;
-
-  recordTraining(
-    tenantId: string,
-    training: { sessionsHeld: number; staffTrained: number },
-    options: VersionedWriteOptions,
-  ): Promise<TenantTraining>;
 
   /**
    * Records the GitOps commit of tenants' descriptors (not decommissioned
