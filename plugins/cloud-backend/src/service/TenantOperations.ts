@@ -1,14 +1,11 @@
 import type {
   DeploymentNotification,
-  Environment,
   OnboardingAction,
   OnboardingActorSide,
   OnboardingStepId,
-  SsoProtocol,
   StepTargetDays,
   TenantDetails,
   TenantEvent,
-  TenantRequest,
 } from '@amue/plugin-cloud-common';
 import type { ListTenants200Response } from '@amue/plugin-cloud-common/client';
 import type {
@@ -29,21 +26,13 @@ import type {
  */
 
 /**
- * What a request gives to create a tenant.
+ * What a request gives to create a tenant (`application`: the name of the
+ * application entity, or its entity ref): the same input as the seeders'
+ * (plugins/cloud-node).
  *
  * @public
  */
-export interface CreateTenantInput {
-  /** Name of the application entity (or its entity ref). */
-  application: string;
-  uai: string;
-  environment: Environment;
-  version: string;
-  url?: string | null;
-  ssoProtocol?: SsoProtocol | null;
-  ssoIdpEntityId?: string | null;
-  request: TenantRequest;
-}
+export type CreateTenantInput = Parameters<CloudSeedStore['createTenant']>[0];
 
 /**
  * Who writes, and the version of the row they saw.
