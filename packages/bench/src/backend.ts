@@ -58,12 +58,17 @@ export function machineCpu(): { busy: number; total: number } {
   return { busy: (total - idle) / 100, total: total / 100 };
 }
 
-function processCpuSeconds(pid: number): number {
+function processCpuSeconds(pid: number, withEndedChildren = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name: state is field 3, utime 14, stime 15.
+    // Fields after the command name: state is field 3, utime 14, stime 15,
+    // and the CPU of its ended (waited-for) children cutime 16, cstime 17.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const own = Number(fields[11]) + Number(fields[12]);
+    const children = withEndedChildren
+      ? Number(fields[13]) + Number(fields[14])
+      : 0;
+    return (own + children) / 100;
   } catch {
     return 0;
   }
@@ -72,8 +77,8 @@ function processCpuSeconds(pid: number): number {
 /**
  * CPU time used so far by the benchmark's PostgreSQL server (its postmaster
  * and the processes it forked), seconds; 0 without BENCH_PG_PIDFILE (the
- * `postmaster.pid` of the throwaway cluster, set by bench-cloud.sh). Ended
- * connection processes are not counted, the benchmark's are long-lived.
+ * `postmaster.pid` of the throwaway cluster, set by bench-cloud.sh),
+ * connection processes that ended included.
  */
 export function postgresCpu(): number {
   const pidFile = process.env.BENCH_PG_PIDFILE;
@@ -86,7 +91,9 @@ export function postgresCpu(): number {
   } catch {
     return 0;
   }
-  let total = processCpuSeconds(postmaster);
+  // The postmaster's ended children count too: a connection that closes
+  // between two samples would otherwise take its CPU time out of the total.
+  let total = processCpuSeconds(postmaster, true);
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue;

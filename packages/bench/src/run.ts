@@ -43,7 +43,12 @@
  * --cpu-prof-dir=DIR), --event-loop-delay (the backend records its
  * event-loop delay every second; each run reports the worst second's p99
  * and max), --config FILE (a configuration file loaded after the overlay,
- * e.g. to try backend.rateLimit; repeatable). BENCH_PG_URL
+ * e.g. to try backend.rateLimit; repeatable), --establishments N (the
+ * catalog's establishments: the ministry's dataset then synthetic ones up
+ * to N, see establishments.ts; needed beyond 12,012 tenants),
+ * --cpu-profile-dir DIR (a CPU profile of each backend during each load
+ * run only, cpuProfileOnSignal.js; summarise with profileSummary.js).
+ * BENCH_PG_URL
  * (postgresql://user:password@host:port) is needed for postgres.
  */
 import { TENANT_CURRENT_STEP_ANNOTATION } from '@amue/plugin-cloud-common';
@@ -61,6 +66,7 @@ import {
   repoRoot,
   sleep,
 } from './backend';
+import { writeEstablishmentsDataset } from './establishments';
 import { LoadResult, LoadShape, runLoad } from './load';
 import { SeededPerson, seedPeople, seedTenants, SeedResult } from './seed';
 
@@ -96,6 +102,10 @@ interface Args {
   eventLoopDelay: boolean;
   extraConfigs: string[];
   staff: { people: number; establishments: number };
+  /** Where each load run's CPU profile of the backends is written. */
+  cpuProfileDir?: string;
+  /** Establishments in the catalog; synthetic ones beyond the dataset's. */
+  establishments?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -234,6 +244,12 @@ function parseArgs(argv: string[]): Args {
       }
       case '--event-loop-delay':
         args.eventLoopDelay = true;
+        break;
+      case '--cpu-profile-dir':
+        args.cpuProfileDir = path.resolve(value());
+        break;
+      case '--establishments':
+        args.establishments = number(arg, value());
         break;
       default:
         throw new Error(`unknown argument "${arg}"`);
@@ -785,6 +801,15 @@ async function runDatabase(
   };
   try {
     const dbConfig = databaseConfig(database, dir);
+    let establishmentsSource: string | undefined;
+    if (args.establishments !== undefined) {
+      establishmentsSource = path.join(dir, 'establishments.csv');
+      const added = writeEstablishmentsDataset(
+        establishmentsSource,
+        args.establishments,
+      );
+      log(`${database}: ${added} synthetic establishments in the dataset`);
+    }
     const replicas = database === 'postgres' ? args.replicas : 1;
     const ports = await Promise.all(
       Array.from({ length: replicas }, () => freePort()),
@@ -804,15 +829,22 @@ async function runDatabase(
           database: dbConfig,
         },
         cloud: { demoData: false },
-        ...(args.processingIntervalSeconds !== undefined
-          ? {
-              catalog: {
+        catalog: {
+          ...(args.processingIntervalSeconds !== undefined
+            ? {
                 processingInterval: {
                   seconds: args.processingIntervalSeconds,
                 },
-              },
-            }
-          : {}),
+              }
+            : {}),
+          ...(establishmentsSource
+            ? {
+                providers: {
+                  cloudEstablishments: { source: establishmentsSource },
+                },
+              }
+            : {}),
+        },
       };
       const overlayPath = path.join(dir, `app-config.bench-${i + 1}.yaml`);
       fs.writeFileSync(overlayPath, JSON.stringify(overlay, null, 2));
@@ -829,6 +861,9 @@ async function runDatabase(
           AMUE_DATA_DIR: dir,
           METRICS_PORT: String(metricsPorts[replica]),
           METRICS_HOST: '127.0.0.1',
+          ...(args.cpuProfileDir
+            ? { BENCH_CPU_PROFILE_DIR: args.cpuProfileDir }
+            : {}),
           ...(args.eventLoopDelay
             ? {
                 BENCH_EVENT_LOOP_DELAY_FILE: path.join(
@@ -842,6 +877,12 @@ async function runDatabase(
           '--require',
           path.join(repoRoot, 'packages/backend/src/instrumentation.js'),
           ...args.backendNodeArgs,
+          ...(args.cpuProfileDir
+            ? [
+                '--require',
+                resolvePackagePath('@amue/bench', 'src/cpuProfileOnSignal.js'),
+              ]
+            : []),
           ...(args.eventLoopDelay
             ? [
                 '--require',
@@ -1047,7 +1088,16 @@ async function runDatabase(
         const wallStart = performance.now();
         const epochStart = Date.now();
         const decisionsBefore = await readDecisionCounts(metricsPorts);
+        const profile = (phase: string) => {
+          if (args.cpuProfileDir) {
+            // cpuProfileOnSignal.js: the first signal starts, the next stops
+            backends.forEach(b => b.child.kill('SIGUSR2'));
+            log(`${database}: CPU profile ${phase} (${args.cpuProfileDir})`);
+          }
+        };
+        profile('started');
         const result = await runLoad({ ...options, duration: args.duration });
+        profile('written');
         const decisionsAfter = await readDecisionCounts(metricsPorts);
         const hits = decisionsAfter.hits - decisionsBefore.hits;
         const misses = decisionsAfter.misses - decisionsBefore.misses;
