@@ -42,14 +42,71 @@ describe('DefaultTenantService read decisions', () => {
     await service.listTenants({ credentials: julien });
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
 
-    // Reused for 30 s, as long as the policy caches application owners.
+    // Reused for 30 s, as long as the policy caches application owners
+    // (asked again in the background from 20 s: next test).
     const now = Date.now();
-    jest.spyOn(Date, 'now').mockReturnValue(now + 29_000);
+    const at = (ms: number) =>
+      jest.spyOn(Date, 'now').mockReturnValue(now + ms);
+    at(19_000);
+    await service.listTenants({ credentials: julien });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+    at(31_000);
+    await service.listTenants({ credentials: julien });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
+    jest.restoreAllMocks();
+  });
+
+  it('asks again in the background after 20 s, answering meanwhile with the cached decision, never past 30 s', async () => {
+    const { service, permissions } = setup();
+    const claire = mockCredentials.user('user:default/claire.dubois');
+    const now = Date.now();
+    const at = (ms: number) =>
+      jest.spyOn(Date, 'now').mockReturnValue(now + ms);
+    at(0);
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    at(19_000);
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+
+    // Past 20 s: the read is answered by the cached decision (ALLOW) while
+    // a new one (DENY) is asked; one refresh for the concurrent reads.
+    let answer!: (value: any) => void;
+    permissions.authorizeConditional.mockImplementationOnce(
+      () => new Promise(resolve => (answer = resolve)),
+    );
+    at(21_000);
+    const store = (service as any).options.workflow;
+    await service.listTenants({ credentials: claire });
     await service.listTenants({ credentials: claire });
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
-    jest.spyOn(Date, 'now').mockReturnValue(now + 31_000);
+    expect(store.listTenants).toHaveBeenCalledTimes(4);
+    answer([{ result: AuthorizeResult.DENY }]);
+    await new Promise(setImmediate);
+    // The new decision answers from now on: nothing is listed.
+    await expect(service.listTenants({ credentials: claire })).resolves.toEqual(
+      { items: [] },
+    );
+    expect(store.listTenants).toHaveBeenCalledTimes(4);
+    // It lives from its answer (at 21 s), without a new question until 41 s.
+    at(40_000);
     await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+
+    // A refresh that fails keeps the old decision until it expires, then
+    // the read waits for a new one.
+    permissions.authorizeConditional.mockRejectedValueOnce(
+      new Error('permission backend unavailable'),
+    );
+    at(42_000);
+    await expect(service.listTenants({ credentials: claire })).resolves.toEqual(
+      { items: [] },
+    );
+    await new Promise(setImmediate);
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
+    at(52_000);
+    await service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(4);
     jest.restoreAllMocks();
   });
 
