@@ -430,6 +430,12 @@ export class DatabaseTenantStore implements TenantStore {
       const { after } = options;
       const value = column === 'name' ? after.value : new Date(after.value);
       const op = order.direction === 'asc' ? '>' : '<';
+      // The first bound alone is what an index on the column can seek to;
+      // without it, PostgreSQL read the whole index up to the cursor for
+      // each page (150 ms for a page in the middle of 100,000 tenants,
+      // against 9 ms with it: a full read of the tenants page by page was
+      // quadratic). The `or` then only sorts out the ties on the column.
+      query.where(`${TENANTS}.${column}`, `${op}=`, value);
       query.where(builder =>
         builder
           .where(`${TENANTS}.${column}`, op, value)
