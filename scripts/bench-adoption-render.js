@@ -297,10 +297,12 @@ async function reportTimings(page) {
   return page.evaluate(() => {
     const entries = performance
       .getEntriesByType('resource')
-      .filter(e => /\/api\/cloud\/reports\/[a-z]+$/.test(e.name));
+      // e.g. /api/cloud/reports/adoption?scope=all (the page's filters
+      // are in the query)
+      .filter(e => /\/api\/cloud\/reports\/[a-z-]+(\?|$)/.test(e.name));
     return {
       requests: entries.map(e => ({
-        report: e.name.split('/').pop(),
+        report: e.name.split('?')[0].split('/').pop(),
         ms: Math.round(e.responseEnd - e.startTime),
         bytes: e.encodedBodySize,
       })),

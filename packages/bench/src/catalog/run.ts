@@ -382,7 +382,11 @@ async function main() {
     for (const count of counts) {
       const t = find(database, count, 'Tenant', 'wal');
       const b = find(database, count, 'Resource', 'wal');
-      const stock = find(database, count, 'Resource', 'stock');
+      // the stock SQLite baseline, for SQLite only (PostgreSQL has no mode)
+      const stock =
+        database === 'sqlite'
+          ? find(database, count, 'Resource', 'stock')
+          : undefined;
       if (t && b) {
         console.log(
           `${database} N=${count}: Tenant/Resource = ${(
