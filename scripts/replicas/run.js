@@ -1172,23 +1172,31 @@ listen stats
     const gaps = times.slice(1).map((t, i) => (t - times[i]) / 1000);
     const minGap = gaps.length ? Math.min(...gaps) : 0;
     const span = times.length ? (times[times.length - 1] - times[0]) / 1000 : 0;
+    // Whole periods between the steady start and now: that many runs are
+    // due, give or take the one under way. The window depends on how fast
+    // the stage's earlier steps went (55 s, i.e. 2 runs of a 30 s task, in
+    // one CI run, where a fixed "at least 3" failed with every run there).
+    const due = Math.floor((Date.now() - steadyFrom) / 1000 / periodS);
     figures[label] = {
       startupRuns: early.map(t => (t - stageStart) / 1000),
       runs: times.length,
       periodSeconds: periodS,
+      periodsDue: due,
       minGapSeconds: minGap,
       spanSeconds: span,
     };
     check(
       `${label}: once per period across replicas`,
-      times.length >= 3 &&
+      times.length >= Math.max(2, due - 1) &&
         minGap >= periodS * 0.75 &&
         // never two runs within three quarters of a period (a run of each
         // replica for the same period would be seconds apart)
         times.length <= Math.floor(span / (periodS * 0.75)) + 1,
       `${times.length} runs over ${span.toFixed(
         0,
-      )} s, shortest gap ${minGap.toFixed(1)} s (period ${periodS} s)`,
+      )} s (${due} periods due), shortest gap ${minGap.toFixed(
+        1,
+      )} s (period ${periodS} s)`,
     );
   };
   onceEach('tenant full sync', /Provided \d+ tenants read in/, 20);
