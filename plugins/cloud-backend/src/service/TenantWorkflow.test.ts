@@ -347,6 +347,55 @@ describe('TenantWorkflow on DatabaseTenantStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'pages through tenants created at the same instant without losing or repeating one, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const at = new Date('2026-03-02T08:00:00.000Z');
+      const store = new TenantWorkflow(
+        await DatabaseTenantStore.create({
+          database: { getClient: async () => knex },
+          clock: () => at,
+        }),
+      );
+      const ids: string[] = [];
+      for (const application of ['sifac', 'apogee', 'siham', 'sinaps']) {
+        for (const environment of ['production', 'test'] as const) {
+          const { tenant } = await store.createTenant(
+            input({ application, environment }),
+            { actor: ACTOR },
+          );
+          ids.push(tenant.id);
+        }
+      }
+      for (const orderBy of [
+        { field: 'createdAt', direction: 'asc' },
+        { field: 'updatedAt', direction: 'desc' },
+      ] as const) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.listTenants({ limit: 3, cursor, orderBy });
+          expect(page.items.every(t => t.createdAt === at.toISOString())).toBe(
+            true,
+          );
+          seen.push(...page.items.map(t => t.id));
+          cursor = page.nextCursor;
+          pages += 1;
+        } while (cursor && pages < 10);
+        // all equal on the column: the id decides, in the same direction
+        const expected = [...ids].sort();
+        if (orderBy.direction === 'desc') {
+          expected.reverse();
+        }
+        expect(pages).toBe(3);
+        expect(seen).toEqual(expected);
+      }
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lists tenants with filters and cursor pagination, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
