@@ -110,6 +110,34 @@ describe('DefaultTenantService read decisions', () => {
     jest.restoreAllMocks();
   });
 
+  it('asks again when a question stays unanswered for 30 s', async () => {
+    const { service, permissions } = setup();
+    const claire = mockCredentials.user('user:default/claire.dubois');
+    const now = Date.now();
+    const at = (ms: number) =>
+      jest.spyOn(Date, 'now').mockReturnValue(now + ms);
+    permissions.authorizeConditional.mockImplementationOnce(
+      () => new Promise(() => {}),
+    );
+    at(0);
+    const stuck = service.listTenants({ credentials: claire });
+    at(29_000);
+    const waiting = service.listTenants({ credentials: claire });
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    at(31_000);
+    await expect(
+      service.listTenants({ credentials: claire }),
+    ).resolves.toBeDefined();
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+    // the two reads that waited for the unanswered question still wait
+    const settled = await Promise.race([
+      Promise.all([stuck, waiting]).then(() => 'settled'),
+      new Promise(resolve => setImmediate(() => resolve('waiting'))),
+    ]);
+    expect(settled).toBe('waiting');
+    jest.restoreAllMocks();
+  });
+
   it('reports each user read decision as a cache hit or miss', async () => {
     const { service, decisions } = setup();
     const claire = mockCredentials.user('user:default/claire.dubois');

@@ -248,7 +248,9 @@ export class DefaultTenantService implements TenantService {
     }
     const entry: CachedReadDecision = {
       decision: pending,
-      expiresAt: Number.POSITIVE_INFINITY,
+      // While unanswered, the reads of this user wait for it, for 30 s at
+      // most: a question that never answers is asked again after that.
+      expiresAt: Date.now() + READ_DECISION_TTL_MS,
       refreshAt: Number.POSITIVE_INFINITY,
     };
     const previous = this.readDecisions.get(cacheKey);
