@@ -47,7 +47,11 @@
  * catalog's establishments: the ministry's dataset then synthetic ones up
  * to N, see establishments.ts; needed beyond 12,012 tenants),
  * --cpu-profile-dir DIR (a CPU profile of each backend during each load
- * run only, cpuProfileOnSignal.js; summarise with profileSummary.js).
+ * run only, cpuProfileOnSignal.js; summarise with profileSummary.js),
+ * --reuse-database (PostgreSQL only: measure on the databases an earlier
+ * run seeded on the same server, BENCH_PG_URL, instead of seeding; pass
+ * the same --establishments; staff people are not seeded again, so the
+ * staff scenario needs --staff 0 or the people of that run).
  * BENCH_PG_URL
  * (postgresql://user:password@host:port) is needed for postgres.
  */
@@ -68,7 +72,13 @@ import {
 } from './backend';
 import { writeEstablishmentsDataset } from './establishments';
 import { LoadResult, LoadShape, runLoad } from './load';
-import { SeededPerson, seedPeople, seedTenants, SeedResult } from './seed';
+import {
+  readSeeded,
+  SeededPerson,
+  seedPeople,
+  seedTenants,
+  SeedResult,
+} from './seed';
 
 const MEMBER = { user: 'claire.dubois', establishment: 'etab-0333298f' };
 const ADMIN = { user: 'marc.petit' };
@@ -106,6 +116,8 @@ interface Args {
   cpuProfileDir?: string;
   /** Establishments in the catalog; synthetic ones beyond the dataset's. */
   establishments?: number;
+  /** Measure on the database an earlier run seeded (PostgreSQL, BENCH_PG_URL). */
+  reuseDatabase: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -128,6 +140,7 @@ function parseArgs(argv: string[]): Args {
     eventLoopDelay: false,
     extraConfigs: [],
     staff: { people: 200, establishments: 50 },
+    reuseDatabase: false,
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -251,9 +264,17 @@ function parseArgs(argv: string[]): Args {
       case '--establishments':
         args.establishments = number(arg, value());
         break;
+      case '--reuse-database':
+        args.reuseDatabase = true;
+        break;
       default:
         throw new Error(`unknown argument "${arg}"`);
     }
+  }
+  if (args.reuseDatabase && args.databases.includes('sqlite')) {
+    throw new Error(
+      '--reuse-database is for postgres only (a SQLite run has its own folder)',
+    );
   }
   return args;
 }
@@ -905,20 +926,28 @@ async function runDatabase(
       throw new Error(`the catalog has no ${MEMBER.establishment}`);
     }
     log(
-      `${database}: ${reference.establishments.length} establishments, ${reference.applications.length} applications; seeding ${args.tenants} tenants`,
+      `${database}: ${reference.establishments.length} establishments, ${
+        reference.applications.length
+      } applications; ${
+        args.reuseDatabase
+          ? 'reading the tenants already seeded'
+          : `seeding ${args.tenants} tenants`
+      }`,
     );
 
-    const seed = await seedTenants({
-      databaseConfig: dbConfig,
-      tenants: args.tenants,
-      events: args.events ?? args.tenants * 10,
-      establishments: [
-        MEMBER.establishment,
-        ...reference.establishments.filter(e => e !== MEMBER.establishment),
-      ],
-      applications: reference.applications,
-      log,
-    });
+    const seed = args.reuseDatabase
+      ? await readSeeded({ databaseConfig: dbConfig })
+      : await seedTenants({
+          databaseConfig: dbConfig,
+          tenants: args.tenants,
+          events: args.events ?? args.tenants * 10,
+          establishments: [
+            MEMBER.establishment,
+            ...reference.establishments.filter(e => e !== MEMBER.establishment),
+          ],
+          applications: reference.applications,
+          log,
+        });
     log(
       `${database}: seeded ${seed.tenants} tenants and ${seed.events} events (${
         seed.storeEvents
@@ -931,6 +960,11 @@ async function runDatabase(
 
     const withStaff =
       args.staff.people > 0 && (!args.users || args.users.includes(STAFF));
+    if (withStaff && args.reuseDatabase) {
+      throw new Error(
+        '--reuse-database does not seed people again: add --staff 0 or --users without staff',
+      );
+    }
     const staff = withStaff
       ? await seedPeople({
           databaseConfig: dbConfig,

@@ -317,6 +317,59 @@ export async function seedTenants(options: SeedOptions): Promise<SeedResult> {
   return result;
 }
 
+/**
+ * The figures of a database seeded by an earlier run (`--reuse-database`):
+ * the tenants and events it holds and the tenant names per establishment;
+ * the seeding's own figures (actions, seconds) are not known and are 0.
+ */
+export async function readSeeded(options: {
+  databaseConfig: JsonObject;
+}): Promise<SeedResult> {
+  const config = mockServices.rootConfig({
+    data: { backend: { database: options.databaseConfig } },
+  });
+  const database = DatabaseManager.fromConfig(config).forPlugin('cloud', {
+    logger: quietLogger(),
+    lifecycle: noLifecycle,
+  });
+  const db = await database.getClient();
+  try {
+    const count = async (table: string) =>
+      Number((await db(table).count({ n: '*' }))[0].n);
+    const byEstablishment = new Map<string, string[]>();
+    const rows: Array<{ name: string; establishment: string }> = await db(
+      'cloud_tenants',
+    )
+      .select('name', 'establishment')
+      .orderBy('name');
+    for (const row of rows) {
+      byEstablishment.set(row.establishment, [
+        ...(byEstablishment.get(row.establishment) ?? []),
+        row.name,
+      ]);
+    }
+    const tenants = rows.length;
+    if (tenants === 0) {
+      throw new Error(
+        'the cloud database holds no tenant: run once without --reuse-database (and with --keep) to seed it',
+      );
+    }
+    return {
+      tenants,
+      events: await count('cloud_events'),
+      storeEvents: 0,
+      bulkEvents: 0,
+      storeActions: 0,
+      seconds: 0,
+      storeSeconds: 0,
+      bulkSeconds: 0,
+      byEstablishment,
+    };
+  } finally {
+    await db.destroy();
+  }
+}
+
 export interface SeededPerson {
   /** Entity name of the catalog User. */
   name: string;

@@ -1,6 +1,7 @@
 import type { OnboardingStepId } from '@amue/plugin-cloud-common';
 import type { Knex } from 'knex';
 import { parseJson, Row, toIso, toJson, UUID_PATTERN } from './rows';
+import { recordStepTime } from './stepTimes';
 import type { TenantEvent, TenantEventType } from './TenantStore';
 
 const EVENTS = 'cloud_events';
@@ -42,7 +43,10 @@ function toEvent(row: Row): TenantEvent {
 export class DatabaseEventStore {
   constructor(private readonly db: Knex) {}
 
-  /** Appends an event within `tx`; the event as stored. */
+  /**
+   * Appends an event within `tx`, and records it on its step's times
+   * (stepTimes.ts); the event as stored.
+   */
   async append(tx: Knex.Transaction, event: NewTenantEvent) {
     const [row] = await tx(EVENTS)
       .insert({
@@ -56,6 +60,7 @@ export class DatabaseEventStore {
         after: toJson(event.after),
       })
       .returning('*');
+    await recordStepTime(tx, event);
     return toEvent(row);
   }
 

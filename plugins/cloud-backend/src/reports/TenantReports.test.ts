@@ -1,6 +1,7 @@
 import { OnboardingAction, OnboardingStepId } from '@amue/plugin-cloud-common';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import path from 'node:path';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { TenantWorkflow } from '../service/TenantWorkflow';
 import { TenantQueryCondition } from '../database/TenantStore';
@@ -59,6 +60,14 @@ const APPLICATIONS: ReportApplication[] = [
   { name: 'application:default/siham', title: 'SIHAM' },
   { name: 'pegase', title: 'PEGASE' },
 ];
+
+/** A timestamp column as milliseconds (SQLite holds them, PostgreSQL dates). */
+function millis(value: unknown): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return value instanceof Date ? value.getTime() : Number(value);
+}
 
 const ONLY_BORDEAUX: TenantQueryCondition = q =>
   q.where('establishment', 'etab-0333298f');
@@ -490,6 +499,70 @@ describe('TenantReports', () => {
         count: 2,
         medianDays: 3.5,
       });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps on the steps the times the migration computes from the events, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      const read = async () =>
+        (
+          await knex('cloud_onboarding_steps as s')
+            .join('cloud_tenants as t', 't.id', 's.tenant_id')
+            .select(
+              't.name',
+              's.step_id',
+              's.first_started_at',
+              's.first_completed_at',
+              's.last_completed_at',
+            )
+            .orderBy([{ column: 't.name' }, { column: 's.step_id' }])
+        ).map(row => ({
+          ...row,
+          first_started_at: millis(row.first_started_at),
+          first_completed_at: millis(row.first_completed_at),
+          last_completed_at: millis(row.last_completed_at),
+        }));
+      const kept = await read();
+      // T1 (sifac Bordeaux production): provisioning started at day 5
+      // and completed at day 9; qualification started at 2, approved at 5.
+      const t1 = kept.filter(r => r.name === 'sifac-0333298f-production');
+      expect(t1.find(r => r.step_id === 'provisioning')).toMatchObject({
+        first_started_at: BASE + 5 * DAY,
+        first_completed_at: BASE + 9 * DAY,
+        last_completed_at: BASE + 9 * DAY,
+      });
+      expect(t1.find(r => r.step_id === 'qualification')).toMatchObject({
+        first_started_at: BASE + 2 * DAY,
+        last_completed_at: BASE + 5 * DAY,
+      });
+      // T5: qualification blocked from todo at 5 (its start), unblocked at 7
+      const t5 = kept.find(
+        r =>
+          r.name === 'sifac-0597239y-preproduction' &&
+          r.step_id === 'qualification',
+      );
+      expect(t5).toMatchObject({
+        first_started_at: BASE + 5 * DAY,
+        last_completed_at: BASE + 8 * DAY,
+      });
+      const durations = await reports.durations();
+
+      // The migration computes the same times from the event log.
+      const directory = path.resolve(__dirname, '../../migrations');
+      const name = '202612060300_stepTimes.js';
+      await knex.migrate.down({ directory, name });
+      expect(
+        await knex.schema.hasColumn(
+          'cloud_onboarding_steps',
+          'last_completed_at',
+        ),
+      ).toBe(false);
+      await knex.migrate.up({ directory, name });
+      expect(await read()).toEqual(kept);
+      expect(await reports.durations()).toEqual(durations);
       await knex.destroy();
     },
   );

@@ -64,6 +64,9 @@
  *   durations in days, by linear interpolation between the closest ranks
  *   (the method of Excel's PERCENTILE.INC, NumPy's and R's default), rounded
  *   to two decimals; null when `count` is 0.
+ * - the first start and the first and last completion of each step are
+ *   kept on the step's row as its events are appended (stepTimes.ts), so
+ *   the report reads the steps without joining the event log.
  *
  * Blocked ({@link TenantReports.blocked}), over the permitted tenants that
  * are not decommissioned (a rejected request keeps its `qualification`
@@ -79,7 +82,6 @@ import {
   ApplicationFunding,
   EstablishmentFunding,
   FundingEnvelope,
-  isStepOverdue,
   OverdueReport,
   BlockedReport,
   DurationsReport,
@@ -87,7 +89,6 @@ import {
   FunnelReport,
   GeoPoint,
   getStepDefinition,
-  isOnboardingStepId,
   ONBOARDING_STEPS,
   OnboardingStepId,
   refName,
@@ -99,7 +100,6 @@ import type { TenantQueryCondition } from '../database/TenantStore';
 
 const TENANTS = 'cloud_tenants';
 const STEPS = 'cloud_onboarding_steps';
-const EVENTS = 'cloud_events';
 const FUNDING = 'cloud_funding';
 const TRAINING = 'cloud_training';
 
@@ -112,17 +112,6 @@ const IN_PROGRESS_STATUSES = [
   'onboarding',
   'suspended',
 ] as const;
-
-/** Events that put a step to work for the first time (left `todo`). */
-const START_EVENTS = [
-  'step.started',
-  'step.blocked',
-  'step.unblocked',
-  'step.reopened',
-] as const;
-
-/** Events that complete a step. */
-const COMPLETION_EVENTS = ['step.completed', 'request.approved'] as const;
 
 /** Default and maximum number of items of the blocked report. */
 export const BLOCKED_REPORT_DEFAULT_LIMIT = 500;
@@ -253,32 +242,54 @@ export class TenantReports {
    * already holds the milliseconds that knex writes for a date.
    */
   private epochMs(expression: string): string {
-    return String(this.db.client.config.client).startsWith('pg')
+    return this.postgres
       ? `(extract(epoch from ${expression}) * 1000)::float8`
       : expression;
   }
 
-  /** `select id from cloud_tenants where <condition>`: the permitted ids. */
-  private permittedIds(condition?: TenantQueryCondition): Knex.QueryBuilder {
-    const query = this.db(TENANTS).select('id');
-    if (condition) {
-      query.where(builder => {
-        condition(builder);
-      });
-    }
-    return query;
+  /**
+   * For `query.modify(...)`: restricts a query to the tenants the condition
+   * lets through, with `column` holding the tenant's id (`column in (select
+   * id from cloud_tenants where <condition>)`). Without a condition every
+   * tenant is permitted and the query is left as it is (a semi-join over
+   * every tenant costs a hash of them all at 100,000).
+   */
+  private permitted(column: string, condition?: TenantQueryCondition) {
+    return (query: Knex.QueryBuilder) => {
+      if (condition) {
+        query.whereIn(
+          column,
+          this.db(TENANTS)
+            .select('id')
+            .where(builder => {
+              condition(builder);
+            }),
+        );
+      }
+    };
   }
 
-  async adoption(
+  /** True on PostgreSQL, false on SQLite. */
+  private get postgres(): boolean {
+    return String(this.db.client.config.client).startsWith('pg');
+  }
+
+  /**
+   * The adoption matrix: per establishment and application the state of
+   * the establishment, and per application the counts of establishments in
+   * each state.
+   */
+  private async matrix(
     options: ReportOptions & {
       establishments: readonly ReportEstablishment[];
       applications: readonly ReportApplication[];
-      /** The programme's incentive envelope in euros, if configured. */
-      envelopeEur?: number | null;
-      /** True when `condition` lets every tenant through. */
-      programme?: boolean;
     },
-  ): Promise<AdoptionReport> {
+  ): Promise<{
+    applications: ReportApplication[];
+    establishments: Array<Required<ReportEstablishment>>;
+    rows: EstablishmentAdoption[];
+    summary: ApplicationAdoption[];
+  }> {
     const { condition } = options;
     const applications = options.applications.map(a => ({
       name: refName(a.name).toLocaleLowerCase('en-US'),
@@ -309,7 +320,7 @@ export class TenantReports {
                 ['live', ...IN_PROGRESS_STATUSES],
               ),
             )
-            .whereIn('id', this.permittedIds(condition))
+            .modify(this.permitted('id', condition))
             .whereIn(
               'application',
               applications.map(a => a.name),
@@ -359,36 +370,68 @@ export class TenantReports {
       };
     });
 
-    const [funding, training] = await Promise.all([
+    return { applications, establishments, rows, summary };
+  }
+
+  /** Per application, the establishments live, under way and not started. */
+  async adoptionSummary(
+    options: ReportOptions & {
+      establishments: readonly ReportEstablishment[];
+      applications: readonly ReportApplication[];
+    },
+  ): Promise<ApplicationAdoption[]> {
+    return (await this.matrix(options)).summary;
+  }
+
+  async adoption(
+    options: ReportOptions & {
+      establishments: readonly ReportEstablishment[];
+      applications: readonly ReportApplication[];
+      /** The programme's incentive envelope in euros, if configured. */
+      envelopeEur?: number | null;
+      /** True when `condition` lets every tenant through. */
+      programme?: boolean;
+    },
+  ): Promise<AdoptionReport> {
+    const { condition } = options;
+    // The names as the tables hold them, for the funding and overdue figures.
+    const applications = options.applications.map(a => ({
+      name: refName(a.name).toLocaleLowerCase('en-US'),
+      title: a.title,
+    }));
+    const establishments = options.establishments.map(e => ({
+      ...e,
+      name: refName(e.name).toLocaleLowerCase('en-US'),
+    }));
+    const [matrix, funding, training, overdue, groups] = await Promise.all([
+      this.matrix(options),
       this.db(FUNDING)
-        .whereIn('tenant_id', this.permittedIds(condition))
+        .modify(this.permitted('tenant_id', condition))
         .sum({ granted: 'granted_eur', paid: 'paid_eur' })
         .first(),
       this.db(TRAINING)
-        .whereIn('tenant_id', this.permittedIds(condition))
+        .modify(this.permitted('tenant_id', condition))
         .sum({ sessions: 'sessions_held', staff: 'staff_trained' })
         .first(),
+      this.overdue(condition, applications),
+      this.fundingGroups(condition),
     ]);
-
     const fundingSums = {
       grantedEur: toCount(funding?.granted),
       paidEur: toCount(funding?.paid),
     };
-    const [overdue, envelope] = await Promise.all([
-      this.overdue(condition, applications),
-      this.envelope({
-        condition,
-        applications,
-        establishments,
-        sums: fundingSums,
-        envelopeEur: options.envelopeEur ?? null,
-        programme: options.programme ?? condition === undefined,
-      }),
-    ]);
+    const envelope = this.envelope({
+      groups,
+      applications,
+      establishments,
+      sums: fundingSums,
+      envelopeEur: options.envelopeEur ?? null,
+      programme: options.programme ?? condition === undefined,
+    });
 
     return {
-      applications: summary,
-      establishments: rows,
+      applications: matrix.summary,
+      establishments: matrix.rows,
       funding: fundingSums,
       training: {
         sessionsHeld: toCount(training?.sessions),
@@ -404,48 +447,42 @@ export class TenantReports {
     condition: TenantQueryCondition | undefined,
     applications: readonly ReportApplication[],
   ): Promise<OverdueReport> {
-    // The steps with a due date and not settled: those with a clock. The
-    // comparison with now is cloud-common's, so it is the one the pages use.
-    const rows: Row[] = await this.db(`${STEPS} as s`)
-      .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .whereIn('s.tenant_id', this.permittedIds(condition))
-      .whereNot('t.status', 'decommissioned')
-      .whereNotNull('s.due_date')
-      .whereNotIn('s.status', ['done', 'skipped'])
-      .select(
-        's.tenant_id as tenant',
-        't.application as application',
-        's.step_id as step',
-        's.status as status',
-        this.db.raw(`${this.epochMs('s.due_date')} as due`),
-      );
-    const now = this.clock();
+    // Overdue as cloud-common's `isStepOverdue` has it: neither done nor
+    // skipped, a due date, and that date passed (blocked steps included).
+    // Counted in SQL: at 100,000 tenants there are as many steps with a
+    // due date as tenants under way.
+    const overdue = () =>
+      this.db(`${STEPS} as s`)
+        .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+        .modify(this.permitted('s.tenant_id', condition))
+        .whereNot('t.status', 'decommissioned')
+        .whereNotIn('s.status', ['done', 'skipped'])
+        .where('s.due_date', '<', this.clock());
+    const [byStep, byApplication]: [Row[], Row[]] = await Promise.all([
+      overdue()
+        .groupBy('t.application', 's.step_id')
+        .select('t.application as application', 's.step_id as step')
+        .count({ count: '*' }),
+      overdue()
+        .groupBy('t.application')
+        .select('t.application as application')
+        .countDistinct({ tenants: 's.tenant_id' }),
+    ]);
     const perStep = new Map<string, number>();
     const perApplication = new Map<string, number>();
-    const tenantsOf = new Map<string, Set<string>>();
     let total = 0;
-    for (const row of rows) {
-      const due = toMillis(row.due);
-      if (
-        due === null ||
-        !isStepOverdue(
-          { status: row.status, dueDate: new Date(due).toISOString() },
-          now,
-        )
-      ) {
-        continue;
-      }
-      total += 1;
-      perStep.set(row.step, (perStep.get(row.step) ?? 0) + 1);
+    for (const row of byStep) {
+      const count = toCount(row.count);
+      total += count;
+      perStep.set(row.step, (perStep.get(row.step) ?? 0) + count);
       perApplication.set(
         row.application,
-        (perApplication.get(row.application) ?? 0) + 1,
+        (perApplication.get(row.application) ?? 0) + count,
       );
-      if (!tenantsOf.has(row.application)) {
-        tenantsOf.set(row.application, new Set());
-      }
-      tenantsOf.get(row.application)!.add(String(row.tenant));
     }
+    const tenantsOf = new Map<string, number>(
+      byApplication.map(row => [row.application, toCount(row.tenants)]),
+    );
     return {
       total,
       steps: ONBOARDING_STEPS.map(definition => ({
@@ -457,32 +494,40 @@ export class TenantReports {
         application: a.name,
         title: a.title,
         overdue: perApplication.get(a.name) ?? 0,
-        tenants: tenantsOf.get(a.name)?.size ?? 0,
+        tenants: tenantsOf.get(a.name) ?? 0,
       })),
     };
   }
 
+  /** The funding sums per establishment and per application. */
+  private async fundingGroups(
+    condition: TenantQueryCondition | undefined,
+  ): Promise<{ byEstablishment: Row[]; byApplication: Row[] }> {
+    const grouped = (column: 'application' | 'establishment') =>
+      this.db(`${FUNDING} as f`)
+        .join(`${TENANTS} as t`, 't.id', 'f.tenant_id')
+        .modify(this.permitted('f.tenant_id', condition))
+        .groupBy(`t.${column}`)
+        .select(`t.${column} as name`)
+        .sum({ granted: 'f.granted_eur', paid: 'f.paid_eur' });
+    const [byEstablishment, byApplication] = await Promise.all([
+      grouped('establishment'),
+      grouped('application'),
+    ]);
+    return { byEstablishment, byApplication };
+  }
+
   /** The funding against the envelope, per establishment and application. */
-  private async envelope(options: {
-    condition: TenantQueryCondition | undefined;
+  private envelope(options: {
+    groups: { byEstablishment: Row[]; byApplication: Row[] };
     applications: readonly ReportApplication[];
     establishments: readonly ReportEstablishment[];
     sums: { grantedEur: number; paidEur: number };
     envelopeEur: number | null;
     programme: boolean;
-  }): Promise<FundingEnvelope> {
-    const { condition, sums, envelopeEur, programme } = options;
-    const grouped = (column: 'application' | 'establishment') =>
-      this.db(`${FUNDING} as f`)
-        .join(`${TENANTS} as t`, 't.id', 'f.tenant_id')
-        .whereIn('f.tenant_id', this.permittedIds(condition))
-        .groupBy(`t.${column}`)
-        .select(`t.${column} as name`)
-        .sum({ granted: 'f.granted_eur', paid: 'f.paid_eur' });
-    const [byEstablishment, byApplication]: [Row[], Row[]] = await Promise.all([
-      grouped('establishment'),
-      grouped('application'),
-    ]);
+  }): FundingEnvelope {
+    const { sums, envelopeEur, programme } = options;
+    const { byEstablishment, byApplication } = options.groups;
     const byGrant = <T extends { grantedEur: number; paidEur: number }>(
       items: T[],
       name: (item: T) => string,
@@ -546,13 +591,13 @@ export class TenantReports {
     const [byStatus, byCurrent]: [Row[], Row[]] = await Promise.all([
       this.db(`${STEPS} as s`)
         .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-        .whereIn('s.tenant_id', this.permittedIds(condition))
+        .modify(this.permitted('s.tenant_id', condition))
         .whereNot('t.status', 'decommissioned')
         .groupBy('s.step_id', 's.status')
         .select('s.step_id as step', 's.status as status')
         .count({ count: '*' }),
       this.db(TENANTS)
-        .whereIn('id', this.permittedIds(condition))
+        .modify(this.permitted('id', condition))
         .whereNot('status', 'decommissioned')
         .groupBy('current_step')
         .select('current_step as step')
@@ -610,89 +655,92 @@ export class TenantReports {
    */
   async durations(options: ReportOptions = {}): Promise<DurationsReport> {
     const { condition } = options;
-    const types = [...START_EVENTS, ...COMPLETION_EVENTS];
-    // One row per (tenant, step done): its first start, first and last
-    // completion, and the creation of the tenant.
-    const rows: Row[] = await this.db(`${STEPS} as s`)
+    // The start and end of each step done, from the times kept on the
+    // steps (stepTimes.ts) and the tenant's creation; see the definitions
+    // at the top of this file.
+    const start = `case
+        when s.step_id = 'request' then t.created_at
+        when s.step_id = 'qualification'
+         and (s.first_started_at is null
+              or s.first_started_at > s.first_completed_at)
+          then t.created_at
+        else s.first_started_at end`;
+    const end = `case
+        when s.step_id = 'request'
+          then coalesce(s.last_completed_at, t.created_at)
+        else s.last_completed_at end`;
+    const spans = this.db(`${STEPS} as s`)
       .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .leftJoin(`${EVENTS} as e`, builder =>
-        builder
-          .on('e.tenant_id', '=', 's.tenant_id')
-          .andOn('e.step_id', '=', 's.step_id')
-          .andOnIn('e.type', types),
-      )
-      .whereIn('s.tenant_id', this.permittedIds(condition))
+      .modify(this.permitted('s.tenant_id', condition))
       .where('s.status', 'done')
-      .groupBy('s.tenant_id', 's.step_id')
       .select(
         's.step_id as step',
-        this.db.raw(`${this.epochMs('min(t.created_at)')} as created_at`),
         this.db.raw(
-          `${this.epochMs(
-            `min(case when e.type in (${placeholders(
-              START_EVENTS,
-            )}) then e.at end)`,
-          )} as first_start`,
-          [...START_EVENTS],
-        ),
-        this.db.raw(
-          `${this.epochMs(
-            `min(case when e.type in (${placeholders(
-              COMPLETION_EVENTS,
-            )}) then e.at end)`,
-          )} as first_done`,
-          [...COMPLETION_EVENTS],
-        ),
-        this.db.raw(
-          `${this.epochMs(
-            `max(case when e.type in (${placeholders(
-              COMPLETION_EVENTS,
-            )}) then e.at end)`,
-          )} as last_done`,
-          [...COMPLETION_EVENTS],
+          `(${this.epochMs(end)} - ${this.epochMs(
+            start,
+          )}) / ${DAY_MS}.0 as days`,
         ),
       );
+    // A step done without the times that tell when (no such event
+    // recorded) or ending before it started has no duration to measure.
+    const measured = () =>
+      this.db.from(spans.as('d')).whereNotNull('days').where('days', '>=', 0);
 
-    const days = new Map<OnboardingStepId, number[]>(
-      ONBOARDING_STEPS.map(d => [d.id, []]),
-    );
-    for (const row of rows) {
-      if (!isOnboardingStepId(row.step)) {
-        continue;
+    const figures = new Map<
+      string,
+      { count: number; median: number; p90: number }
+    >();
+    if (this.postgres) {
+      // PostgreSQL's percentile_cont interpolates between the closest
+      // ranks, as `percentile` does.
+      const rows: Row[] = await measured()
+        .groupBy('step')
+        .select(
+          'step',
+          this.db.raw('count(*) as count'),
+          this.db.raw(
+            'percentile_cont(0.5) within group (order by days) as median',
+          ),
+          this.db.raw(
+            'percentile_cont(0.9) within group (order by days) as p90',
+          ),
+        );
+      for (const row of rows) {
+        figures.set(row.step, {
+          count: toCount(row.count),
+          median: Number(row.median),
+          p90: Number(row.p90),
+        });
       }
-      const step: OnboardingStepId = row.step;
-      const createdAt = toMillis(row.created_at);
-      let start = toMillis(row.first_start);
-      const firstDone = toMillis(row.first_done);
-      let end = toMillis(row.last_done);
-      if (step === 'request') {
-        start = createdAt;
-        end = end ?? createdAt;
-      } else if (
-        step === 'qualification' &&
-        (start === null || (firstDone !== null && start > firstDone))
-      ) {
-        // approved directly from `todo`: under way since the request
-        start = createdAt;
+    } else {
+      const rows: Row[] = await measured()
+        .select('step', 'days')
+        .orderBy([{ column: 'step' }, { column: 'days' }]);
+      const days = new Map<string, number[]>();
+      for (const row of rows) {
+        if (!days.has(row.step)) {
+          days.set(row.step, []);
+        }
+        days.get(row.step)!.push(Number(row.days));
       }
-      if (start === null || end === null || end < start) {
-        // a step done without the events that tell when (not written by
-        // the store): no duration to measure
-        continue;
+      for (const [step, values] of days) {
+        figures.set(step, {
+          count: values.length,
+          median: percentile(values, 0.5),
+          p90: percentile(values, 0.9),
+        });
       }
-      days.get(step)!.push((end - start) / DAY_MS);
     }
 
     return {
       steps: ONBOARDING_STEPS.map(definition => {
-        const values = days.get(definition.id)!.sort((a, b) => a - b);
+        const figure = figures.get(definition.id);
         return {
           step: definition.id,
           side: definition.side,
-          count: values.length,
-          medianDays:
-            values.length === 0 ? null : round2(percentile(values, 0.5)),
-          p90Days: values.length === 0 ? null : round2(percentile(values, 0.9)),
+          count: figure?.count ?? 0,
+          medianDays: figure ? round2(figure.median) : null,
+          p90Days: figure ? round2(figure.p90) : null,
         };
       }),
     };
@@ -716,7 +764,7 @@ export class TenantReports {
     const base = () =>
       this.db(`${STEPS} as s`)
         .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-        .whereIn('s.tenant_id', this.permittedIds(condition))
+        .modify(this.permitted('s.tenant_id', condition))
         .where('s.status', 'blocked')
         .whereNot('t.status', 'decommissioned');
     const [rows, totals]: [Row[], Row | undefined] = await Promise.all([
