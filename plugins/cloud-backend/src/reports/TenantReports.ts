@@ -285,8 +285,6 @@ export class TenantReports {
       applications: readonly ReportApplication[];
     },
   ): Promise<{
-    applications: ReportApplication[];
-    establishments: Array<Required<ReportEstablishment>>;
     rows: EstablishmentAdoption[];
     summary: ApplicationAdoption[];
   }> {
@@ -370,7 +368,7 @@ export class TenantReports {
       };
     });
 
-    return { applications, establishments, rows, summary };
+    return { rows, summary };
   }
 
   /** Per application, the establishments live, under way and not started. */
