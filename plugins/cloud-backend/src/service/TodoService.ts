@@ -4,6 +4,8 @@ import {
   getStepDefinition,
   isOnboardingStepId,
   isStepOverdue,
+  isStepSettled,
+  ONBOARDING_STEP_STATUSES,
   OnboardingStepId,
   stepsWithRunningClock,
   type TodoItem,
@@ -28,6 +30,11 @@ export const TODO_DEFAULT_LIMIT = 100;
 export const TODO_MAX_LIMIT = 500;
 
 type Row = Record<string, any>;
+
+/** Step statuses neither done nor skipped (those that can be overdue). */
+const UNSETTLED_STATUSES = ONBOARDING_STEP_STATUSES.filter(
+  status => !isStepSettled(status),
+);
 
 /** An ISO 8601 timestamp of a value read from either database. */
 function toIso(value: unknown): string | null {
@@ -114,7 +121,10 @@ export class TodoService {
       return { role, items: [], total: 0 };
     }
     const now = this.clock();
-    const rows = await this.steps(condition, role === 'administrator', now);
+    if (role === 'administrator') {
+      return this.troubles(condition, now, limit);
+    }
+    const rows = await this.steps(condition);
 
     const byTenant = new Map<string, Row[]>();
     for (const row of rows) {
@@ -139,9 +149,7 @@ export class TodoService {
         const dueDate = toIso(row.due_date);
         const overdue = isStepOverdue({ status: row.status, dueDate }, now);
         let kind: TodoItem['kind'] | undefined;
-        if (role === 'administrator') {
-          kind = row.status === 'blocked' || overdue ? 'step' : undefined;
-        } else if (!running.has(step)) {
+        if (!running.has(step)) {
           kind = undefined;
         } else if (role === 'product-owner') {
           if (step === 'qualification' && row.tenant_status === 'requested') {
@@ -177,24 +185,27 @@ export class TodoService {
     return { role, items: items.slice(0, limit), total: items.length };
   }
 
-  /**
-   * Every step of the permitted tenants under way; for an administrator,
-   * only of the tenants with a step blocked or past its due date.
-   */
-  private async steps(
-    condition: TenantQueryCondition | undefined,
-    troubledOnly: boolean,
-    now: Date,
-  ): Promise<Row[]> {
-    const permitted = this.db(TENANTS).select('id');
-    if (condition) {
-      permitted.where(builder => {
-        condition(builder);
-      });
-    }
-    const query = this.db(`${STEPS} as s`)
+  /** `select id from cloud_tenants where <condition>`, or nothing to restrict. */
+  private permitted(column: string, condition?: TenantQueryCondition) {
+    return (query: Knex.QueryBuilder) => {
+      if (condition) {
+        query.whereIn(
+          column,
+          this.db(TENANTS)
+            .select('id')
+            .where(builder => {
+              condition(builder);
+            }),
+        );
+      }
+    };
+  }
+
+  /** Every step of the permitted tenants under way. */
+  private async steps(condition?: TenantQueryCondition): Promise<Row[]> {
+    return this.db(`${STEPS} as s`)
       .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .whereIn('s.tenant_id', permitted)
+      .modify(this.permitted('s.tenant_id', condition))
       .whereNot('t.status', 'decommissioned')
       .select(
         't.name as tenant',
@@ -209,23 +220,81 @@ export class TodoService {
         's.due_date as due_date',
         's.updated_at as updated_at',
       );
-    if (troubledOnly) {
-      query.whereExists(
-        this.db(`${STEPS} as b`)
-          .select(this.db.raw('1'))
-          .whereRaw('b.tenant_id = s.tenant_id')
-          .where(builder =>
-            builder
-              .where('b.status', 'blocked')
-              .orWhere(inner =>
-                inner
-                  .whereNotIn('b.status', ['done', 'skipped'])
-                  .whereNotNull('b.due_date')
-                  .where('b.due_date', '<', now),
-              ),
-          ),
-      );
-    }
-    return query;
+  }
+
+  /**
+   * An administrator's list: every blocked or overdue step of the permitted
+   * tenants under way. Selected, ordered and cut at `limit` in SQL (at
+   * 100,000 tenants there are tens of thousands of them; reading them all
+   * took seconds and a gigabyte for a home page), in the order of
+   * `compareTodoItems`: overdue first, then by due date (none last), then
+   * the oldest change first, then by tenant and step (SQL's order of the
+   * names; the lines returned are sorted again with `compareTodoItems`).
+   */
+  private async troubles(
+    condition: TenantQueryCondition | undefined,
+    now: Date,
+    limit: number,
+  ): Promise<TodoList> {
+    const overdueSql = `(s.status in (${UNSETTLED_STATUSES.map(() => '?').join(
+      ', ',
+    )}) and s.due_date is not null and s.due_date < ?)`;
+    const overdueBindings = [...UNSETTLED_STATUSES, now];
+    const troubled = () =>
+      this.db(`${STEPS} as s`)
+        .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
+        .modify(this.permitted('s.tenant_id', condition))
+        .whereNot('t.status', 'decommissioned')
+        .where(builder =>
+          builder
+            .where('s.status', 'blocked')
+            .orWhereRaw(overdueSql, overdueBindings),
+        );
+    const [rows, totals]: [Row[], Row | undefined] = await Promise.all([
+      troubled()
+        .select(
+          't.name as tenant',
+          't.application as application',
+          't.establishment as establishment',
+          't.environment as environment',
+          's.step_id as step',
+          's.status as status',
+          's.reason as reason',
+          's.due_date as due_date',
+          's.updated_at as updated_at',
+        )
+        .orderByRaw(
+          `case when ${overdueSql} then 0 else 1 end, case when s.due_date is null then 1 else 0 end, s.due_date, s.updated_at, t.name, s.step_id`,
+          overdueBindings,
+        )
+        .limit(limit),
+      troubled().count({ count: '*' }).first(),
+    ]);
+    const items: TodoItem[] = rows
+      .filter(row => isOnboardingStepId(row.step))
+      .map(row => {
+        const step: OnboardingStepId = row.step;
+        const dueDate = toIso(row.due_date);
+        return {
+          kind: 'step',
+          tenant: row.tenant,
+          application: row.application,
+          establishment: row.establishment,
+          environment: row.environment,
+          step,
+          side: getStepDefinition(step).side,
+          status: row.status,
+          reason: row.reason ?? null,
+          dueDate,
+          overdue: isStepOverdue({ status: row.status, dueDate }, now),
+          since: toIso(row.updated_at) ?? now.toISOString(),
+        };
+      });
+    items.sort(compareTodoItems);
+    return {
+      role: 'administrator',
+      items,
+      total: Number(totals?.count ?? 0),
+    };
   }
 }

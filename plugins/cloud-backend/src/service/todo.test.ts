@@ -203,6 +203,11 @@ describe.each(databases.eachSupportedId())(
         .get('/api/cloud/todo?limit=1')
         .set('Authorization', as(marc));
       expect(first.body.items).toHaveLength(1);
+      // the first of the whole list: cut after ordering, not before
+      expect(first.body.items[0]).toMatchObject({
+        step: 'identity',
+        overdue: true,
+      });
       expect(first.body.total).toBe(3);
       const tooMany = await request(server)
         .get('/api/cloud/todo?limit=900')
