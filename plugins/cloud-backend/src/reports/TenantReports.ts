@@ -89,8 +89,6 @@ import {
   FunnelReport,
   GeoPoint,
   getStepDefinition,
-  isStepSettled,
-  ONBOARDING_STEP_STATUSES,
   ONBOARDING_STEPS,
   OnboardingStepId,
   refName,
@@ -99,6 +97,10 @@ import { InputError } from '@backstage/errors';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { TenantQueryCondition } from '../database/TenantStore';
+import {
+  permittedTenants,
+  UNSETTLED_STEP_STATUSES,
+} from '../database/conditions';
 
 const TENANTS = 'cloud_tenants';
 const STEPS = 'cloud_onboarding_steps';
@@ -114,14 +116,6 @@ const IN_PROGRESS_STATUSES = [
   'onboarding',
   'suspended',
 ] as const;
-
-/**
- * Step statuses neither done nor skipped, listed so that the index on
- * (status, due_date) serves the overdue counts (a `not in` cannot).
- */
-const UNSETTLED_STATUSES = ONBOARDING_STEP_STATUSES.filter(
-  status => !isStepSettled(status),
-);
 
 /** Default and maximum number of items of the blocked report. */
 export const BLOCKED_REPORT_DEFAULT_LIMIT = 500;
@@ -247,28 +241,6 @@ export class TenantReports {
   }
 
   /**
-   * For `query.modify(...)`: restricts a query to the tenants the condition
-   * lets through, with `column` holding the tenant's id (`column in (select
-   * id from cloud_tenants where <condition>)`). Without a condition every
-   * tenant is permitted and the query is left as it is (a semi-join over
-   * every tenant costs a hash of them all at 100,000).
-   */
-  private permitted(column: string, condition?: TenantQueryCondition) {
-    return (query: Knex.QueryBuilder) => {
-      if (condition) {
-        query.whereIn(
-          column,
-          this.db(TENANTS)
-            .select('id')
-            .where(builder => {
-              condition(builder);
-            }),
-        );
-      }
-    };
-  }
-
-  /**
    * The days from one timestamp expression to another, as a float:
    * PostgreSQL's `date_part` of the interval (a float, where `extract`
    * computes in numeric, slower over 400,000 steps); SQLite holds
@@ -329,7 +301,7 @@ export class TenantReports {
                 ['live', ...IN_PROGRESS_STATUSES],
               ),
             )
-            .modify(this.permitted('id', condition))
+            .modify(permittedTenants(this.db, 'id', condition))
             .whereIn(
               'application',
               applications.map(a => a.name),
@@ -415,11 +387,11 @@ export class TenantReports {
     const [matrix, funding, training, overdue, groups] = await Promise.all([
       this.matrix(options),
       this.db(FUNDING)
-        .modify(this.permitted('tenant_id', condition))
+        .modify(permittedTenants(this.db, 'tenant_id', condition))
         .sum({ granted: 'granted_eur', paid: 'paid_eur' })
         .first(),
       this.db(TRAINING)
-        .modify(this.permitted('tenant_id', condition))
+        .modify(permittedTenants(this.db, 'tenant_id', condition))
         .sum({ sessions: 'sessions_held', staff: 'staff_trained' })
         .first(),
       this.overdue(condition, applications),
@@ -464,9 +436,9 @@ export class TenantReports {
     // per application and step, and in tenants per application.
     const overdue = this.db(`${STEPS} as s`)
       .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .modify(this.permitted('s.tenant_id', condition))
+      .modify(permittedTenants(this.db, 's.tenant_id', condition))
       .whereNot('t.status', 'decommissioned')
-      .whereIn('s.status', UNSETTLED_STATUSES)
+      .whereIn('s.status', UNSETTLED_STEP_STATUSES)
       .where('s.due_date', '<', this.clock())
       .select(
         't.application as application',
@@ -527,7 +499,7 @@ export class TenantReports {
     const grouped = (column: 'application' | 'establishment') =>
       this.db(`${FUNDING} as f`)
         .join(`${TENANTS} as t`, 't.id', 'f.tenant_id')
-        .modify(this.permitted('f.tenant_id', condition))
+        .modify(permittedTenants(this.db, 'f.tenant_id', condition))
         // every tenant has a funding row, most of them zero: those change
         // no sum and are not listed
         .where(zero =>
@@ -618,7 +590,7 @@ export class TenantReports {
       // Decommissioned tenants are few: leaving their ids out costs less
       // than joining every step with its tenant.
       this.db(`${STEPS} as s`)
-        .modify(this.permitted('s.tenant_id', condition))
+        .modify(permittedTenants(this.db, 's.tenant_id', condition))
         .whereNotIn(
           's.tenant_id',
           this.db(TENANTS).select('id').where('status', 'decommissioned'),
@@ -627,7 +599,7 @@ export class TenantReports {
         .select('s.step_id as step', 's.status as status')
         .count({ count: '*' }),
       this.db(TENANTS)
-        .modify(this.permitted('id', condition))
+        .modify(permittedTenants(this.db, 'id', condition))
         .whereNot('status', 'decommissioned')
         .groupBy('current_step')
         .select('current_step as step')
@@ -701,7 +673,7 @@ export class TenantReports {
         else s.last_completed_at end`;
     const spans = this.db(`${STEPS} as s`)
       .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .modify(this.permitted('s.tenant_id', condition))
+      .modify(permittedTenants(this.db, 's.tenant_id', condition))
       .where('s.status', 'done')
       .select(
         's.step_id as step',
@@ -790,7 +762,7 @@ export class TenantReports {
     const base = () =>
       this.db(`${STEPS} as s`)
         .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-        .modify(this.permitted('s.tenant_id', condition))
+        .modify(permittedTenants(this.db, 's.tenant_id', condition))
         .where('s.status', 'blocked')
         .whereNot('t.status', 'decommissioned');
     const [rows, totals]: [Row[], Row | undefined] = await Promise.all([

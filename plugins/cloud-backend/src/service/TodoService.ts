@@ -4,8 +4,6 @@ import {
   getStepDefinition,
   isOnboardingStepId,
   isStepOverdue,
-  isStepSettled,
-  ONBOARDING_STEP_STATUSES,
   OnboardingStepId,
   stepsWithRunningClock,
   type TodoItem,
@@ -19,6 +17,10 @@ import type {
 import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type { TenantQueryCondition } from '../database/TenantStore';
+import {
+  permittedTenants,
+  UNSETTLED_STEP_STATUSES,
+} from '../database/conditions';
 import type { DefaultTenantService } from './DefaultTenantService';
 
 const TENANTS = 'cloud_tenants';
@@ -30,11 +32,6 @@ export const TODO_DEFAULT_LIMIT = 100;
 export const TODO_MAX_LIMIT = 500;
 
 type Row = Record<string, any>;
-
-/** Step statuses neither done nor skipped (those that can be overdue). */
-const UNSETTLED_STATUSES = ONBOARDING_STEP_STATUSES.filter(
-  status => !isStepSettled(status),
-);
 
 /** An ISO 8601 timestamp of a value read from either database. */
 function toIso(value: unknown): string | null {
@@ -185,27 +182,11 @@ export class TodoService {
     return { role, items: items.slice(0, limit), total: items.length };
   }
 
-  /** `select id from cloud_tenants where <condition>`, or nothing to restrict. */
-  private permitted(column: string, condition?: TenantQueryCondition) {
-    return (query: Knex.QueryBuilder) => {
-      if (condition) {
-        query.whereIn(
-          column,
-          this.db(TENANTS)
-            .select('id')
-            .where(builder => {
-              condition(builder);
-            }),
-        );
-      }
-    };
-  }
-
   /** Every step of the permitted tenants under way. */
   private async steps(condition?: TenantQueryCondition): Promise<Row[]> {
     return this.db(`${STEPS} as s`)
       .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .modify(this.permitted('s.tenant_id', condition))
+      .modify(permittedTenants(this.db, 's.tenant_id', condition))
       .whereNot('t.status', 'decommissioned')
       .select(
         't.name as tenant',
@@ -236,14 +217,14 @@ export class TodoService {
     now: Date,
     limit: number,
   ): Promise<TodoList> {
-    const overdueSql = `(s.status in (${UNSETTLED_STATUSES.map(() => '?').join(
-      ', ',
-    )}) and s.due_date is not null and s.due_date < ?)`;
-    const overdueBindings = [...UNSETTLED_STATUSES, now];
+    const overdueSql = `(s.status in (${UNSETTLED_STEP_STATUSES.map(
+      () => '?',
+    ).join(', ')}) and s.due_date is not null and s.due_date < ?)`;
+    const overdueBindings = [...UNSETTLED_STEP_STATUSES, now];
     const troubled = () =>
       this.db(`${STEPS} as s`)
         .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-        .modify(this.permitted('s.tenant_id', condition))
+        .modify(permittedTenants(this.db, 's.tenant_id', condition))
         .whereNot('t.status', 'decommissioned')
         .where(builder =>
           builder
