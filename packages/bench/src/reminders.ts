@@ -113,6 +113,7 @@ async function bench(kind: string, tenants: number) {
   await db('cloud_funding').delete();
   await db('cloud_training').delete();
   await db('cloud_tenants').delete();
+  await db('cloud_report_step_counts').delete();
 
   const establishments = uais(ESTABLISHMENTS);
   const next = random(42);

@@ -21,6 +21,7 @@ import {
 } from '@amue/plugin-cloud-node';
 import { DatabasePersonStore } from './database/DatabasePersonStore';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
+import { reconcileStepCounts } from './database/reportCounts';
 import { TenantWorkflow } from './service/TenantWorkflow';
 import {
   readDecisionCounter,
@@ -243,6 +244,28 @@ export const cloudPlugin = createBackendPlugin({
                 Date.now() - started
               } ms`,
             );
+          },
+        });
+
+        // The step counts of the funnel report are kept with each change;
+        // this compares them with the steps and corrects them (steps
+        // written by a replica of an earlier version during a rolling
+        // update are not counted): docs/decisions.md, "Reports at 100,000
+        // tenants".
+        const reportDb = await database.getClient();
+        await deps.scheduler.scheduleTask({
+          id: 'cloud-report-counts',
+          scope: 'global',
+          frequency: { hours: 6 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            const corrected = await reconcileStepCounts(reportDb);
+            if (corrected > 0) {
+              logger.warn(
+                `Report step counts: ${corrected} counts differed from the steps and were corrected`,
+              );
+            }
           },
         });
 

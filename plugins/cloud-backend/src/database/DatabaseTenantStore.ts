@@ -33,6 +33,7 @@ import {
   UUID_PATTERN,
 } from './rows';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { countSteps, stepCountDeltas } from './reportCounts';
 
 const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',
@@ -125,6 +126,36 @@ function toStep(row: Row): TenantStep {
 }
 
 const byOrder = (a: TenantStep, b: TenantStep) => a.order - b.order;
+
+/**
+ * The changes of the report's step counts (reportCounts.ts) that a write
+ * makes: its new step statuses, and the tenant leaving or re-entering the
+ * count when it is decommissioned or brought back.
+ */
+function countChanges(tenant: Tenant, steps: TenantStep[], write: TenantWrite) {
+  const status = write.tenant?.set?.status ?? tenant.status;
+  const changed = new Map(
+    (write.steps ?? []).flatMap(step =>
+      step.set.status === undefined ? [] : [[step.id, step.set.status]],
+    ),
+  );
+  if (changed.size === 0 && status === tenant.status) {
+    return [];
+  }
+  const before = new Map(steps.map(step => [step.id, step.status as string]));
+  return stepCountDeltas(
+    {
+      application: tenant.application,
+      counted: tenant.status !== 'decommissioned',
+      steps: before,
+    },
+    {
+      application: tenant.application,
+      counted: status !== 'decommissioned',
+      steps: new Map([...before, ...changed]),
+    },
+  );
+}
 
 /** Columns of the tenant row, by the name of their field. */
 const TENANT_COLUMNS = {
@@ -296,6 +327,14 @@ export class DatabaseTenantStore implements TenantStore {
             updated_at: now,
             row_version: 1,
           })),
+        );
+        await countSteps(
+          tx,
+          stepCountDeltas(undefined, {
+            application: tenant.application,
+            counted: tenant.status !== 'decommissioned',
+            steps: new Map(tenant.steps.map(step => [step.id, step.status])),
+          }),
         );
         await this.figures.create(tx, id, { actor, at: now });
         await this.events.append(tx, {
@@ -527,7 +566,11 @@ export class DatabaseTenantStore implements TenantStore {
           this.deployment.isLaterCommit(tx, revision, row.gitops_revision),
       });
       const events = write
-        ? await this.write(tx, tenant, write, { actor, now })
+        ? await this.write(tx, tenant, write, {
+            actor,
+            now,
+            steps: steps.map(toStep),
+          })
         : [];
       return { result, events };
     });
@@ -538,9 +581,10 @@ export class DatabaseTenantStore implements TenantStore {
     tx: Knex.Transaction,
     tenant: Tenant,
     write: TenantWrite,
-    by: { actor: string; now: Date },
+    by: { actor: string; now: Date; steps: TenantStep[] },
   ): Promise<TenantEvent[]> {
     const { actor, now } = by;
+    await countSteps(tx, countChanges(tenant, by.steps, write));
     for (const step of write.steps ?? []) {
       const { status, reason, dueDate } = step.set;
       const updated = await tx(STEPS)

@@ -176,6 +176,15 @@ export interface TenantPermissionFilters {
   applicationScope(
     conditions: PermissionCriteria<PermissionCondition<string>>,
   ): string[];
+  /**
+   * The applications whose tenants a conditional decision lets through,
+   * when it lets through exactly those (positive application filters
+   * joined by `anyOf`, whatever the establishment); undefined when it
+   * filters by anything else.
+   */
+  exactApplicationScope(
+    conditions: PermissionCriteria<PermissionCondition<string>>,
+  ): string[] | undefined;
 }
 
 /** The values of the positive application filters of criteria. */
@@ -190,6 +199,27 @@ function applicationsIn(criteria: PermissionCriteria<TenantFilter>): string[] {
     return [];
   }
   return criteria.column === 'application' ? criteria.values : [];
+}
+
+/** The applications of criteria made only of application filters joined by anyOf. */
+function onlyApplications(
+  criteria: PermissionCriteria<TenantFilter>,
+): string[] | undefined {
+  if ('anyOf' in criteria) {
+    const parts = criteria.anyOf.map(onlyApplications);
+    return parts.every(part => part !== undefined)
+      ? parts.flatMap(part => part!)
+      : undefined;
+  }
+  if ('allOf' in criteria) {
+    return criteria.allOf.length === 1
+      ? onlyApplications(criteria.allOf[0])
+      : undefined;
+  }
+  if ('not' in criteria) {
+    return undefined;
+  }
+  return criteria.column === 'application' ? criteria.values : undefined;
 }
 
 /**
@@ -210,6 +240,10 @@ export function createTenantPermissionFilters(
     allows: (decision, tenant) => authorize(decision, tenant),
     applicationScope(conditions) {
       return [...new Set(applicationsIn(transform(conditions)))].sort();
+    },
+    exactApplicationScope(conditions) {
+      const applications = onlyApplications(transform(conditions));
+      return applications && [...new Set(applications)].sort();
     },
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { TenantWorkflow } from '../service/TenantWorkflow';
 import { TenantQueryCondition } from '../database/TenantStore';
+import { reconcileStepCounts } from '../database/reportCounts';
 import { CreateTenantInput } from '../service/TenantOperations';
 import {
   ReportApplication,
@@ -451,6 +452,91 @@ describe('TenantReports', () => {
       });
       expect(none.tenants).toBe(0);
       expect(none.steps.every(s => s.reached === 0 && s.todo === 0)).toBe(true);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads the funnel from the counts kept per application, as from the steps, %p',
+    async databaseId => {
+      const { knex, reports } = await seed(databaseId);
+      // A condition the counts cannot serve makes the report group the
+      // steps themselves: the two must agree.
+      const fromSteps = (applications?: string[]) =>
+        reports.funnel({
+          condition: q =>
+            applications
+              ? q.whereIn('application', applications)
+              : q.whereRaw('1 = 1'),
+        });
+      const everything = await reports.funnel();
+      expect(everything.tenants).toBe(6);
+      expect(everything).toEqual(await fromSteps());
+      const sifac = await reports.funnel({
+        condition: q => q.whereIn('application', ['sifac']),
+        exactApplications: ['sifac'],
+      });
+      // T1, T2, T5 (T7 is apogee, T4 pegase was rejected)
+      expect(sifac.tenants).toBe(3);
+      expect(sifac.steps[2]).toMatchObject({
+        step: 'provisioning',
+        done: 1,
+        blocked: 1,
+        todo: 1,
+      });
+      expect(sifac).toEqual(await fromSteps(['sifac']));
+      const two = await reports.funnel({
+        condition: q => q.whereIn('application', ['siham', 'pegase']),
+        exactApplications: ['siham', 'pegase'],
+      });
+      expect(two).toEqual(await fromSteps(['siham', 'pegase']));
+      expect(
+        await reports.funnel({
+          condition: q => q.whereRaw('1 = 0'),
+          exactApplications: [],
+        }),
+      ).toEqual(await fromSteps([]));
+
+      // The counts agree with the steps: nothing to correct.
+      expect(await reconcileStepCounts(knex)).toBe(0);
+      const kept = async () =>
+        (
+          await knex('cloud_report_step_counts')
+            .where('tenants', '<>', 0)
+            .orderBy(['application', 'step_id', 'status'])
+        ).map(row => ({ ...row, tenants: Number(row.tenants) }));
+      const counts = await kept();
+      // The migration computes the same counts from the steps.
+      const directory = path.resolve(__dirname, '../../migrations');
+      const name = '202612061000_reportStepCounts.js';
+      await knex.migrate.down({ directory, name });
+      expect(await knex.schema.hasTable('cloud_report_step_counts')).toBe(
+        false,
+      );
+      await knex.migrate.up({ directory, name });
+      expect(await kept()).toEqual(counts);
+
+      // Counts gone wrong (e.g. steps written by an earlier version during
+      // a rolling update) are found and corrected: one too high, one
+      // missing, one for no step at all.
+      await knex('cloud_report_step_counts')
+        .where({ application: 'sifac', step_id: 'request', status: 'done' })
+        .increment('tenants', 5);
+      await knex('cloud_report_step_counts')
+        .where({ application: 'siham', step_id: 'identity', status: 'todo' })
+        .delete();
+      await knex('cloud_report_step_counts').insert({
+        application: 'sinaps',
+        step_id: 'training',
+        status: 'done',
+        tenants: 2,
+      });
+      expect((await reports.funnel()).tenants).toBe(6);
+      expect(await reports.funnel()).not.toEqual(everything);
+      expect(await reconcileStepCounts(knex)).toBe(3);
+      expect(await reports.funnel()).toEqual(everything);
+      expect(await kept()).toEqual(counts);
+      expect(await reconcileStepCounts(knex)).toBe(0);
       await knex.destroy();
     },
   );

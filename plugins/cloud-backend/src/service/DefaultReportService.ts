@@ -41,6 +41,17 @@ import type { DefaultTenantService } from './DefaultTenantService';
 import type { ReportName, ReportService } from './ReportService';
 import type { Caller } from './types';
 
+/** The catalog entities the reports are drawn for. */
+interface CatalogEntities {
+  establishments: ReportEstablishment[];
+  applications: ReportApplication[];
+}
+
+/** How long a catalog read serves the reports as it is (ms). */
+const CATALOG_FRESH_MS = 30_000;
+/** The age past which a catalog read no longer serves a report (ms). */
+const CATALOG_MAX_AGE_MS = 5 * 60_000;
+
 /**
  * What a caller reports on, once its rights and the filters are applied:
  * the establishments and applications of the report, the tenant condition
@@ -51,6 +62,11 @@ interface ReportScope {
   establishments: ReportEstablishment[];
   applications: ReportApplication[];
   condition: TenantQueryCondition | undefined;
+  /**
+   * Set when `condition` lets through exactly the tenants of these
+   * applications (see `ReportOptions`): the reports may read their counts.
+   */
+  exactApplications?: string[];
   /** True when nothing narrows the figures (rights or filters). */
   programme: boolean;
   filterOptions: ReportFilterOptions;
@@ -99,34 +115,50 @@ export class DefaultReportService implements ReportService {
   }
 
   /** The catalog read under way, shared by the reports asked meanwhile. */
-  private catalogRead?: Promise<{
-    establishments: ReportEstablishment[];
-    applications: ReportApplication[];
-  }>;
+  private catalogRead?: Promise<CatalogEntities>;
+  /** The last catalog read and when it was answered. */
+  private catalogKept?: { entities: CatalogEntities; readAt: number };
 
   /**
    * The member establishments and the applications, from the catalog. The
    * reports asked while a read is under way share it (the Adoption page
    * asks four at once; at 3,500 establishments a read is ≈ 2 MB of
-   * entities), and the next report after it reads the catalog again, so
-   * nothing is older than the request.
+   * entities). The answer is kept: for {@link CATALOG_FRESH_MS} it serves
+   * the reports as it is; past that, the next report is served by it while
+   * the catalog is read again in the background; past
+   * {@link CATALOG_MAX_AGE_MS} (no report for that long, or the catalog
+   * not answering) a report waits for a new read. A new establishment or
+   * application thus shows in the reports within about 30 s of the next
+   * one (docs/decisions.md, "Caches per process").
    */
-  private catalogEntities(): Promise<{
-    establishments: ReportEstablishment[];
-    applications: ReportApplication[];
-  }> {
+  private catalogEntities(): Promise<CatalogEntities> {
+    const kept = this.catalogKept;
+    const age = kept ? Date.now() - kept.readAt : Number.POSITIVE_INFINITY;
+    if (kept && age < CATALOG_MAX_AGE_MS) {
+      if (age >= CATALOG_FRESH_MS) {
+        // a failed refresh leaves the kept answer; the next report tries again
+        this.sharedCatalogRead().catch(() => undefined);
+      }
+      return Promise.resolve(kept.entities);
+    }
+    return this.sharedCatalogRead();
+  }
+
+  private sharedCatalogRead(): Promise<CatalogEntities> {
     if (!this.catalogRead) {
-      this.catalogRead = this.readCatalogEntities().finally(() => {
-        this.catalogRead = undefined;
-      });
+      this.catalogRead = this.readCatalogEntities()
+        .then(entities => {
+          this.catalogKept = { entities, readAt: Date.now() };
+          return entities;
+        })
+        .finally(() => {
+          this.catalogRead = undefined;
+        });
     }
     return this.catalogRead;
   }
 
-  private async readCatalogEntities(): Promise<{
-    establishments: ReportEstablishment[];
-    applications: ReportApplication[];
-  }> {
+  private async readCatalogEntities(): Promise<CatalogEntities> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const [groups, apps] = await Promise.all([
       this.options.catalog.getEntities(
@@ -235,11 +267,32 @@ export class DefaultReportService implements ReportService {
     } else {
       condition = rightsCondition;
     }
+    // The applications the condition comes down to, when it names nothing
+    // else: every application of the rights (none or exactly some), narrowed
+    // by the filter of applications, and no filter of establishments.
+    let exactApplications: string[] | undefined;
+    const rightsApplications =
+      rightsCondition === undefined ? undefined : rights.exactApplications;
+    if (
+      rightsCondition !== 'none' &&
+      !narrowsEstablishments &&
+      (rightsCondition === undefined || rightsApplications !== undefined)
+    ) {
+      const allowed = rightsApplications && new Set(rightsApplications);
+      if (narrowsApplications) {
+        exactApplications = applications
+          .map(a => a.name)
+          .filter(name => !allowed || allowed.has(name));
+      } else if (rightsApplications) {
+        exactApplications = rightsApplications;
+      }
+    }
 
     return {
       establishments,
       applications,
       condition,
+      exactApplications,
       programme:
         rightsCondition === undefined &&
         !narrowsEstablishments &&
@@ -280,12 +333,12 @@ export class DefaultReportService implements ReportService {
     options: { credentials: Caller; filters?: ReportFilters },
   ) {
     const scope = await this.scope(options.credentials, options.filters);
-    const { condition } = scope;
+    const { condition, exactApplications } = scope;
     switch (report) {
       case 'adoption':
         return this.adoption(scope);
       case 'funnel':
-        return this.reports.funnel({ condition });
+        return this.reports.funnel({ condition, exactApplications });
       case 'durations':
         return this.reports.durations({ condition });
       case 'blocked':
@@ -309,7 +362,7 @@ export class DefaultReportService implements ReportService {
       throw new InputError('view is only known to the adoption report');
     }
     const scope = await this.scope(options.credentials, options.filters);
-    const { condition } = scope;
+    const { condition, exactApplications } = scope;
     switch (report) {
       case 'adoption': {
         const adoption = await this.adoption(scope);
@@ -329,7 +382,10 @@ export class DefaultReportService implements ReportService {
         }
       }
       case 'funnel':
-        return funnelCsv(await this.reports.funnel({ condition }), format);
+        return funnelCsv(
+          await this.reports.funnel({ condition, exactApplications }),
+          format,
+        );
       case 'durations':
         return durationsCsv(
           await this.reports.durations({ condition }),

@@ -26,6 +26,7 @@ describe('DefaultTenantService read decisions', () => {
         toQuery: jest.fn(),
         allows: jest.fn(),
         applicationScope: jest.fn(),
+        exactApplicationScope: jest.fn(),
       },
       onReadDecision: cached => decisions.push(cached),
     });
@@ -205,6 +206,7 @@ describe('DefaultTenantService refusals', () => {
         toQuery: jest.fn(),
         allows: jest.fn(),
         applicationScope: jest.fn(),
+        exactApplicationScope: jest.fn(),
       },
     });
     const refused = service.recordFunding(

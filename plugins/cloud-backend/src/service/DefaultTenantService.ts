@@ -313,6 +313,8 @@ export class DefaultTenantService implements TenantService {
   async reportScope(credentials: BackstageCredentials): Promise<{
     condition: TenantQueryCondition | 'none' | undefined;
     applications?: string[];
+    /** Set when the condition lets through exactly these applications' tenants. */
+    exactApplications?: string[];
   }> {
     const access = await this.access(cloudTenantReadPermission, credentials);
     switch (access.kind) {
@@ -324,6 +326,9 @@ export class DefaultTenantService implements TenantService {
         return {
           condition: access.condition,
           applications: this.options.filters.applicationScope(
+            access.decision.conditions,
+          ),
+          exactApplications: this.options.filters.exactApplicationScope(
             access.decision.conditions,
           ),
         };

@@ -90,6 +90,7 @@ describe('subscribeToDeployment', () => {
         toQuery: jest.fn(),
         allows: jest.fn(),
         applicationScope: jest.fn(),
+        exactApplicationScope: jest.fn(),
       },
       listeners: [async change => void changes.push(change)],
     });
