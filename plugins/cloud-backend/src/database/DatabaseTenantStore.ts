@@ -26,6 +26,7 @@ import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseFiguresStore } from './DatabaseFiguresStore';
 import {
   changedBySomeoneElse,
+  isPostgres,
   parseJson,
   Row,
   toIso,
@@ -214,7 +215,7 @@ export class DatabaseTenantStore implements TenantStore {
   }
 
   private get isPostgres(): boolean {
-    return String(this.db.client.config.client).startsWith('pg');
+    return isPostgres(this.db);
   }
 
   private async details(

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isPostgres } from './rows';
 
 /*
  * The onboarding steps counted per application, step and status
@@ -124,7 +125,7 @@ function countedFromSteps(db: Knex) {
  */
 export async function reconcileStepCounts(db: Knex): Promise<number> {
   return db.transaction(async tx => {
-    if (String(tx.client.config.client).startsWith('pg')) {
+    if (isPostgres(tx)) {
       await tx.raw(`lock table ${STEP_COUNTS} in exclusive mode`);
     }
     const [stored, actual]: Array<Record<string, any>[]> = await Promise.all([

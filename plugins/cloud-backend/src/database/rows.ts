@@ -1,8 +1,26 @@
 import { ConflictError } from '@backstage/errors';
+import type { Knex } from 'knex';
 /*
  * What the stores of the cloud plugin share: reading and writing the
  * values of a row the same way on SQLite and PostgreSQL.
  */
+
+/** True when the client is PostgreSQL's, false for SQLite. */
+export function isPostgres(db: Knex): boolean {
+  return String(db.client.config.client).startsWith('pg');
+}
+
+/**
+ * The days from one timestamp expression to another, as a float:
+ * PostgreSQL's `date_part` of the interval (a float, where `extract`
+ * computes in numeric, slower over 400,000 steps); SQLite holds
+ * milliseconds.
+ */
+export function daysBetween(db: Knex, start: string, end: string): string {
+  return isPostgres(db)
+    ? `date_part('epoch', (${end}) - (${start})) / 86400.0`
+    : `((${end}) - (${start})) / 86400000.0`;
+}
 
 /** A row as knex reads it. */
 export type Row = Record<string, any>;

@@ -649,6 +649,42 @@ describe('TenantReports', () => {
       await knex.migrate.up({ directory, name });
       expect(await read()).toEqual(kept);
       expect(await reports.durations()).toEqual(durations);
+
+      // The durations kept on the steps, and the migration that computes
+      // them from the times: the same.
+      const durationsKept = async () =>
+        (
+          await knex('cloud_onboarding_steps')
+            .select('tenant_id', 'step_id', 'duration_days')
+            .orderBy(['tenant_id', 'step_id'])
+        ).map(row => ({
+          ...row,
+          duration_days:
+            row.duration_days === null ? null : Number(row.duration_days),
+        }));
+      const before = await durationsKept();
+      // T1's provisioning: started at day 5, completed at day 9
+      const t1Id = (
+        await knex('cloud_tenants')
+          .where({ name: 'sifac-0333298f-production' })
+          .first('id')
+      ).id;
+      expect(
+        before.find(r => r.tenant_id === t1Id && r.step_id === 'provisioning')
+          ?.duration_days,
+      ).toBeCloseTo(4, 9);
+      expect(
+        before.find(r => r.tenant_id === t1Id && r.step_id === 'request')
+          ?.duration_days,
+      ).toBe(0);
+      const durationsMigration = '202612061100_stepDurations.js';
+      await knex.migrate.down({ directory, name: durationsMigration });
+      expect(
+        await knex.schema.hasColumn('cloud_onboarding_steps', 'duration_days'),
+      ).toBe(false);
+      await knex.migrate.up({ directory, name: durationsMigration });
+      expect(await durationsKept()).toEqual(before);
+      expect(await reports.durations()).toEqual(durations);
       await knex.destroy();
     },
   );

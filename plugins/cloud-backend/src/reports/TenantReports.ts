@@ -64,9 +64,11 @@
  *   durations in days, by linear interpolation between the closest ranks
  *   (the method of Excel's PERCENTILE.INC, NumPy's and R's default), rounded
  *   to two decimals; null when `count` is 0.
- * - the first start and the first and last completion of each step are
- *   kept on the step's row as its events are appended (stepTimes.ts), so
- *   the report reads the steps without joining the event log.
+ * - the first start and the first and last completion of each step, and
+ *   the duration that follows from them, are kept on the step's row as its
+ *   events are appended (stepTimes.ts), so the report reads the steps done
+ *   through an index by duration, without joining the event log or the
+ *   tenants.
  *
  * Blocked ({@link TenantReports.blocked}), over the permitted tenants that
  * are not decommissioned (a rejected request keeps its `qualification`
@@ -102,6 +104,7 @@ import {
   UNSETTLED_STEP_STATUSES,
 } from '../database/conditions';
 import { STEP_COUNTS } from '../database/reportCounts';
+import { isPostgres } from '../database/rows';
 
 const TENANTS = 'cloud_tenants';
 const STEPS = 'cloud_onboarding_steps';
@@ -249,21 +252,9 @@ export class TenantReports {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /**
-   * The days from one timestamp expression to another, as a float:
-   * PostgreSQL's `date_part` of the interval (a float, where `extract`
-   * computes in numeric, slower over 400,000 steps); SQLite holds
-   * milliseconds.
-   */
-  private daysBetween(start: string, end: string): string {
-    return this.postgres
-      ? `date_part('epoch', (${end}) - (${start})) / 86400.0`
-      : `((${end}) - (${start})) / ${DAY_MS}.0`;
-  }
-
   /** True on PostgreSQL, false on SQLite. */
   private get postgres(): boolean {
-    return String(this.db.client.config.client).startsWith('pg');
+    return isPostgres(this.db);
   }
 
   /**
@@ -678,32 +669,16 @@ export class TenantReports {
    */
   async durations(options: ReportOptions = {}): Promise<DurationsReport> {
     const { condition } = options;
-    // The start and end of each step done, from the times kept on the
-    // steps (stepTimes.ts) and the tenant's creation; see the definitions
-    // at the top of this file.
-    const start = `case
-        when s.step_id = 'request' then t.created_at
-        when s.step_id = 'qualification'
-         and (s.first_started_at is null
-              or s.first_started_at > s.first_completed_at)
-          then t.created_at
-        else s.first_started_at end`;
-    const end = `case
-        when s.step_id = 'request'
-          then coalesce(s.last_completed_at, t.created_at)
-        else s.last_completed_at end`;
-    const spans = this.db(`${STEPS} as s`)
-      .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .modify(permittedTenants(this.db, 's.tenant_id', condition))
-      .where('s.status', 'done')
-      .select(
-        's.step_id as step',
-        this.db.raw(`${this.daysBetween(start, end)} as days`),
-      );
-    // A step done without the times that tell when (no such event
-    // recorded) or ending before it started has no duration to measure.
+    // The duration of each step done, kept on the step (stepTimes.ts; see
+    // the definitions at the top of this file) and read through the index
+    // of the steps done by step and duration. A step done without the
+    // times that tell when (no such event recorded) or ending before it
+    // started has no duration to measure.
     const measured = () =>
-      this.db.from(spans.as('d')).whereNotNull('days').where('days', '>=', 0);
+      this.db(STEPS)
+        .modify(permittedTenants(this.db, 'tenant_id', condition))
+        .where('status', 'done')
+        .where('duration_days', '>=', 0);
 
     const figures = new Map<
       string,
@@ -713,15 +688,15 @@ export class TenantReports {
       // PostgreSQL's percentile_cont interpolates between the closest
       // ranks, as `percentile` does.
       const rows: Row[] = await measured()
-        .groupBy('step')
+        .groupBy('step_id')
         .select(
-          'step',
+          'step_id as step',
           this.db.raw('count(*) as count'),
           this.db.raw(
-            'percentile_cont(0.5) within group (order by days) as median',
+            'percentile_cont(0.5) within group (order by duration_days) as median',
           ),
           this.db.raw(
-            'percentile_cont(0.9) within group (order by days) as p90',
+            'percentile_cont(0.9) within group (order by duration_days) as p90',
           ),
         );
       for (const row of rows) {
@@ -733,8 +708,8 @@ export class TenantReports {
       }
     } else {
       const rows: Row[] = await measured()
-        .select('step', 'days')
-        .orderBy([{ column: 'step' }, { column: 'days' }]);
+        .select('step_id as step', 'duration_days as days')
+        .orderBy([{ column: 'step_id' }, { column: 'duration_days' }]);
       const days = new Map<string, number[]>();
       for (const row of rows) {
         if (!days.has(row.step)) {
