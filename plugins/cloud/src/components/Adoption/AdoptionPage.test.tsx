@@ -361,6 +361,17 @@ describe('AdoptionPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Nouvelle-Aquitaine: 2 establishments, 0 live, 1 in progress, 1 not started',
     );
+    // A row per establishment: drawn once the disclosure is first opened.
+    const disclosure = within(map.closest('section')!)
+      .getByText('Show the figures as a table')
+      .closest('details')!;
+    expect(
+      screen.queryByRole('table', { name: 'Establishments of the map' }),
+    ).toBeNull();
+    act(() => {
+      disclosure.open = true;
+      disclosure.dispatchEvent(new Event('toggle'));
+    });
     expect(
       bodyRows(
         screen.getByRole('table', { name: 'Establishments of the map' }),

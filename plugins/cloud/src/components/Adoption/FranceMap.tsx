@@ -18,6 +18,7 @@ import countries from 'world-atlas/countries-50m.json';
 import { cloudTranslationRef } from '../../translation';
 import { FilterSelect } from '../common/FilterSelect';
 import { DataColumn, DataTable } from './DataTable';
+import { TableDisclosure } from './ReportSection';
 import { AdoptionStatePill, useChartColors } from './states';
 import { useAdoptionLabels } from './useAdoptionLabels';
 
@@ -63,14 +64,6 @@ const useStyles = makeStyles(theme => ({
     '&:focus-visible': {
       outline: `2px solid ${theme.palette.primary.main}`,
       outlineOffset: 2,
-    },
-  },
-  details: {
-    '& > summary': {
-      cursor: 'pointer',
-      width: 'fit-content',
-      padding: theme.spacing(0.5, 0),
-      textDecoration: 'underline',
     },
   },
 }));
@@ -537,8 +530,7 @@ export default function FranceMap(props: { report: AdoptionReport }) {
           {t('adoption.map.unplaced', { number: labels.integer(unplaced) })}
         </Text>
       )}
-      <details className={classes.details}>
-        <summary>{t('adoption.showTable')}</summary>
+      <TableDisclosure drawnWhenOpened>
         <DataTable
           caption={t('adoption.map.table')}
           columns={tableColumns}
@@ -546,7 +538,7 @@ export default function FranceMap(props: { report: AdoptionReport }) {
           rowKey={row => row.establishment}
           maxHeight="60vh"
         />
-      </details>
+      </TableDisclosure>
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Card, CardBody, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReactElement, ReactNode, useId } from 'react';
+import { ReactElement, ReactNode, useId, useState } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { cloudTranslationRef } from '../../translation';
 
@@ -78,7 +78,6 @@ export function ChartFigure(props: {
   table: ReactNode;
 }) {
   const { summary, height, chart, table } = props;
-  const { t } = useTranslationRef(cloudTranslationRef);
   const classes = useStyles();
   return (
     <div>
@@ -97,10 +96,37 @@ export function ChartFigure(props: {
           {chart}
         </ResponsiveContainer>
       </div>
-      <details className={classes.details}>
-        <summary>{t('adoption.showTable')}</summary>
-        {table}
-      </details>
+      <TableDisclosure>{table}</TableDisclosure>
     </div>
+  );
+}
+
+/**
+ * The data of a view as a table, in a disclosure ("Show the figures as a
+ * table") that any keyboard opens. With `drawnWhenOpened`, the table is
+ * drawn the first time it is opened, not with the page: the table of the
+ * map has a row per establishment (3,500 in the whole of French higher
+ * education), which only those who open it should pay for.
+ */
+export function TableDisclosure(props: {
+  children: ReactNode;
+  drawnWhenOpened?: boolean;
+}) {
+  const { children, drawnWhenOpened } = props;
+  const { t } = useTranslationRef(cloudTranslationRef);
+  const classes = useStyles();
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className={classes.details}
+      onToggle={event => {
+        if (event.currentTarget.open) {
+          setOpened(true);
+        }
+      }}
+    >
+      <summary>{t('adoption.showTable')}</summary>
+      {(opened || !drawnWhenOpened) && children}
+    </details>
   );
 }
