@@ -521,14 +521,14 @@ export class OnboardingReminders {
     credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
   ): Promise<Person[]> {
     const people = new Map<string, Person>();
-    for (let i = 0; i < groups.length; i += 50) {
-      const chunk = groups.slice(i, i + 50);
+    for (let i = 0; i < groups.length; i += 100) {
+      const chunk = groups.slice(i, i + 100);
       const { items } = await this.options.catalog.getEntities(
         {
-          filter: chunk.map(group => ({
-            kind: 'User',
-            'relations.memberOf': group,
-          })),
+          // One filter with the groups as its values (the catalog's IN),
+          // not one filter per group: 50 filters joined by OR took the
+          // catalog's PostgreSQL 7 s each, 3,481 establishments minutes.
+          filter: { kind: 'User', 'relations.memberOf': chunk },
           fields: [
             'kind',
             'metadata.name',

@@ -174,12 +174,15 @@ export function TenantTable(props: {
       ) as Record<TenantColumn, string>;
       return { row, keys };
     });
+    // One collator for the whole sort: `localeCompare` with options sets
+    // one up per comparison, 10 to 20 times slower over thousands of rows.
+    const collator = new Intl.Collator(undefined, {
+      numeric: true,
+      sensitivity: 'base',
+    });
     const compare =
       (id: TenantColumn) => (a: (typeof keyed)[0], b: (typeof keyed)[0]) =>
-        a.keys[id].localeCompare(b.keys[id], undefined, {
-          numeric: true,
-          sensitivity: 'base',
-        });
+        collator.compare(a.keys[id], b.keys[id]);
     const chosen = definitions.find(d => d.id === sort?.column)?.id;
     const byDefault = DEFAULT_ORDER.map(compare);
     return keyed
