@@ -42,6 +42,29 @@ describe('migrations', () => {
   });
 
   it.each(databases.eachSupportedId())(
+    'every migration goes up, down and up again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const [, applied] = await knex.migrate.latest({
+        directory: migrationsDir,
+      });
+      expect(applied).toEqual(migrationsFiles);
+      expect(await tablesPresent(knex)).toEqual(TABLES.map(() => true));
+      expect(await knex.schema.hasTable('cloud_report_step_counts')).toBe(true);
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      expect(await tablesPresent(knex)).toEqual(TABLES.map(() => false));
+      expect(await knex.schema.hasTable('cloud_report_step_counts')).toBe(
+        false,
+      );
+      const [, again] = await knex.migrate.latest({
+        directory: migrationsDir,
+      });
+      expect(again).toEqual(migrationsFiles);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     '202611281500_init.js goes up, down and up again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
