@@ -13,6 +13,7 @@ import {
   funnelReport,
   mockCloudApi,
 } from './__testUtils__/testData';
+import { toggleDisclosure } from './__testUtils__/disclosure';
 
 function renderPage(cloudApi = mockCloudApi()) {
   renderInTestApp(<AdoptionPage />, {
@@ -368,10 +369,7 @@ describe('AdoptionPage', () => {
     expect(
       screen.queryByRole('table', { name: 'Establishments of the map' }),
     ).toBeNull();
-    act(() => {
-      disclosure.open = true;
-      disclosure.dispatchEvent(new Event('toggle'));
-    });
+    toggleDisclosure(disclosure);
     expect(
       bodyRows(
         screen.getByRole('table', { name: 'Establishments of the map' }),

@@ -1,14 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { TableDisclosure } from './ReportSection';
-
-/** Opens a disclosure as a click on its summary does. */
-function open(details: HTMLDetailsElement) {
-  act(() => {
-    details.open = true;
-    details.dispatchEvent(new Event('toggle'));
-  });
-}
+import { toggleDisclosure } from './__testUtils__/disclosure';
 
 describe('TableDisclosure', () => {
   it('draws a table kept for when it is opened only once opened, then keeps it', async () => {
@@ -21,15 +14,12 @@ describe('TableDisclosure', () => {
     const details = summary.closest('details')!;
     expect(screen.queryByRole('table')).toBeNull();
 
-    open(details);
+    toggleDisclosure(details);
     expect(
       screen.getByRole('table', { name: 'Every establishment' }),
     ).toBeInTheDocument();
 
-    act(() => {
-      details.open = false;
-      details.dispatchEvent(new Event('toggle'));
-    });
+    toggleDisclosure(details, false);
     // closed again: still drawn (hidden by the disclosure), so that it
     // opens at once and keeps its scroll
     expect(details.querySelector('table')).not.toBeNull();
