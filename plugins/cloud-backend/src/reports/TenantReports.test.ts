@@ -1,4 +1,8 @@
-import { OnboardingAction, OnboardingStepId } from '@amue/plugin-cloud-common';
+import {
+  isStepOverdue,
+  OnboardingAction,
+  OnboardingStepId,
+} from '@amue/plugin-cloud-common';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import path from 'node:path';
@@ -452,6 +456,89 @@ describe('TenantReports', () => {
       });
       expect(none.tenants).toBe(0);
       expect(none.steps.every(s => s.reached === 0 && s.todo === 0)).toBe(true);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'counts the overdue steps as isStepOverdue does, per step and application, %p',
+    async databaseId => {
+      const { knex, store, reports } = await seed(databaseId);
+      const now = BASE + 40 * DAY;
+      // The expected figures, from every tenant read through the store and
+      // cloud-common's rule.
+      const expected = async (keep: (tenant: any) => boolean) => {
+        const rows = await knex('cloud_tenants').select('name');
+        const perStep = new Map<string, number>();
+        const perApplication = new Map<
+          string,
+          { overdue: number; tenants: number }
+        >();
+        let total = 0;
+        for (const { name } of rows) {
+          const tenant = (await store.getTenant(name))!;
+          if (tenant.status === 'decommissioned' || !keep(tenant)) {
+            continue;
+          }
+          const late = tenant.steps.filter(step => isStepOverdue(step, now));
+          total += late.length;
+          for (const step of late) {
+            perStep.set(step.id, (perStep.get(step.id) ?? 0) + 1);
+          }
+          const entry = perApplication.get(tenant.application) ?? {
+            overdue: 0,
+            tenants: 0,
+          };
+          entry.overdue += late.length;
+          entry.tenants += late.length > 0 ? 1 : 0;
+          perApplication.set(tenant.application, entry);
+        }
+        return {
+          total,
+          steps: Object.fromEntries(perStep),
+          applications: APPLICATIONS.map(a => {
+            const name = a.name.replace(/^.*\//, '');
+            return {
+              application: name,
+              overdue: perApplication.get(name)?.overdue ?? 0,
+              tenants: perApplication.get(name)?.tenants ?? 0,
+            };
+          }),
+        };
+      };
+      const figures = (
+        report: Awaited<ReturnType<typeof reports.adoption>>,
+      ) => ({
+        total: report.overdue.total,
+        steps: Object.fromEntries(
+          report.overdue.steps
+            .filter(step => step.overdue > 0)
+            .map(step => [step.step, step.overdue]),
+        ),
+        applications: report.overdue.applications.map(a => ({
+          application: a.application,
+          overdue: a.overdue,
+          tenants: a.tenants,
+        })),
+      });
+      const adoption = (condition?: TenantQueryCondition) =>
+        reports.adoption({
+          establishments: ESTABLISHMENTS,
+          applications: APPLICATIONS,
+          condition,
+        });
+
+      const all = figures(await adoption());
+      // the seeded history leaves steps overdue 40 days on
+      expect(all.total).toBeGreaterThan(0);
+      expect(all).toEqual(await expected(() => true));
+      expect(figures(await adoption(ONLY_BORDEAUX))).toEqual(
+        await expected(t => t.establishment === 'etab-0333298f'),
+      );
+      // a condition on a column that the steps table also has
+      expect(
+        figures(await adoption(q => q.where('status', 'provisioning'))),
+      ).toEqual(await expected(t => t.status === 'provisioning'));
       await knex.destroy();
     },
   );

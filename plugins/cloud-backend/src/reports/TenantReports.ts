@@ -100,6 +100,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { TenantQueryCondition } from '../database/TenantStore';
 import {
+  permittedTenantRows,
   permittedTenants,
   UNSETTLED_STEP_STATUSES,
 } from '../database/conditions';
@@ -435,9 +436,13 @@ export class TenantReports {
     // One scan of the overdue steps (a common table expression), counted
     // per application and step, and in tenants per application.
     const overdue = this.db(`${STEPS} as s`)
-      .join(`${TENANTS} as t`, 't.id', 's.tenant_id')
-      .modify(permittedTenants(this.db, 's.tenant_id', condition))
-      .whereNot('t.status', 'decommissioned')
+      .join(
+        permittedTenantRows(this.db, ['id', 'application'], condition)
+          .whereNot('status', 'decommissioned')
+          .as('t'),
+        't.id',
+        's.tenant_id',
+      )
       .whereIn('s.status', UNSETTLED_STEP_STATUSES)
       .where('s.due_date', '<', this.clock())
       .select(
