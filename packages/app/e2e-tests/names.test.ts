@@ -42,14 +42,15 @@ test('every page calls each step by its one name', async ({
 }, testInfo) => {
   let page = claire;
   await signInAs(page, 'Claire Dubois');
-  // Home: "À faire" and the steps of the journey.
+  // Home: "À faire" and the steps of the journey. "À faire" is drawn once
+  // its list has come: wait for its first line before reading the page.
+  const todoLine = new RegExp(
+    `(${STEP_NAME_LIST.map(n => n.replace(/[()]/g, '\\$&')).join('|')}) : `,
+  );
+  await expect(page.locator('main')).toContainText(todoLine);
   const home = await expectOneNamePerStep(page, 'home');
   expect(home).toContain('Provisionnement, authentification unique (SSO)');
-  expect(home).toMatch(
-    new RegExp(
-      `(${STEP_NAME_LIST.map(n => n.replace(/[()]/g, '\\$&')).join('|')}) : `,
-    ),
-  );
+  expect(home).toMatch(todoLine);
 
   await page.goto('/cloud/instances');
   await expect(page.getByRole('table')).toBeVisible();
