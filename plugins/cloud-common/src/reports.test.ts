@@ -1,4 +1,31 @@
-import { adoptionTotals, type AdoptionReport } from './reports';
+import {
+  adoptionTotals,
+  bestAdoptionState,
+  type AdoptionReport,
+} from './reports';
+
+describe('bestAdoptionState', () => {
+  it('is live when one application is, else in progress when one is', () => {
+    expect(
+      bestAdoptionState({ a: 'not_started', b: 'in_progress', c: 'live' }),
+    ).toBe('live');
+    expect(
+      bestAdoptionState({
+        a: 'in_progress',
+        b: 'not_started',
+        c: 'not_started',
+      }),
+    ).toBe('in_progress');
+    expect(bestAdoptionState({ a: 'not_started' })).toBe('not_started');
+    expect(bestAdoptionState({})).toBe('not_started');
+  });
+
+  it("reads only the row's own cells", () => {
+    const inherited = Object.create({ a: 'live' });
+    inherited.b = 'in_progress';
+    expect(bestAdoptionState(inherited)).toBe('in_progress');
+  });
+});
 
 describe('adoptionTotals', () => {
   it('counts each establishment once, live before in progress', () => {

@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { cloudApiRef, CloudClient } from './api';
 import HomeIcon from '@material-ui/icons/Home';
+import { AdoptionRoute } from './components/Adoption/AdoptionRoute';
 import { entityExtensions } from './entityExtensions';
 import { scaffolderFormFields } from './scaffolder';
 import {
@@ -35,8 +36,9 @@ const homePage = PageBlueprint.make({
 });
 
 /**
- * `page:cloud/adoption`: the adoption dashboards, for Amue. Lazy-loaded, so
- * the charts are not in the initial bundle.
+ * `page:cloud/adoption`: the adoption dashboards, for Amue. The page is
+ * lazy-loaded, so the charts are not in the initial bundle; its route
+ * (AdoptionRoute, small) asks for the adoption report while it loads.
  */
 const adoptionPage = PageBlueprint.make({
   name: 'adoption',
@@ -46,7 +48,7 @@ const adoptionPage = PageBlueprint.make({
     icon: <AssessmentIcon />,
     routeRef: adoptionRouteRef,
     noHeader: true,
-    loader: () => import('./components/Adoption').then(m => <m.AdoptionPage />),
+    loader: async () => <AdoptionRoute />,
   },
 });
 

@@ -617,6 +617,7 @@ export const cloudTranslationRef = createTranslationRef({
         'How member establishments adopt the applications offered as a service',
       error: 'The reports could not be loaded: {{message}}',
       retry: 'Try again',
+      loadingOnboarding: 'Loading the onboarding figures…',
       scope:
         'The figures count the hosted instances you may read: all of them for an administrator, those of your applications for a product owner.',
       showTable: 'Show the figures as a table',

@@ -80,6 +80,7 @@
 
 import {
   AdoptionReport,
+  AdoptionState,
   ApplicationAdoption,
   ApplicationFunding,
   EstablishmentFunding,
@@ -310,47 +311,55 @@ export class TenantReports {
             .whereNot('status', 'decommissioned')
             .groupBy('application', 'establishment');
 
-    const levelOf = new Map<string, number>();
+    // The states of each establishment, by application; a pair with no
+    // tenant is not started. One map per establishment (no key built per
+    // cell: 45,000 cells at 3,500 establishments).
+    const statesOf = new Map<string, Map<string, AdoptionState>>();
     for (const row of levels) {
-      levelOf.set(
-        `${row.application}\u0000${row.establishment}`,
-        toCount(row.level),
-      );
+      const level = toCount(row.level);
+      if (level === 0) {
+        continue;
+      }
+      let states = statesOf.get(row.establishment);
+      if (!states) {
+        states = new Map();
+        statesOf.set(row.establishment, states);
+      }
+      states.set(row.application, level >= 2 ? 'live' : 'in_progress');
     }
-    const stateOf = (application: string, establishment: string) => {
-      const level = levelOf.get(`${application}\u0000${establishment}`) ?? 0;
-      if (level >= 2) {
-        return 'live';
-      }
-      return level === 1 ? 'in_progress' : 'not_started';
-    };
 
-    const rows: EstablishmentAdoption[] = establishments.map(e => ({
-      establishment: e.name,
-      title: e.title,
-      uai: e.uai,
-      region: e.region,
-      type: e.type,
-      location: e.location,
-      cells: Object.fromEntries(
-        applications.map(a => [a.name, stateOf(a.name, e.name)]),
-      ),
+    const counts = applications.map(() => ({
+      live: 0,
+      in_progress: 0,
+      not_started: 0,
     }));
-
-    const summary: ApplicationAdoption[] = applications.map(a => {
-      const counts = { live: 0, in_progress: 0, not_started: 0 };
-      for (const row of rows) {
-        counts[row.cells[a.name]] += 1;
-      }
+    const rows: EstablishmentAdoption[] = establishments.map(e => {
+      const states = statesOf.get(e.name);
+      const cells: Record<string, AdoptionState> = {};
+      applications.forEach((a, index) => {
+        const state = states?.get(a.name) ?? 'not_started';
+        cells[a.name] = state;
+        counts[index][state] += 1;
+      });
       return {
-        application: a.name,
-        title: a.title,
-        live: counts.live,
-        inProgress: counts.in_progress,
-        notStarted: counts.not_started,
-        total: rows.length,
+        establishment: e.name,
+        title: e.title,
+        uai: e.uai,
+        region: e.region,
+        type: e.type,
+        location: e.location,
+        cells,
       };
     });
+
+    const summary: ApplicationAdoption[] = applications.map((a, index) => ({
+      application: a.name,
+      title: a.title,
+      live: counts[index].live,
+      inProgress: counts[index].in_progress,
+      notStarted: counts[index].not_started,
+      total: rows.length,
+    }));
 
     return { rows, summary };
   }

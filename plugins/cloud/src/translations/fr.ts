@@ -489,6 +489,7 @@ const fr = createTranslationMessages({
       "L'adoption des applications en mode service par les établissements membres",
     'adoption.error': "Les indicateurs n'ont pas pu être chargés : {{message}}",
     'adoption.retry': 'Réessayer',
+    'adoption.loadingOnboarding': "Chargement des indicateurs d'accompagnement…",
     'adoption.scope':
       "Les chiffres portent sur les instances hébergées que vous pouvez consulter : toutes pour un administrateur, celles de vos applications pour un responsable d'application.",
     'adoption.showTable': 'Afficher les chiffres sous forme de tableau',

@@ -133,6 +133,62 @@ describe('AdoptionPage', () => {
     ).toHaveAttribute('href', '/cloud/tenants/sifac-0597239y-production');
   });
 
+  it('shows the adoption report first, then asks for the other three', async () => {
+    const base = mockCloudApi().getReport;
+    let adoptionIn: () => void = () => {};
+    let othersIn: () => void = () => {};
+    const adoptionGate = new Promise<void>(resolve => {
+      adoptionIn = resolve;
+    });
+    const othersGate = new Promise<void>(resolve => {
+      othersIn = resolve;
+    });
+    const getReport = jest.fn(async (name: string, filters?: any) => {
+      await (name === 'adoption' ? adoptionGate : othersGate);
+      return base(name as any, filters);
+    });
+    renderPage(mockCloudApi({ getReport: getReport as any }));
+
+    // Nothing but the adoption report is asked while it is computed.
+    await waitFor(() => expect(getReport).toHaveBeenCalledTimes(1));
+    expect(getReport.mock.calls[0][0]).toBe('adoption');
+    act(() => adoptionIn());
+
+    // Its sections are drawn without waiting for the others, which are
+    // asked now; their place says they are loading.
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Adoption by application',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: /^Establishments × applications/ }),
+    ).toBeInTheDocument();
+    expect(getReport.mock.calls.map(([name]) => name as string).sort()).toEqual(
+      ['adoption', 'blocked', 'durations', 'funnel'],
+    );
+    // (Backstage's progress bar shows itself after a short delay)
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading the onboarding figures…',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Onboarding funnel' }),
+    ).toBeNull();
+
+    act(() => othersIn());
+    expect(
+      await screen.findByRole('heading', { name: 'Onboarding funnel' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('progressbar', {
+        name: 'Loading the onboarding figures…',
+      }),
+    ).toBeNull();
+  });
+
   it('counts the overdue steps per step and per application, and sets the funding against the envelope', async () => {
     renderPage();
     await screen.findByRole('heading', { level: 2, name: 'Overdue steps' });

@@ -8,7 +8,7 @@ import {
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cloudApiRef } from '../../api';
@@ -17,9 +17,15 @@ import { ApplicationsSection } from './ApplicationsSection';
 import { BlockedSection } from './BlockedSection';
 import { DurationsSection } from './DurationsSection';
 import { EnvelopeSection } from './EnvelopeSection';
+import {
+  FILTER_KEYS,
+  filtersKeyOfSearch,
+  filtersOfKey,
+  takeAdoptionAskedAhead,
+} from './AdoptionRoute';
 import { hasReportFilters, ReportFiltersContext } from './filters';
 import { FiltersSection } from './FiltersSection';
-import { MapSection } from './MapSection';
+import { MapSection, preloadFranceMap } from './MapSection';
 import { FunnelSection } from './FunnelSection';
 import { MatrixSection } from './MatrixSection';
 import { OverdueSection } from './OverdueSection';
@@ -64,26 +70,14 @@ function isForbidden(error: unknown): boolean {
   );
 }
 
-/** The filters of the page's address (`?region=&type=&q=&application=`). */
-const FILTER_KEYS = ['region', 'type', 'q', 'application'] as const;
-
 /** The page's filters, kept in its address (shareable, back button). */
 function useFiltersOfAddress(): [
   ReportFilters,
   (filters: ReportFilters) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const key = FILTER_KEYS.map(k => params.get(k) ?? '').join('\u0000');
-  const filters = useMemo(() => {
-    const values = key.split('\u0000');
-    const chosen: ReportFilters = {};
-    FILTER_KEYS.forEach((k, i) => {
-      if (values[i]) {
-        chosen[k] = values[i];
-      }
-    });
-    return chosen;
-  }, [key]);
+  const key = filtersKeyOfSearch(params);
+  const filters = useMemo(() => filtersOfKey(key), [key]);
   const setFilters = useCallback(
     (next: ReportFilters) => {
       const search = new URLSearchParams();
@@ -101,20 +95,36 @@ function useFiltersOfAddress(): [
 }
 
 /**
- * The four reports, aggregated by the backend for the filters, fetched at
- * once; the previous figures stay on screen while new ones load.
+ * The four reports, aggregated by the backend for the filters. The
+ * adoption report comes first and is shown as soon as it arrives (the top
+ * of the page: totals, applications, matrix); the funnel, durations and
+ * blocked steps are asked once it is in, so that they do not compete with
+ * it for the backend and its database. The previous figures stay on screen
+ * while new ones load.
  */
 function useAdoptionReports(filters: ReportFilters) {
   const cloudApi = useApi(cloudApiRef);
-  return useAsyncRetry(async (): Promise<AdoptionReports> => {
-    const [adoption, funnel, durations, blocked] = await Promise.all([
-      cloudApi.getReport<AdoptionReport>('adoption', filters),
+  const [first, setFirst] = useState<{
+    filters: ReportFilters;
+    adoption: AdoptionReport;
+  }>();
+  const state = useAsyncRetry(async (): Promise<AdoptionReports> => {
+    // the route asked for it while the page loaded (AdoptionRoute)
+    const adoption = await (takeAdoptionAskedAhead(filters) ??
+      cloudApi.getReport<AdoptionReport>('adoption', filters));
+    setFirst({ filters, adoption });
+    const [funnel, durations, blocked] = await Promise.all([
       cloudApi.getReport<FunnelReport>('funnel', filters),
       cloudApi.getReport<DurationsReport>('durations', filters),
       cloudApi.getReport<BlockedReport>('blocked', filters),
     ]);
     return { adoption, funnel, durations, blocked };
   }, [cloudApi, filters]);
+  // The adoption report of these filters as soon as it is in, else the
+  // last complete set (previous filters) while loading.
+  const adoption =
+    first?.filters === filters ? first.adoption : state.value?.adoption;
+  return { ...state, adoption };
 }
 
 function Reserved() {
@@ -151,20 +161,29 @@ export function AdoptionPage() {
   const { t } = useTranslationRef(cloudTranslationRef);
   const classes = useStyles();
   const [filters, setFilters] = useFiltersOfAddress();
-  const { loading, error, value, retry } = useAdoptionReports(filters);
+  const { loading, error, value, adoption, retry } =
+    useAdoptionReports(filters);
   const selectApplication = useCallback(
     (application: string) => setFilters({ ...filters, application }),
     [filters, setFilters],
   );
+  // The map's chunk (its shapes: a few hundred ms of the browser's time to
+  // compile) loads once the top of the page is drawn, while the other
+  // three reports are computed: not before, where it would hold up the
+  // drawing of the adoption report.
+  const adoptionIn = adoption !== undefined;
+  useEffect(() => {
+    if (adoptionIn) {
+      preloadFranceMap();
+    }
+  }, [adoptionIn]);
 
   let body;
-  if (loading && !value) {
-    body = <Progress />;
-  } else if (error && isForbidden(error)) {
+  if (error && isForbidden(error)) {
     body = <Reserved />;
-  } else if (error || !value) {
+  } else if (error) {
     // the filters stay, so that a filter the backend refused can be changed
-    let title: string = t('adoption.error', { message: error?.message ?? '' });
+    let title: string = t('adoption.error', { message: error.message });
     if (statusOf(error) === 400) {
       title = filters.application
         ? t('adoption.filters.outOfScope', {
@@ -196,7 +215,23 @@ export function AdoptionPage() {
         }
       />
     );
+  } else if (!adoption) {
+    body = <Progress />;
   } else {
+    // The sections of the other three reports, and the rest of the
+    // adoption report's, are drawn with them: the top of the page first.
+    const rest = value && (
+      <>
+        <MapSection report={adoption} />
+        <div className={classes.pair}>
+          <FunnelSection report={value.funnel} />
+          <DurationsSection report={value.durations} />
+        </div>
+        <OverdueSection report={adoption} />
+        <BlockedSection report={value.blocked} adoption={adoption} />
+        <EnvelopeSection report={adoption} />
+      </>
+    );
     body = (
       <div className={classes.sections} aria-busy={loading}>
         <Text as="p" variant="body-medium" color="secondary">
@@ -204,24 +239,17 @@ export function AdoptionPage() {
         </Text>
         <FiltersSection
           filters={filters}
-          options={value.adoption.filterOptions}
+          options={adoption.filterOptions}
           onChange={setFilters}
         />
-        {loading && <Progress />}
-        <TotalsSection report={value.adoption} />
-        <ApplicationsSection report={value.adoption} />
+        {loading && value && <Progress />}
+        <TotalsSection report={adoption} />
+        <ApplicationsSection report={adoption} />
         <MatrixSection
-          report={value.adoption}
+          report={adoption}
           onSelectApplication={selectApplication}
         />
-        <MapSection report={value.adoption} />
-        <div className={classes.pair}>
-          <FunnelSection report={value.funnel} />
-          <DurationsSection report={value.durations} />
-        </div>
-        <OverdueSection report={value.adoption} />
-        <BlockedSection report={value.blocked} adoption={value.adoption} />
-        <EnvelopeSection report={value.adoption} />
+        {rest ?? <Progress aria-label={t('adoption.loadingOnboarding')} />}
       </div>
     );
   }

@@ -1,8 +1,9 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type {
-  AdoptionReport,
-  AdoptionState,
-  EstablishmentAdoption,
+import {
+  bestAdoptionState,
+  type AdoptionReport,
+  type AdoptionState,
+  type EstablishmentAdoption,
 } from '@amue/plugin-cloud-common';
 import { Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
@@ -158,13 +159,15 @@ function extentFeature(extent: readonly number[]): Feature<Geometry> {
 const LANDS: Feature<Geometry>[] = (() => {
   type Topology = Parameters<typeof feature>[0];
   const topology = countries as unknown as Topology;
-  const collection = feature(
-    topology,
-    topology.objects.countries,
-  ) as GeoJSON.FeatureCollection<Geometry>;
-  // ISO 3166 numeric codes: France, New Caledonia, French Polynesia.
+  const all = topology.objects.countries as TopoJSON.GeometryCollection;
+  // ISO 3166 numeric codes: France, New Caledonia, French Polynesia. Only
+  // these three are converted (not the 240 others of the file).
   const wanted = new Set(['250', '540', '258']);
-  return collection.features.filter(f => wanted.has(String(f.id)));
+  const collection = feature(topology, {
+    ...all,
+    geometries: all.geometries.filter(g => wanted.has(String(g.id))),
+  }) as GeoJSON.FeatureCollection<Geometry>;
+  return collection.features;
 })();
 
 interface Frame {
@@ -254,15 +257,6 @@ const LAND_PATHS: Map<Place, string> = new Map(
   }),
 );
 
-/** The most advanced state of an establishment over its applications. */
-function bestState(row: EstablishmentAdoption): AdoptionState {
-  const states = Object.values(row.cells);
-  if (states.includes('live')) {
-    return 'live';
-  }
-  return states.includes('in_progress') ? 'in_progress' : 'not_started';
-}
-
 interface Totals {
   live: number;
   inProgress: number;
@@ -308,7 +302,9 @@ export default function FranceMap(props: { report: AdoptionReport }) {
   const stateOf = useMemo(
     () =>
       (row: EstablishmentAdoption): AdoptionState =>
-        application ? row.cells[application] ?? 'not_started' : bestState(row),
+        application
+          ? row.cells[application] ?? 'not_started'
+          : bestAdoptionState(row.cells),
     [application],
   );
 

@@ -6,9 +6,20 @@ import { cloudTranslationRef } from '../../translation';
 import { CsvExportButton } from './CsvExportButton';
 import { ReportSection } from './ReportSection';
 
-// The map and its shapes (about 700 kB of geometry) load with the section,
-// in a chunk of their own, not with the portal.
-const FranceMap = lazy(() => import('./FranceMap'));
+// The map and its shapes (about 700 kB of geometry) load in a chunk of
+// their own, not with the portal.
+const loadFranceMap = () => import('./FranceMap');
+const FranceMap = lazy(loadFranceMap);
+
+/**
+ * Starts loading the map's chunk ahead of the section (the Adoption page
+ * calls it while the reports drawn with the map are computed).
+ */
+export function preloadFranceMap(): void {
+  loadFranceMap().catch(() => {
+    // the section's own import reports the failure when it renders
+  });
+}
 
 /**
  * The map of France of the Adoption page: the member establishments at

@@ -1,1 +1,0 @@
-export { AdoptionPage } from './AdoptionPage';
