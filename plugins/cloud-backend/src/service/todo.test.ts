@@ -1,4 +1,12 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  compareTodoItems,
+  currentStep,
+  getStepDefinition,
+  ONBOARDING_STEPS,
+  type OnboardingStepId,
+  stepsWithRunningClock,
+} from '@amue/plugin-cloud-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { specCheckedServer } from './__testUtils__/specCheckedServer';
@@ -334,6 +342,141 @@ describe.each(databases.eachSupportedId())(
       expect(totals.text).toContain('\r\nenvelopeEur,1000000\r\n');
       expect(totals.text).toContain('\r\nremainingEur,650000\r\n');
       expect(totals.text).toContain('\r\noverdueSteps,2\r\n');
+    });
+
+    it('lists what the rule of running clocks gives over every step, whatever the states (kept last: it changes them)', async () => {
+      // One more tenant for Bordeaux, then states that reach every case of
+      // the rule: a current step waiting in todo or blocked, steps in
+      // progress beyond it, a skipped step, and every step settled but the
+      // optional last one (whose clock never runs).
+      const created = await request(server)
+        .post('/api/cloud/requests')
+        .set('Authorization', as(claire))
+        .send(body({ environment: 'formation' }));
+      check(created, 201);
+      const D = 'sifac-0333298f-formation';
+      const ids = ONBOARDING_STEPS.map(d => d.id);
+      // the first `done` steps done, the others todo
+      const doneUpTo = (done: number) =>
+        Object.fromEntries(
+          ids.map((id, i) => [id, i < done ? 'done' : 'todo']),
+        ) as Record<string, string>;
+      const states: Record<string, Record<string, string>> = {
+        // current: acceptance (establishment), waiting; training in progress
+        [A]: { ...doneUpTo(4), 'data-migration': 'skipped' },
+        // current: identity blocked; go-live in progress ahead of it
+        [B]: { ...doneUpTo(3), identity: 'blocked' },
+        // every step settled but decommissioning (optional): nothing runs
+        [C]: Object.fromEntries(
+          ids.map(id => [id, id === 'decommissioning' ? 'todo' : 'done']),
+        ),
+      };
+      states[A].training = 'in_progress';
+      states[B]['go-live'] = 'in_progress';
+      for (const [tenant, byStep] of Object.entries(states)) {
+        for (const [step, status] of Object.entries(byStep)) {
+          await setStep(tenant, step, {
+            status,
+            due_date: status === 'done' ? null : inDays(step.length - 8),
+          });
+        }
+        // the store keeps the tenant's current step with its steps
+        await knex('cloud_tenants')
+          .where({ name: tenant })
+          .update({
+            current_step:
+              currentStep(
+                Object.entries(byStep).map(([id, status]) => ({
+                  id: id as OnboardingStepId,
+                  status: status as any,
+                })),
+              ) ?? null,
+          });
+      }
+
+      // The lines the rule gives, from every step of every tenant read
+      // here: the clocks that run, on the caller's side.
+      const all = await knex('cloud_onboarding_steps as s')
+        .join('cloud_tenants as t', 't.id', 's.tenant_id')
+        .whereNot('t.status', 'decommissioned')
+        .select(
+          't.name as tenant',
+          't.application as application',
+          't.establishment as establishment',
+          't.status as tenantStatus',
+          's.step_id as step',
+          's.status as status',
+        );
+      const expected = (
+        side: 'amue' | 'establishment',
+        keep: (row: any) => boolean,
+      ) => {
+        const want: string[] = [];
+        for (const tenant of new Set(all.map(r => r.tenant))) {
+          const steps = all.filter(r => r.tenant === tenant && keep(r));
+          if (steps.length === 0) {
+            continue;
+          }
+          const running = stepsWithRunningClock(
+            steps.map(r => ({ id: r.step, status: r.status })),
+          );
+          for (const r of steps) {
+            if (
+              running.includes(r.step) &&
+              getStepDefinition(r.step).side === side
+            ) {
+              const asRequest =
+                side === 'amue' &&
+                r.step === 'qualification' &&
+                r.tenantStatus === 'requested';
+              want.push(
+                `${asRequest ? 'request' : 'step'} ${tenant} ${r.step}`,
+              );
+            }
+          }
+        }
+        return want.sort();
+      };
+      const byEstablishment = (uai: string) => (r: any) =>
+        r.establishment === `etab-${uai.toLowerCase()}`;
+      const byApplication = (application: string) => (r: any) =>
+        r.application === application;
+
+      for (const [who, side, keep] of [
+        [claire, 'establishment', byEstablishment(BORDEAUX)],
+        [julien, 'establishment', byEstablishment(LILLE)],
+        [sophie, 'amue', byApplication('sifac')],
+        [nathalie, 'amue', byApplication('siham')],
+      ] as const) {
+        const list = await todo(who);
+        const want = expected(side, keep);
+        expect([who, [...lines(list)].sort()]).toEqual([who, want]);
+        expect(list.total).toBe(want.length);
+        // in the order of compareTodoItems, overdue first
+        expect(list.items).toEqual([...list.items].sort(compareTodoItems));
+      }
+      // each case reached: Bordeaux's acceptance (current, waiting) and
+      // training (in progress), Lille's identity (blocked, current), and
+      // nothing of the settled tenant C
+      expect(lines(await todo(claire))).toEqual(
+        expect.arrayContaining([`step ${A} acceptance`]),
+      );
+      expect(lines(await todo(sophie))).toEqual(
+        expect.arrayContaining([
+          `step ${A} training`,
+          `request ${D} qualification`,
+        ]),
+      );
+      expect(lines(await todo(julien))).toEqual([`step ${B} identity`]);
+      expect(JSON.stringify(await todo(claire))).not.toContain(C);
+
+      // cut at the limit after ordering: the first line of the whole list
+      const whole = await todo(sophie);
+      const first = await request(server)
+        .get('/api/cloud/todo?limit=1')
+        .set('Authorization', as(sophie));
+      expect(first.body.items).toEqual(whole.items.slice(0, 1));
+      expect(first.body.total).toBe(whole.total);
     });
 
     it('refuses the list to anonymous callers', async () => {
