@@ -32,6 +32,19 @@ export const TODO_MAX_LIMIT = 500;
 
 type Row = Record<string, any>;
 
+/**
+ * `isStepOverdue` of cloud-common in SQL on the steps `s`: neither done
+ * nor skipped, a due date, and that date passed at `now`.
+ */
+function overdueCondition(now: Date): [string, Knex.RawBinding[]] {
+  return [
+    `(s.status in (${UNSETTLED_STEP_STATUSES.map(() => '?').join(
+      ', ',
+    )}) and s.due_date is not null and s.due_date < ?)`,
+    [...UNSETTLED_STEP_STATUSES, now],
+  ];
+}
+
 /** An ISO 8601 timestamp of a value read from either database. */
 function toIso(value: unknown): string | null {
   if (value === null || value === undefined) {
@@ -127,17 +140,13 @@ export class TodoService {
    * A product owner's or an establishment member's list: the steps of
    * their side whose clock runs (`stepsWithRunningClock` of cloud-common:
    * every step in progress, and the tenant's current step, the first
-   * non-optional step neither done nor skipped, while it waits), selected,
-   * ordered and cut at `limit` in SQL with their count, as the
-   * administrator's list: at 100,000 tenants a product owner's tenants have
-   * about 140,000 steps, which were all read and sorted in the backend for a
-   * home page. The current step is the tenant's `current_step` (kept by the
-   * store with the steps: the first step neither done nor skipped, any
-   * step), unless it is an optional step, which only the last one is. A
-   * request waiting for its qualification is a `request` line, aged from
-   * the request.
+   * non-optional step neither done nor skipped, while it waits). The
+   * current step is the tenant's `current_step` (kept by the store with the
+   * steps: the first step neither done nor skipped, any step), unless it is
+   * an optional step, which only the last one is. A product owner's
+   * qualification waiting on a request is a `request` line.
    */
-  private async running(
+  private running(
     role: 'product-owner' | 'establishment',
     condition: TenantQueryCondition | undefined,
     now: Date,
@@ -150,34 +159,8 @@ export class TodoService {
     const mandatoryIds = ONBOARDING_STEPS.filter(d => !d.optional).map(
       d => d.id,
     );
-    const overdueSql = `(s.status in (${UNSETTLED_STEP_STATUSES.map(
-      () => '?',
-    ).join(', ')}) and s.due_date is not null and s.due_date < ?)`;
-    const overdueBindings = [...UNSETTLED_STEP_STATUSES, now];
-    // A request line when a product owner's qualification waits on a
-    // request; its age runs from the request.
-    const requestSql =
-      role === 'product-owner'
-        ? `(s.step_id = 'qualification' and t.status = 'requested')`
-        : '(1 = 0)';
-    const tenantsUnderWay = () =>
-      permittedTenantRows(
-        this.db,
-        [
-          'id',
-          'name',
-          'application',
-          'establishment',
-          'environment',
-          'status',
-          'created_at',
-          'current_step',
-        ],
-        condition,
-      ).whereNot('status', 'decommissioned');
-    const running = () =>
-      this.db(`${STEPS} as s`)
-        .join(tenantsUnderWay().as('t'), 't.id', 's.tenant_id')
+    return this.ordered(role, condition, now, limit, steps =>
+      steps
         .whereIn('s.step_id', stepIds)
         .where(builder =>
           builder
@@ -188,9 +171,77 @@ export class TodoService {
                 .whereIn('s.step_id', mandatoryIds)
                 .whereIn('s.status', UNSETTLED_STEP_STATUSES),
             ),
-        );
+        ),
+    );
+  }
+
+  /**
+   * An administrator's list: every blocked or overdue step of the permitted
+   * tenants under way.
+   */
+  private troubles(
+    condition: TenantQueryCondition | undefined,
+    now: Date,
+    limit: number,
+  ): Promise<TodoList> {
+    const [overdueSql, overdueBindings] = overdueCondition(now);
+    return this.ordered('administrator', condition, now, limit, steps =>
+      steps.where(builder =>
+        builder
+          .where('s.status', 'blocked')
+          .orWhereRaw(overdueSql, overdueBindings),
+      ),
+    );
+  }
+
+  /**
+   * The lines of a list: the steps (`s`) of the permitted tenants under way
+   * (`t`, joined as one table) that `select` keeps, selected, ordered and
+   * cut at `limit` in SQL with their count (at 100,000 tenants there are
+   * tens of thousands of them: reading them all took seconds and up to a
+   * gigabyte for a home page), in the order of `compareTodoItems`: overdue
+   * first, then by due date (none last), then the oldest first (a request
+   * line from the request, a step from its last change), then by tenant and
+   * step (SQL's order of the names; the lines returned are sorted again
+   * with `compareTodoItems`).
+   */
+  private async ordered(
+    role: TodoRole,
+    condition: TenantQueryCondition | undefined,
+    now: Date,
+    limit: number,
+    select: (steps: Knex.QueryBuilder) => Knex.QueryBuilder,
+  ): Promise<TodoList> {
+    const [overdueSql, overdueBindings] = overdueCondition(now);
+    const requestSql =
+      role === 'product-owner'
+        ? `(s.step_id = 'qualification' and t.status = 'requested')`
+        : '(1 = 0)';
+    const lines = () =>
+      select(
+        this.db(`${STEPS} as s`).join(
+          permittedTenantRows(
+            this.db,
+            [
+              'id',
+              'name',
+              'application',
+              'establishment',
+              'environment',
+              'status',
+              'created_at',
+              'current_step',
+            ],
+            condition,
+          )
+            .whereNot('status', 'decommissioned')
+            .as('t'),
+          't.id',
+          's.tenant_id',
+        ),
+      );
     const [rows, totals]: [Row[], Row | undefined] = await Promise.all([
-      running()
+      lines()
         .select(
           't.name as tenant',
           't.application as application',
@@ -209,7 +260,7 @@ export class TodoService {
           overdueBindings,
         )
         .limit(limit),
-      running().count({ count: '*' }).first(),
+      lines().count({ count: '*' }).first(),
     ]);
     const items: TodoItem[] = rows
       .filter(row => isOnboardingStepId(row.step))
@@ -229,7 +280,7 @@ export class TodoService {
           establishment: row.establishment,
           environment: row.environment,
           step,
-          side,
+          side: getStepDefinition(step).side,
           status: row.status,
           reason: row.reason ?? null,
           dueDate,
@@ -241,89 +292,5 @@ export class TodoService {
       });
     items.sort(compareTodoItems);
     return { role, items, total: Number(totals?.count ?? 0) };
-  }
-
-  /**
-   * An administrator's list: every blocked or overdue step of the permitted
-   * tenants under way. Selected, ordered and cut at `limit` in SQL (at
-   * 100,000 tenants there are tens of thousands of them; reading them all
-   * took seconds and a gigabyte for a home page), in the order of
-   * `compareTodoItems`: overdue first, then by due date (none last), then
-   * the oldest change first, then by tenant and step (SQL's order of the
-   * names; the lines returned are sorted again with `compareTodoItems`).
-   */
-  private async troubles(
-    condition: TenantQueryCondition | undefined,
-    now: Date,
-    limit: number,
-  ): Promise<TodoList> {
-    const overdueSql = `(s.status in (${UNSETTLED_STEP_STATUSES.map(
-      () => '?',
-    ).join(', ')}) and s.due_date is not null and s.due_date < ?)`;
-    const overdueBindings = [...UNSETTLED_STEP_STATUSES, now];
-    const troubled = () =>
-      this.db(`${STEPS} as s`)
-        .join(
-          permittedTenantRows(
-            this.db,
-            ['id', 'name', 'application', 'establishment', 'environment'],
-            condition,
-          )
-            .whereNot('status', 'decommissioned')
-            .as('t'),
-          't.id',
-          's.tenant_id',
-        )
-        .where(builder =>
-          builder
-            .where('s.status', 'blocked')
-            .orWhereRaw(overdueSql, overdueBindings),
-        );
-    const [rows, totals]: [Row[], Row | undefined] = await Promise.all([
-      troubled()
-        .select(
-          't.name as tenant',
-          't.application as application',
-          't.establishment as establishment',
-          't.environment as environment',
-          's.step_id as step',
-          's.status as status',
-          's.reason as reason',
-          's.due_date as due_date',
-          's.updated_at as updated_at',
-        )
-        .orderByRaw(
-          `case when ${overdueSql} then 0 else 1 end, case when s.due_date is null then 1 else 0 end, s.due_date, s.updated_at, t.name, s.step_id`,
-          overdueBindings,
-        )
-        .limit(limit),
-      troubled().count({ count: '*' }).first(),
-    ]);
-    const items: TodoItem[] = rows
-      .filter(row => isOnboardingStepId(row.step))
-      .map(row => {
-        const step: OnboardingStepId = row.step;
-        const dueDate = toIso(row.due_date);
-        return {
-          kind: 'step',
-          tenant: row.tenant,
-          application: row.application,
-          establishment: row.establishment,
-          environment: row.environment,
-          step,
-          side: getStepDefinition(step).side,
-          status: row.status,
-          reason: row.reason ?? null,
-          dueDate,
-          overdue: isStepOverdue({ status: row.status, dueDate }, now),
-          since: toIso(row.updated_at) ?? now.toISOString(),
-        };
-      });
-    items.sort(compareTodoItems);
-    return {
-      role: 'administrator',
-      items,
-      total: Number(totals?.count ?? 0),
-    };
   }
 }
