@@ -258,7 +258,9 @@ async function waitReady(page) {
 /** True once every section is drawn: no progress bar left, the map drawn. */
 const WHOLE = () =>
   document.querySelector('[role="progressbar"]') === null &&
-  document.querySelector('svg[aria-label^="Carte de France"]') !== null &&
+  document.querySelector(
+    'svg[aria-label^="Carte de France"], svg[aria-label^="Map of France"]',
+  ) !== null &&
   document.querySelectorAll('.recharts-bar-rectangle').length > 0;
 
 function requestsLink(page) {
