@@ -74,6 +74,33 @@ export class DatabaseFiguresStore {
     });
   }
 
+  /**
+   * PostgreSQL: the funding and training rows of the tenant whose id is the
+   * column `tenantId`, each as a JSON column, so that a tenant is read with
+   * its figures in one round trip; read them back with
+   * {@link DatabaseFiguresStore.fromJson}.
+   */
+  static jsonColumns(db: Knex, tenantId: string): Knex.Raw[] {
+    return Object.entries(TABLES).map(([kind, table]) =>
+      db.raw(`(select row_to_json(f) from ?? f where f.tenant_id = ??) as ??`, [
+        table,
+        tenantId,
+        `${kind}_json`,
+      ]),
+    );
+  }
+
+  /** The figures of a row read with {@link DatabaseFiguresStore.jsonColumns}. */
+  static fromJson(row: Row): {
+    funding: TenantFunding;
+    training: TenantTraining;
+  } {
+    return {
+      funding: toFunding(row.funding_json),
+      training: toTraining(row.training_json),
+    };
+  }
+
   /** The funding and training of a tenant. */
   async read(
     db: Knex | Knex.Transaction,

@@ -242,4 +242,98 @@ describe('DatabaseTenantStore (persistence)', () => {
       await knex.destroy();
     },
   );
+  it.each(databases.eachSupportedId())(
+    'reads a tenant with its steps, figures and events as the table-by-table reads do, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const { tenant } = await store.insertTenant(newTenant(), {
+        actor: ACTOR,
+        idempotencyKey: 'k1',
+        fingerprint: {},
+        at: NOW,
+      });
+      // values of every kind the detail shows: a later event with a comment
+      // and JSON before/after, figures recorded, a timestamp written by the
+      // database with microseconds (PostgreSQL keeps them; the API shows
+      // milliseconds, cut, as the table-by-table read did)
+      const later = new Date('2026-03-03T10:30:00.000Z');
+      await knex('cloud_events').insert({
+        tenant_id: tenant.id,
+        at: later,
+        actor: 'user:default/bob',
+        type: 'comment.added',
+        step_id: 'qualification',
+        comment: 'Données « migrées » ?',
+        before: JSON.stringify({ status: 'todo', list: [1, 'two'] }),
+        after: JSON.stringify(null),
+      });
+      await knex('cloud_funding')
+        .where({ tenant_id: tenant.id })
+        .update({ granted_eur: 12500, paid_eur: 300, row_version: 2 });
+      const micro = '2026-03-04T08:15:42.123987Z';
+      await knex('cloud_onboarding_steps')
+        .where({ tenant_id: tenant.id, step_id: 'qualification' })
+        .update({
+          updated_at:
+            knex.client.config.client === 'pg'
+              ? knex.raw('?::timestamptz', [micro])
+              : new Date(micro).getTime(),
+        });
+
+      const read = await store.getTenantWithEvents(tenant.name);
+      // the reads of each table, one after the other
+      const row = await knex('cloud_tenants').where({ id: tenant.id }).first();
+      const expected = {
+        ...(await (store as any).details(knex, row)),
+        events: await store.listEvents(tenant.id),
+      };
+      expect(read).toEqual(expected);
+      expect(await store.getTenantWithEvents(tenant.id)).toEqual(expected);
+      const { events, ...details } = expected;
+      expect(await store.getTenant(tenant.name)).toEqual(details);
+      expect(await store.getTenant(tenant.id.toUpperCase())).toEqual(details);
+
+      // and the values themselves
+      expect(
+        read!.events.map(e => [e.type, e.at, e.comment, e.before, e.after]),
+      ).toEqual([
+        [
+          'request.created',
+          NOW.toISOString(),
+          null,
+          null,
+          { name: tenant.name },
+        ],
+        [
+          'comment.added',
+          later.toISOString(),
+          'Données « migrées » ?',
+          { status: 'todo', list: [1, 'two'] },
+          null,
+        ],
+      ]);
+      expect(read!.events[1].id).toBeGreaterThan(read!.events[0].id);
+      expect(read!.funding).toMatchObject({
+        grantedEur: 12500,
+        paidEur: 300,
+        rowVersion: 2,
+      });
+      expect(read!.training).toMatchObject({ sessionsHeld: 0, rowVersion: 1 });
+      expect(read!.steps.map(s => [s.id, s.updatedAt, s.dueDate])).toEqual([
+        ['request', NOW.toISOString(), null],
+        ['qualification', '2026-03-04T08:15:42.123Z', NOW.toISOString()],
+      ]);
+      expect(read).toMatchObject({
+        createdAt: NOW.toISOString(),
+        request: { migration: true },
+        rowVersion: 1,
+        suspended: false,
+      });
+      expect(await store.getTenantWithEvents('sifac-0000000a-production')).toBe(
+        undefined,
+      );
+      expect(await store.getTenantWithEvents('')).toBe(undefined);
+      await knex.destroy();
+    },
+  );
 });

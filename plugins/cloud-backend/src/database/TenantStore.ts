@@ -219,6 +219,11 @@ export interface TenantStore {
   /** A tenant by id or name, with its steps and figures. */
   getTenant(idOrName: string): Promise<TenantDetails | undefined>;
 
+  /** A tenant by id or name, with its steps, figures and events. */
+  getTenantWithEvents(
+    idOrName: string,
+  ): Promise<(TenantDetails & { events: TenantEvent[] }) | undefined>;
+
   /** The events of a tenant, oldest first. */
   listEvents(tenantId: string): Promise<TenantEvent[]>;
 

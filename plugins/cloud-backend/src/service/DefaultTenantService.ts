@@ -336,11 +336,13 @@ export class DefaultTenantService implements TenantService {
   }
 
   /** A tenant the caller may read; 404 otherwise, whichever the reason. */
-  private async readable(
+  private async readable<T extends TenantDetails = TenantDetails>(
     name: string,
     credentials: BackstageCredentials,
-  ): Promise<TenantDetails> {
-    const tenant = await this.options.workflow.getTenant(name);
+    read: (name: string) => Promise<T | undefined> = name =>
+      this.options.workflow.getTenant(name) as Promise<T | undefined>,
+  ): Promise<T> {
+    const tenant = await read(name);
     if (tenant) {
       const access = await this.access(cloudTenantReadPermission, credentials);
       if (this.allows(access, tenant)) {
@@ -504,9 +506,11 @@ export class DefaultTenantService implements TenantService {
     name: string,
     options: { credentials: Caller },
   ): Promise<TenantWithEvents> {
-    const tenant = await this.readable(name, options.credentials);
-    const events = await this.options.workflow.listEvents(tenant.id);
-    return { ...tenant, events };
+    // the tenant and its events are read together (one round trip on
+    // PostgreSQL), then checked: an unreadable tenant is a 404 either way
+    return this.readable(name, options.credentials, n =>
+      this.options.workflow.getTenantWithEvents(n),
+    );
   }
 
   // ---------------------------------------------------------------- writes

@@ -146,6 +146,11 @@ export interface TenantOperations
   /** A tenant by id or name, with its steps; undefined when absent. */
   getTenant(idOrName: string): Promise<TenantDetails | undefined>;
 
+  /** A tenant by id or name, with its steps and events (oldest first). */
+  getTenantWithEvents(
+    idOrName: string,
+  ): Promise<(TenantDetails & { events: TenantEvent[] }) | undefined>;
+
   /** The events of a tenant, oldest first. */
   listEvents(tenantId: string): Promise<TenantEvent[]>;
 

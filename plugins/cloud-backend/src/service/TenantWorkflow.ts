@@ -87,6 +87,12 @@ export class TenantWorkflow implements TenantOperations {
     return this.store.getTenant(idOrName);
   }
 
+  getTenantWithEvents(
+    idOrName: string,
+  ): Promise<(TenantDetails & { events: TenantEvent[] }) | undefined> {
+    return this.store.getTenantWithEvents(idOrName);
+  }
+
   listEvents(tenantId: string): Promise<TenantEvent[]> {
     return this.store.listEvents(tenantId);
   }
