@@ -280,6 +280,15 @@ describe('DatabaseTenantStore (persistence)', () => {
               : new Date(micro).getTime(),
         });
 
+      await knex('cloud_tenants')
+        .where({ id: tenant.id })
+        .update({
+          updated_at:
+            knex.client.config.client === 'pg'
+              ? knex.raw('?::timestamptz', ['2026-03-05T23:59:59.999999Z'])
+              : new Date('2026-03-05T23:59:59.999Z').getTime(),
+        });
+
       const read = await store.getTenantWithEvents(tenant.name);
       // the reads of each table, one after the other
       const row = await knex('cloud_tenants').where({ id: tenant.id }).first();
@@ -292,6 +301,16 @@ describe('DatabaseTenantStore (persistence)', () => {
       const { events, ...details } = expected;
       expect(await store.getTenant(tenant.name)).toEqual(details);
       expect(await store.getTenant(tenant.id.toUpperCase())).toEqual(details);
+      // a page of the list: the same tenant, with its steps when asked
+      const { steps, funding, training, ...listed } = details;
+      expect(await store.listTenants({ limit: 5 })).toEqual({
+        items: [listed],
+        hasMore: false,
+      });
+      expect(await store.listTenants({ limit: 5, includeSteps: true })).toEqual(
+        { items: [{ ...listed, steps }], hasMore: false },
+      );
+      expect(listed.updatedAt).toBe('2026-03-05T23:59:59.999Z');
 
       // and the values themselves
       expect(
