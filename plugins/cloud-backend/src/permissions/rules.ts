@@ -44,8 +44,24 @@ export const tenantResourceRef = createPermissionResourceRef<
   TenantFilter
 >().with({ pluginId: 'cloud', resourceType: TENANT_RESOURCE_TYPE });
 
+/**
+ * The establishments of the claims of a decision: a decision is reused
+ * for a user's requests (DefaultTenantService), with the same claims, so
+ * they are parsed once (they were 1.7 % of the backend's CPU serving lists).
+ */
+const establishmentsOfClaims = new WeakMap<readonly string[], string[]>();
+
 /** Names of the establishment groups among ownership claims. */
 function establishmentsOf(claims: readonly string[]): string[] {
+  let names = establishmentsOfClaims.get(claims);
+  if (!names) {
+    names = parseEstablishments(claims);
+    establishmentsOfClaims.set(claims, names);
+  }
+  return names;
+}
+
+function parseEstablishments(claims: readonly string[]): string[] {
   const names = new Set<string>();
   for (const claim of claims) {
     try {
