@@ -58,7 +58,10 @@ export function machineCpu(): { busy: number; total: number } {
   return { busy: (total - idle) / 100, total: total / 100 };
 }
 
-function processCpuSeconds(pid: number, withEndedChildren = false): number {
+export function processCpuSeconds(
+  pid: number,
+  withEndedChildren = false,
+): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name: state is field 3, utime 14, stime 15,
@@ -288,49 +291,64 @@ export class BenchBackend {
   }
 
   /** A JSON call with a token; throws on any status other than 2xx. */
-  async api<T = any>(
+  api<T = any>(
     url: string,
     token: string | undefined,
     init: RequestInit = {},
   ): Promise<T> {
-    const response = await fetch(`${this.base}${url}`, {
-      ...init,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-        ...((init.headers as Record<string, string>) ?? {}),
-      },
-    });
-    if (!response.ok) {
-      throw new Error(
-        `${init.method ?? 'GET'} ${url}: ${response.status} ${(
-          await response.text()
-        ).slice(0, 500)}`,
-      );
-    }
-    return (await response.json()) as T;
+    return callApi<T>(this.base, url, token, init);
   }
 
-  /**
-   * A user token from the portal's demonstration sign-in (provider `dev`,
-   * header `x-amue-dev-user`), as the sign-in page gets it. Retries while
-   * the catalog has not ingested the User yet (at most 3 minutes).
-   */
-  async signIn(user: string): Promise<string> {
-    const deadline = Date.now() + 3 * 60_000;
-    for (;;) {
-      try {
-        const body = await this.api('/api/auth/dev/refresh', undefined, {
-          method: 'POST',
-          headers: { 'x-amue-dev-user': user },
-        });
-        return body.backstageIdentity.token as string;
-      } catch (error) {
-        if (Date.now() > deadline) {
-          throw new Error(`could not sign in as ${user}: ${error}`);
-        }
-        await sleep(1000);
+  /** A user token from the portal's demonstration sign-in ({@link signIn}). */
+  signIn(user: string): Promise<string> {
+    return signIn(this.base, user);
+  }
+}
+
+/** A JSON call to `base` with a token; throws on any status other than 2xx. */
+export async function callApi<T = any>(
+  base: string,
+  url: string,
+  token: string | undefined,
+  init: RequestInit = {},
+): Promise<T> {
+  const response = await fetch(`${base}${url}`, {
+    ...init,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...((init.headers as Record<string, string>) ?? {}),
+    },
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${init.method ?? 'GET'} ${url}: ${response.status} ${(
+        await response.text()
+      ).slice(0, 500)}`,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+/**
+ * A user token from the portal's demonstration sign-in (provider `dev`,
+ * header `x-amue-dev-user`), as the sign-in page gets it. Retries while
+ * the catalog has not ingested the User yet (at most 3 minutes).
+ */
+export async function signIn(base: string, user: string): Promise<string> {
+  const deadline = Date.now() + 3 * 60_000;
+  for (;;) {
+    try {
+      const body = await callApi(base, '/api/auth/dev/refresh', undefined, {
+        method: 'POST',
+        headers: { 'x-amue-dev-user': user },
+      });
+      return body.backstageIdentity.token as string;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`could not sign in as ${user}: ${error}`);
       }
+      await sleep(1000);
     }
   }
 }
