@@ -63,6 +63,13 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * The digests of the submissions seen lately: a list of tenants shows the
+ * same ones again and again, and a digest per row was 1.4 % of the
+ * backend's CPU serving lists (bounded: cleared at 10,000).
+ */
+const requestGroups = new Map<string, string>();
+
+/**
  * The group of the tenants asked for in one submission of the request form:
  * their idempotency keys differ only by the last segment, the environment
  * (`scaffolder:<task>:<step>:<environment>`). Opaque (a digest), so that
@@ -91,13 +98,6 @@ export function requestGroupOf(
   }
   return group;
 }
-
-/**
- * The digests of the submissions seen lately: a list of tenants shows the
- * same ones again and again, and a digest per row was 1.4 % of the
- * backend's CPU serving lists (bounded: cleared at 10,000).
- */
-const requestGroups = new Map<string, string>();
 
 function toTenant(row: Row): Tenant {
   const requestGroup = requestGroupOf(row.idempotency_key, row.environment);

@@ -339,8 +339,8 @@ export class DefaultTenantService implements TenantService {
   private async readable<T extends TenantDetails = TenantDetails>(
     name: string,
     credentials: BackstageCredentials,
-    read: (name: string) => Promise<T | undefined> = name =>
-      this.options.workflow.getTenant(name) as Promise<T | undefined>,
+    read: (tenant: string) => Promise<T | undefined> = tenant =>
+      this.options.workflow.getTenant(tenant) as Promise<T | undefined>,
   ): Promise<T> {
     const tenant = await read(name);
     if (tenant) {
