@@ -15,7 +15,10 @@
  * and/or backend-defaults' stock ones; each kind runs in each mode, in the
  * order given, per N), BENCH_STOCK_KINDS (the kinds run in stock mode,
  * default: BENCH_KINDS), BENCH_RUNS (runs of each combination, interleaved
- * round by round, default 3; the ratios use the medians).
+ * round by round, default 3; the ratios use the medians), BENCH_REPLICAS
+ * (PostgreSQL only, default 1: backends on the same database, as the
+ * portal's replicas run; each one's processing engine takes its share of
+ * the entities, the first one emits them).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +46,16 @@ const processingInterval = process.env.BENCH_PROCESSING_INTERVAL; // e.g. "{ min
 const sqliteModes = (process.env.BENCH_SQLITE_MODES ?? 'wal').split(
   ',',
 ) as Array<'wal' | 'stock'>;
+const replicas = Number(process.env.BENCH_REPLICAS ?? 1);
+if (
+  !Number.isInteger(replicas) ||
+  replicas < 1 ||
+  (replicas > 1 && databases.includes('sqlite'))
+) {
+  throw new Error(
+    'BENCH_REPLICAS is a positive integer, above 1 with BENCH_DATABASES=postgres only',
+  );
+}
 const stockKinds = (process.env.BENCH_STOCK_KINDS ?? kinds.join(',')).split(
   ',',
 );
@@ -201,8 +214,13 @@ async function runOne(
 ) {
   const runId = `${kind.toLowerCase()}${count}_${Date.now() % 100000}`;
   const backend = await startBackend(database, runId, sqliteMode);
+  // The other replicas once the first one has migrated the database.
+  const backends = [backend];
   const load = os.loadavg()[0];
   try {
+    for (let i = 1; i < replicas; i++) {
+      backends.push(await startBackend(database, runId, sqliteMode));
+    }
     // The baseline: real establishments and applications in the catalog,
     // fully ingested (the same count three polls in a row).
     let establishments: string[] = [];
@@ -301,25 +319,31 @@ async function runOne(
       processingInterval: processingInterval ?? 'default',
       seconds: Math.round(seconds * 10) / 10,
       emitSeconds: Math.round((emitted - start) / 100) / 10,
-      peakRssMb: peakRssMb(backend.child),
+      replicas: backends.length,
+      // all replicas together
+      peakRssMb: backends.reduce((sum, b) => sum + peakRssMb(b.child), 0),
       loadBefore: Math.round(load * 10) / 10,
       loadAfter: Math.round(os.loadavg()[0] * 10) / 10,
       establishments: establishments.length,
       applications: applications.length,
     };
   } finally {
-    backend.child.kill('SIGTERM');
+    for (const b of backends) {
+      b.child.kill('SIGTERM');
+    }
     await sleep(1000);
-    fs.rmSync(backend.dir, { recursive: true, force: true });
+    for (const b of backends) {
+      fs.rmSync(b.dir, { recursive: true, force: true });
+    }
   }
 }
 
 async function main() {
   const results: Array<Awaited<ReturnType<typeof runOne>>> = [];
   console.log(
-    `| database | SQLite mode | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB | load avg before → after |`,
+    `| database | SQLite mode | replicas | kind | N | mode | stitching | processing interval | seconds | of which emit | peak RSS MB | load avg before → after |`,
   );
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   // Rounds: every combination once per round, so that a slower period of
   // the machine weighs on all of them alike.
   for (let round = 1; round <= repeats; round++) {
@@ -336,7 +360,7 @@ async function main() {
           const r = await runOne(database, kind, count, sqliteMode);
           results.push(r);
           console.log(
-            `| ${r.database} | ${r.sqliteMode} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} | ${r.loadBefore} → ${r.loadAfter} |`,
+            `| ${r.database} | ${r.sqliteMode} | ${r.replicas} | ${r.kind} | ${r.count} | ${r.mode} | ${r.stitching} | ${r.processingInterval} | ${r.seconds} | ${r.emitSeconds} | ${r.peakRssMb} | ${r.loadBefore} → ${r.loadAfter} |`,
           );
         }
       }
