@@ -66,20 +66,20 @@ export class DatabaseEventStore {
 
   /**
    * PostgreSQL: the log of the tenant whose id is the column `tenantId`
-   * (oldest first) as one JSON array in a column named `alias`, so that a
+   * (oldest first) as one JSON array, the column `events_json`, so that a
    * tenant is read with its log in one round trip; read it back with
    * {@link DatabaseEventStore.fromJson}.
    */
-  static jsonColumn(db: Knex, tenantId: string, alias: string): Knex.Raw {
+  static jsonColumn(db: Knex, tenantId: string): Knex.Raw {
     return db.raw(
-      `(select coalesce(json_agg(e order by e.at, e.id), '[]'::json) from ?? e where e.tenant_id = ??) as ??`,
-      [EVENTS, tenantId, alias],
+      `(select coalesce(json_agg(e order by e.at, e.id), '[]'::json) from ?? e where e.tenant_id = ??) as events_json`,
+      [EVENTS, tenantId],
     );
   }
 
-  /** The events of a {@link DatabaseEventStore.jsonColumn}. */
-  static fromJson(rows: Row[]): TenantEvent[] {
-    return rows.map(toEvent);
+  /** The events of a row read with {@link DatabaseEventStore.jsonColumn}. */
+  static fromJson(row: Row): TenantEvent[] {
+    return (row.events_json as Row[]).map(toEvent);
   }
 
   /** A tenant's log, oldest first (read within `db` when given). */

@@ -304,9 +304,7 @@ export class DatabaseTenantStore implements TenantStore {
   async getTenantWithEvents(
     idOrName: string,
   ): Promise<(TenantDetails & { events: TenantEvent[] }) | undefined> {
-    return this.readTenant(idOrName, true) as Promise<
-      (TenantDetails & { events: TenantEvent[] }) | undefined
-    >;
+    return this.readTenant(idOrName, true);
   }
 
   /**
@@ -317,6 +315,14 @@ export class DatabaseTenantStore implements TenantStore {
    * database server (docs/benchmarks.md, "The detail in one round trip").
    * On SQLite, whose queries do not leave the process, one query a table.
    */
+  private readTenant(
+    idOrName: string,
+    withEvents: true,
+  ): Promise<(TenantDetails & { events: TenantEvent[] }) | undefined>;
+  private readTenant(
+    idOrName: string,
+    withEvents: false,
+  ): Promise<TenantDetails | undefined>;
   private async readTenant(
     idOrName: string,
     withEvents: boolean,
@@ -343,9 +349,7 @@ export class DatabaseTenantStore implements TenantStore {
         ...this.tenantColumns(),
         this.stepsJsonColumn(),
         ...DatabaseFiguresStore.jsonColumns(this.db, id),
-        ...(withEvents
-          ? [DatabaseEventStore.jsonColumn(this.db, id, 'events_json')]
-          : []),
+        ...(withEvents ? [DatabaseEventStore.jsonColumn(this.db, id)] : []),
       )
       .where(where)
       .first();
@@ -356,9 +360,7 @@ export class DatabaseTenantStore implements TenantStore {
       ...toTenant(row),
       steps: stepsOfJson(row.steps_json),
       ...DatabaseFiguresStore.fromJson(row),
-      ...(withEvents
-        ? { events: DatabaseEventStore.fromJson(row.events_json) }
-        : {}),
+      ...(withEvents ? { events: DatabaseEventStore.fromJson(row) } : {}),
     };
   }
 

@@ -336,13 +336,23 @@ export class DefaultTenantService implements TenantService {
   }
 
   /** A tenant the caller may read; 404 otherwise, whichever the reason. */
-  private async readable<T extends TenantDetails = TenantDetails>(
+  private async readable(
     name: string,
     credentials: BackstageCredentials,
-    read: (tenant: string) => Promise<T | undefined> = tenant =>
-      this.options.workflow.getTenant(tenant) as Promise<T | undefined>,
+  ): Promise<TenantDetails> {
+    return this.readableOf(
+      await this.options.workflow.getTenant(name),
+      name,
+      credentials,
+    );
+  }
+
+  /** The tenant read as `name` if the caller may read it; 404 otherwise. */
+  private async readableOf<T extends TenantDetails>(
+    tenant: T | undefined,
+    name: string,
+    credentials: BackstageCredentials,
   ): Promise<T> {
-    const tenant = await read(name);
     if (tenant) {
       const access = await this.access(cloudTenantReadPermission, credentials);
       if (this.allows(access, tenant)) {
@@ -508,8 +518,10 @@ export class DefaultTenantService implements TenantService {
   ): Promise<TenantWithEvents> {
     // the tenant and its events are read together (one round trip on
     // PostgreSQL), then checked: an unreadable tenant is a 404 either way
-    return this.readable(name, options.credentials, n =>
-      this.options.workflow.getTenantWithEvents(n),
+    return this.readableOf(
+      await this.options.workflow.getTenantWithEvents(name),
+      name,
+      options.credentials,
     );
   }
 
