@@ -7,6 +7,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { Row, toIso } from './rows';
 
 const PEOPLE = 'cloud_people';
 
@@ -14,14 +15,6 @@ const migrationsDir = resolvePackagePath(
   '@amue/plugin-cloud-backend',
   'migrations',
 );
-
-type Row = Record<string, any>;
-
-function toIso(value: unknown): string {
-  return (
-    value instanceof Date ? value : new Date(value as string)
-  ).toISOString();
-}
 
 function toPerson(row: Row): FederationPerson {
   return {

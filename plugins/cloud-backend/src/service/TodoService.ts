@@ -21,6 +21,7 @@ import {
   permittedTenantRows,
   UNSETTLED_STEP_STATUSES,
 } from '../database/conditions';
+import { toIsoOrNull } from '../database/rows';
 import type { DefaultTenantService } from './DefaultTenantService';
 
 const STEPS = 'cloud_onboarding_steps';
@@ -43,19 +44,6 @@ function overdueCondition(now: Date): [string, Knex.RawBinding[]] {
     )}) and s.due_date is not null and s.due_date < ?)`,
     [...UNSETTLED_STEP_STATUSES, now],
   ];
-}
-
-/** An ISO 8601 timestamp of a value read from either database. */
-function toIso(value: unknown): string | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  const text = String(value);
-  const millis = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  return Number.isNaN(millis) ? null : new Date(millis).toISOString();
 }
 
 /**
@@ -266,7 +254,7 @@ export class TodoService {
       .filter(row => isOnboardingStepId(row.step))
       .map(row => {
         const step: OnboardingStepId = row.step;
-        const dueDate = toIso(row.due_date);
+        const dueDate = toIsoOrNull(row.due_date);
         const kind =
           role === 'product-owner' &&
           step === 'qualification' &&
@@ -286,7 +274,7 @@ export class TodoService {
           dueDate,
           overdue: isStepOverdue({ status: row.status, dueDate }, now),
           since:
-            toIso(kind === 'request' ? row.created_at : row.updated_at) ??
+            toIsoOrNull(kind === 'request' ? row.created_at : row.updated_at) ??
             now.toISOString(),
         };
       });
